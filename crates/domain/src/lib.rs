@@ -1,0 +1,18 @@
+//! Types and rules of Atbalsts. No I/O: everything here is checked once, at
+//! the edge, and the rest of the program works with values it can trust.
+
+pub mod channel;
+pub mod field_error;
+pub mod locale;
+pub mod role;
+pub mod ticket;
+pub mod viewer;
+pub mod workflow;
+
+pub use channel::Channel;
+pub use field_error::{FieldError, FieldErrors};
+pub use locale::Locale;
+pub use role::Role;
+pub use ticket::{Email, Priority, Summary, TicketKey};
+pub use viewer::Viewer;
+pub use workflow::{StatusCategory, Workflow};

@@ -1,0 +1,30 @@
+//! Persistence for Atbalsts: one schema and one migration history for
+//! SQLite and PostgreSQL, reached through sqlx's `Any` driver with SQL that
+//! both databases understand. Per-database code lives only where they truly
+//! differ: connection set-up, the migration dialect, and job claiming.
+
+pub mod api_tokens;
+pub mod blobs;
+mod clock;
+mod db;
+pub mod desks;
+mod error;
+pub mod institutions;
+pub mod jobs;
+pub mod labels;
+mod migrate;
+pub mod sessions;
+pub mod settings;
+mod sql;
+pub mod tickets;
+pub mod users;
+pub mod workflows;
+
+pub use clock::now_ms;
+pub use db::{Backend, Db, DbOptions};
+pub use error::StoreError;
+pub use labels::Labels;
+pub use migrate::{applied_versions, migrate, pending_versions, MIGRATIONS};
+pub use sql::Sql;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

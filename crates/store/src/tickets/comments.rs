@@ -1,0 +1,83 @@
+use super::{Attachment, NewAttachment, Ticket};
+use crate::{now_ms, Db, Result, StoreError};
+use atbalsts_domain::Viewer;
+use serde::Serialize;
+use sqlx::Row;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comment {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub is_public: bool,
+    pub created_at: i64,
+    pub attachments: Vec<Attachment>,
+}
+
+/// Adds a public reply or (staff only) an internal note, with its files.
+/// The files' contents must already be in the blob store.
+pub async fn add_comment(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    is_public: bool,
+    files: &[NewAttachment],
+) -> Result<i64> {
+    if !is_public && !viewer.is_staff_on(ticket.desk_id) {
+        return Err(StoreError::Forbidden);
+    }
+    let now = now_ms();
+    let mut tx = db.write().begin().await?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(ticket.id)
+    .bind(viewer.user_id)
+    .bind(body)
+    .bind(is_public as i64)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    for f in files {
+        super::attachments::insert(&mut *tx, ticket.id, Some(id), viewer.user_id, f, now).await?;
+    }
+    sqlx::query("UPDATE tickets SET updated_at = $1, version = version + 1 WHERE id = $2")
+        .bind(now)
+        .bind(ticket.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The conversation of a ticket the viewer may see; internal notes only for staff.
+pub async fn comments_of(db: &Db, viewer: &Viewer, ticket: &Ticket) -> Result<Vec<Comment>> {
+    let staff = viewer.is_staff_on(ticket.desk_id);
+    let rows = sqlx::query(
+        "SELECT c.id, c.author_id, u.display_name, c.body, c.is_public, c.created_at \
+         FROM comments c JOIN users u ON u.id = c.author_id \
+         WHERE c.ticket_id = $1 AND (c.is_public = 1 OR $2 = 1) ORDER BY c.id",
+    )
+    .bind(ticket.id)
+    .bind(staff as i64)
+    .fetch_all(db.read())
+    .await?;
+    let files = super::attachments_of(db, viewer, ticket).await?;
+    rows.iter()
+        .map(|r| {
+            let id: i64 = r.try_get(0)?;
+            Ok(Comment {
+                id,
+                author_id: r.try_get(1)?,
+                author_name: r.try_get(2)?,
+                body: r.try_get(3)?,
+                is_public: r.try_get::<i64, _>(4)? != 0,
+                created_at: r.try_get(5)?,
+                attachments: files.iter().filter(|a| a.comment_id == Some(id)).cloned().collect(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,126 @@
+use super::record_change;
+use crate::{now_ms, Db, Result, StoreError};
+use atbalsts_domain::{Channel, Priority, Summary, TicketKey, Viewer};
+use sqlx::Row;
+
+#[derive(Debug, Clone)]
+pub struct NewTicket {
+    pub desk_id: i64,
+    pub ticket_type_id: i64,
+    pub summary: Summary,
+    pub description: String,
+    pub requester_id: i64,
+    /// Defaults to the requester's institution and sub-unit when `None`.
+    pub institution_id: Option<i64>,
+    pub sub_unit_id: Option<i64>,
+    pub channel: Channel,
+    pub priority: Priority,
+    pub team_id: Option<i64>,
+    pub assignee_id: Option<i64>,
+}
+
+/// Creates a ticket and returns its key.
+///
+/// The key number comes from bumping the desk's counter inside the same
+/// transaction, so concurrent creates never share a number and a rolled
+/// back create leaves no gap. Only staff of the desk may file for someone
+/// else, or set team and assignee.
+pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<TicketKey> {
+    let staff = viewer.is_staff_on(new.desk_id);
+    if !staff && (new.requester_id != viewer.user_id || new.team_id.is_some() || new.assignee_id.is_some()) {
+        return Err(StoreError::Forbidden);
+    }
+    let now = now_ms();
+    let mut tx = db.write().begin().await?;
+
+    let status = sqlx::query(
+        "SELECT s.code, s.category FROM ticket_types tt JOIN workflow_statuses s ON s.workflow_id = tt.workflow_id \
+         WHERE tt.id = $1 AND tt.desk_id = $2 ORDER BY s.position LIMIT 1",
+    )
+    .bind(new.ticket_type_id)
+    .bind(new.desk_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| StoreError::invalid("ticket_type", "error-ticket-type-unknown"))?;
+    let status_code: String = status.try_get(0)?;
+    let category: String = status.try_get(1)?;
+
+    let requester = sqlx::query("SELECT institution_id, sub_unit_id FROM users WHERE id = $1 AND active = 1")
+        .bind(new.requester_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
+    let (institution_id, sub_unit_id) = match new.institution_id {
+        Some(i) => (Some(i), new.sub_unit_id),
+        None => (requester.try_get(0)?, new.sub_unit_id.or(requester.try_get(1)?)),
+    };
+    if let Some(sub_unit) = sub_unit_id {
+        let belongs = sqlx::query("SELECT 1 FROM sub_units WHERE id = $1 AND institution_id = $2")
+            .bind(sub_unit)
+            .bind(institution_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if belongs.is_none() {
+            return Err(StoreError::invalid("sub_unit", "error-sub-unit-mismatch"));
+        }
+    }
+    if let Some(team) = new.team_id {
+        let ok = sqlx::query("SELECT 1 FROM teams WHERE id = $1 AND desk_id = $2")
+            .bind(team)
+            .bind(new.desk_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if ok.is_none() {
+            return Err(StoreError::invalid("team", "error-team-unknown"));
+        }
+    }
+
+    // Take the number last, so the desk row stays locked for as short a time as possible.
+    let desk = sqlx::query("UPDATE desks SET last_number = last_number + 1 WHERE id = $1 RETURNING last_number, key_prefix")
+        .bind(new.desk_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let number: i64 = desk.try_get(0)?;
+    let key = TicketKey { prefix: desk.try_get(1)?, number };
+
+    let id: i64 = sqlx::query(
+        "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
+         requester_id, institution_id, sub_unit_id, channel, priority, team_id, assignee_id, created_by, \
+         created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+    )
+    .bind(new.desk_id)
+    .bind(number)
+    .bind(new.ticket_type_id)
+    .bind(&status_code)
+    .bind(&category)
+    .bind(new.summary.as_str())
+    .bind(&new.description)
+    .bind(new.requester_id)
+    .bind(institution_id)
+    .bind(sub_unit_id)
+    .bind(new.channel.code())
+    .bind(new.priority.code())
+    .bind(new.team_id)
+    .bind(new.assignee_id)
+    .bind(viewer.user_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+
+    sqlx::query(
+        "INSERT INTO ticket_status_history (ticket_id, status, status_category, entered_at, actor_id) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(&status_code)
+    .bind(&category)
+    .bind(now)
+    .bind(viewer.user_id)
+    .execute(&mut *tx)
+    .await?;
+    record_change(&mut *tx, id, viewer.user_id, now, "created", None, Some(&key.to_string())).await?;
+    tx.commit().await?;
+    Ok(key)
+}

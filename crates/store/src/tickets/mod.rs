@@ -1,0 +1,45 @@
+//! The ticket core: creation with gapless per-desk keys, reads scoped by
+//! the viewer, comments, attachments, workflow transitions and the audit
+//! history they leave.
+
+mod attachments;
+mod comments;
+mod create;
+mod history;
+mod read;
+mod transition;
+mod visibility;
+
+pub use attachments::{attachment_for, attachments_of, Attachment, NewAttachment};
+pub use comments::{add_comment, comments_of, Comment};
+pub use create::{create_ticket, NewTicket};
+pub use history::{changes_of, status_history_of, Change, StatusPeriod};
+pub use read::{list_tickets, ticket_by_id, ticket_for, Cursor, Page, Ticket, TicketFilter};
+pub use transition::transition;
+
+use crate::Result;
+use sqlx::{Any, Executor};
+
+/// Records one field change in the audit history.
+pub(crate) async fn record_change<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    ticket_id: i64,
+    actor_id: i64,
+    at: i64,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO ticket_changes (ticket_id, actor_id, at, field, old_value, new_value) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(ticket_id)
+    .bind(actor_id)
+    .bind(at)
+    .bind(field)
+    .bind(old.map(str::to_owned))
+    .bind(new.map(str::to_owned))
+    .execute(ex)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,198 @@
+use super::visibility::push_visible;
+use crate::{Db, Result, Sql, StoreError};
+use atbalsts_domain::{StatusCategory, TicketKey, Viewer};
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ticket {
+    pub id: i64,
+    pub key: String,
+    pub desk_id: i64,
+    pub ticket_type_id: i64,
+    pub ticket_type: String,
+    pub workflow_id: i64,
+    pub status: String,
+    pub status_category: StatusCategory,
+    pub summary: String,
+    pub description: String,
+    pub requester_id: i64,
+    pub requester_name: String,
+    pub requester_email: String,
+    pub institution_id: Option<i64>,
+    pub institution_name: Option<String>,
+    pub sub_unit_id: Option<i64>,
+    pub sub_unit_name: Option<String>,
+    pub channel: String,
+    pub priority: String,
+    pub team_id: Option<i64>,
+    pub team_name: Option<String>,
+    pub assignee_id: Option<i64>,
+    pub assignee_name: Option<String>,
+    pub created_by: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub resolved_at: Option<i64>,
+    pub version: i64,
+}
+
+const SELECT: &str = "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_type_id, tt.code AS type_code, \
+    tt.workflow_id, t.status, t.status_category, t.summary, t.description, t.requester_id, \
+    ru.display_name AS requester_name, ru.email AS requester_email, t.institution_id, i.name AS institution_name, \
+    t.sub_unit_id, su.name AS sub_unit_name, t.channel, t.priority, t.team_id, tm.name AS team_name, \
+    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version \
+    FROM tickets t \
+    JOIN desks d ON d.id = t.desk_id \
+    JOIN ticket_types tt ON tt.id = t.ticket_type_id \
+    JOIN users ru ON ru.id = t.requester_id \
+    LEFT JOIN institutions i ON i.id = t.institution_id \
+    LEFT JOIN sub_units su ON su.id = t.sub_unit_id \
+    LEFT JOIN teams tm ON tm.id = t.team_id \
+    LEFT JOIN users au ON au.id = t.assignee_id ";
+
+fn ticket(r: &AnyRow) -> Result<Ticket> {
+    let prefix: String = r.try_get(1)?;
+    let number: i64 = r.try_get(2)?;
+    let category: String = r.try_get("status_category")?;
+    Ok(Ticket {
+        id: r.try_get(0)?,
+        key: format!("{prefix}-{number}"),
+        desk_id: r.try_get("desk_id")?,
+        ticket_type_id: r.try_get("ticket_type_id")?,
+        ticket_type: r.try_get("type_code")?,
+        workflow_id: r.try_get("workflow_id")?,
+        status: r.try_get("status")?,
+        status_category: StatusCategory::parse(&category)
+            .ok_or_else(|| StoreError::Corrupt(format!("status category {category}")))?,
+        summary: r.try_get("summary")?,
+        description: r.try_get("description")?,
+        requester_id: r.try_get("requester_id")?,
+        requester_name: r.try_get("requester_name")?,
+        requester_email: r.try_get("requester_email")?,
+        institution_id: r.try_get("institution_id")?,
+        institution_name: r.try_get("institution_name")?,
+        sub_unit_id: r.try_get("sub_unit_id")?,
+        sub_unit_name: r.try_get("sub_unit_name")?,
+        channel: r.try_get("channel")?,
+        priority: r.try_get("priority")?,
+        team_id: r.try_get("team_id")?,
+        team_name: r.try_get("team_name")?,
+        assignee_id: r.try_get("assignee_id")?,
+        assignee_name: r.try_get("assignee_name")?,
+        created_by: r.try_get("created_by")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+        resolved_at: r.try_get("resolved_at")?,
+        version: r.try_get("version")?,
+    })
+}
+
+/// The ticket with this key, if `viewer` may see it. `None` both when it
+/// does not exist and when it is not theirs: callers answer 404 alike.
+pub async fn ticket_for(db: &Db, viewer: &Viewer, key: &TicketKey) -> Result<Option<Ticket>> {
+    let mut sql = Sql::new(SELECT);
+    sql.push("WHERE d.key_prefix = ").bind(key.prefix.as_str());
+    sql.push(" AND t.number = ").bind(key.number).push(" AND ");
+    push_visible(&mut sql, viewer);
+    sql.fetch_optional(db.read()).await?.as_ref().map(ticket).transpose()
+}
+
+/// A ticket by id, unscoped: for background work that acts for the system.
+pub async fn ticket_by_id(db: &Db, id: i64) -> Result<Option<Ticket>> {
+    let mut sql = Sql::new(SELECT);
+    sql.push("WHERE t.id = ").bind(id);
+    sql.fetch_optional(db.read()).await?.as_ref().map(ticket).transpose()
+}
+
+/// Where a page of the list ends: the (updated_at, id) of its last ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub updated_at: i64,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.updated_at, self.id)
+    }
+
+    pub fn decode(s: &str) -> Option<Self> {
+        let (a, b) = s.split_once('.')?;
+        Some(Self { updated_at: a.parse().ok()?, id: b.parse().ok()? })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TicketFilter {
+    pub desk_id: Option<i64>,
+    pub status: Option<String>,
+    pub categories: Vec<StatusCategory>,
+    pub requester_id: Option<i64>,
+    pub assignee_id: Option<i64>,
+    pub team_id: Option<i64>,
+    pub text: Option<String>,
+    pub after: Option<Cursor>,
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    #[serde(skip)]
+    pub next: Option<Cursor>,
+}
+
+/// Tickets the viewer may see, most recently updated first, one page at a
+/// time (keyset pagination: as fast on page 1,000 as on page 1).
+pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Result<Page<Ticket>> {
+    let limit = filter.limit.clamp(1, 200);
+    let mut sql = Sql::new(SELECT);
+    sql.push("WHERE ");
+    push_visible(&mut sql, viewer);
+    if let Some(d) = filter.desk_id {
+        sql.push(" AND t.desk_id = ").bind(d);
+    }
+    if let Some(s) = &filter.status {
+        sql.push(" AND t.status = ").bind(s.as_str());
+    }
+    if !filter.categories.is_empty() {
+        sql.push(" AND t.status_category IN (");
+        for (i, c) in filter.categories.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(c.code());
+        }
+        sql.push(")");
+    }
+    if let Some(r) = filter.requester_id {
+        sql.push(" AND t.requester_id = ").bind(r);
+    }
+    if let Some(a) = filter.assignee_id {
+        sql.push(" AND t.assignee_id = ").bind(a);
+    }
+    if let Some(team) = filter.team_id {
+        sql.push(" AND t.team_id = ").bind(team);
+    }
+    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!("%{}%", text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        sql.push(" AND (LOWER(t.summary) LIKE ").bind(pattern.clone()).push(" ESCAPE '\\'");
+        sql.push(" OR LOWER(t.description) LIKE ").bind(pattern).push(" ESCAPE '\\')");
+    }
+    if let Some(c) = filter.after {
+        sql.push(" AND (t.updated_at < ").bind(c.updated_at);
+        sql.push(" OR (t.updated_at = ").bind(c.updated_at);
+        sql.push(" AND t.id < ").bind(c.id).push("))");
+    }
+    sql.push(" ORDER BY t.updated_at DESC, t.id DESC LIMIT ").bind(limit + 1);
+    let rows = sql.fetch_all(db.read()).await?;
+    let mut items = rows.iter().map(ticket).collect::<Result<Vec<_>>>()?;
+    let next = if items.len() as i64 > limit {
+        items.truncate(limit as usize);
+        items.last().map(|t| Cursor { updated_at: t.updated_at, id: t.id })
+    } else {
+        None
+    };
+    Ok(Page { items, next })
+}

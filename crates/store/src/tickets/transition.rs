@@ -1,0 +1,61 @@
+use super::{record_change, Ticket};
+use crate::{now_ms, workflows, Db, Result, StoreError};
+use atbalsts_domain::Viewer;
+
+/// Moves a ticket to another status along its workflow, closing the current
+/// period of the status history and opening the next.
+///
+/// `expected_version` (when given) must match the ticket's version, so an
+/// agent acting on a stale page is told instead of overwriting a change.
+pub async fn transition(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    to: &str,
+    expected_version: Option<i64>,
+) -> Result<()> {
+    if !viewer.is_staff_on(ticket.desk_id) {
+        return Err(StoreError::Forbidden);
+    }
+    let (workflow, _) = workflows::workflow(db, ticket.workflow_id).await?;
+    let target = workflow
+        .check_transition(&ticket.status, to)
+        .map_err(|code| StoreError::invalid("status", code))?;
+    let now = now_ms();
+    let resolved_at = target.category.is_done().then_some(ticket.resolved_at.unwrap_or(now));
+    let mut tx = db.write().begin().await?;
+    let updated = sqlx::query(
+        "UPDATE tickets SET status = $1, status_category = $2, resolved_at = $3, updated_at = $4, version = version + 1 \
+         WHERE id = $5 AND status = $6 AND ($7 IS NULL OR version = $7)",
+    )
+    .bind(&target.code)
+    .bind(target.category.code())
+    .bind(resolved_at)
+    .bind(now)
+    .bind(ticket.id)
+    .bind(&ticket.status)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(StoreError::Conflict("error-ticket-changed"));
+    }
+    sqlx::query("UPDATE ticket_status_history SET left_at = $1 WHERE ticket_id = $2 AND left_at IS NULL")
+        .bind(now)
+        .bind(ticket.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO ticket_status_history (ticket_id, status, status_category, entered_at, actor_id) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(ticket.id)
+    .bind(&target.code)
+    .bind(target.category.code())
+    .bind(now)
+    .bind(viewer.user_id)
+    .execute(&mut *tx)
+    .await?;
+    record_change(&mut *tx, ticket.id, viewer.user_id, now, "status", Some(&ticket.status), Some(&target.code)).await?;
+    tx.commit().await?;
+    Ok(())
+}

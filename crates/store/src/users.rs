@@ -1,0 +1,196 @@
+//! People: staff, customers and external users. Passwords arrive here
+//! already hashed; the web layer owns the hashing policy.
+
+use crate::{now_ms, Db, Result, StoreError};
+use atbalsts_domain::{Email, Locale, Role, Viewer};
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub phone: Option<String>,
+    #[serde(skip)]
+    pub password_hash: Option<String>,
+    pub locale: Option<Locale>,
+    pub institution_id: Option<i64>,
+    pub sub_unit_id: Option<i64>,
+    pub is_system_admin: bool,
+    pub sees_institution_tickets: bool,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: Email,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub locale: Option<Locale>,
+    pub institution_id: Option<i64>,
+    pub sub_unit_id: Option<i64>,
+    pub is_system_admin: bool,
+    pub sees_institution_tickets: bool,
+}
+
+impl NewUser {
+    pub fn new(email: Email, display_name: &str) -> Self {
+        Self {
+            email,
+            display_name: display_name.to_owned(),
+            password_hash: None,
+            locale: None,
+            institution_id: None,
+            sub_unit_id: None,
+            is_system_admin: false,
+            sees_institution_tickets: false,
+        }
+    }
+}
+
+const COLUMNS: &str = "id, email, display_name, phone, password_hash, locale, institution_id, sub_unit_id, \
+                       is_system_admin, sees_institution_tickets, active";
+
+fn user(row: &AnyRow) -> sqlx::Result<User> {
+    let locale: Option<String> = row.try_get("locale")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        phone: row.try_get("phone")?,
+        password_hash: row.try_get("password_hash")?,
+        locale: locale.as_deref().and_then(Locale::parse),
+        institution_id: row.try_get("institution_id")?,
+        sub_unit_id: row.try_get("sub_unit_id")?,
+        is_system_admin: row.try_get::<i64, _>("is_system_admin")? != 0,
+        sees_institution_tickets: row.try_get::<i64, _>("sees_institution_tickets")? != 0,
+        active: row.try_get::<i64, _>("active")? != 0,
+    })
+}
+
+pub async fn create_user(db: &Db, new: &NewUser) -> Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, locale, institution_id, sub_unit_id, \
+         is_system_admin, sees_institution_tickets, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(new.email.as_str())
+    .bind(&new.display_name)
+    .bind(new.password_hash.clone())
+    .bind(new.locale.map(|l| l.code()))
+    .bind(new.institution_id)
+    .bind(new.sub_unit_id)
+    .bind(new.is_system_admin as i64)
+    .bind(new.sees_institution_tickets as i64)
+    .bind(now_ms())
+    .fetch_one(db.write())
+    .await
+    .map_err(StoreError::from)
+    .map_err(|e| if e.is_unique_violation() { StoreError::invalid("email", "error-email-taken") } else { e })?;
+    Ok(row.try_get(0)?)
+}
+
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<User>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.read())
+        .await?;
+    Ok(row.as_ref().map(user).transpose()?)
+}
+
+pub async fn user_by_email(db: &Db, email: &Email) -> Result<Option<User>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
+        .bind(email.as_str())
+        .fetch_optional(db.read())
+        .await?;
+    Ok(row.as_ref().map(user).transpose()?)
+}
+
+pub async fn set_password_hash(db: &Db, user_id: i64, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(user_id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+pub async fn set_locale(db: &Db, user_id: i64, locale: Locale) -> Result<()> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale.code())
+        .bind(user_id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+pub async fn grant_role(db: &Db, desk_id: i64, user_id: i64, role: Role) -> Result<()> {
+    sqlx::query("INSERT INTO desk_roles (desk_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(desk_id)
+        .bind(user_id)
+        .bind(role.code())
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+/// The authorisation view of a person: who they are and what they may see.
+pub fn viewer_of(user: &User, desk_roles: Vec<(i64, Role)>) -> Viewer {
+    Viewer {
+        user_id: user.id,
+        institution_id: user.institution_id,
+        sees_institution_tickets: user.sees_institution_tickets,
+        is_system_admin: user.is_system_admin,
+        desk_roles,
+    }
+}
+
+pub async fn desk_roles(db: &Db, user_id: i64) -> Result<Vec<(i64, Role)>> {
+    let rows = sqlx::query("SELECT desk_id, role FROM desk_roles WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(db.read())
+        .await?;
+    let mut roles = Vec::with_capacity(rows.len());
+    for r in rows {
+        let code: String = r.try_get(1)?;
+        if let Some(role) = Role::parse(&code) {
+            roles.push((r.try_get(0)?, role));
+        }
+    }
+    Ok(roles)
+}
+
+/// Loads an active person and their authorisation view.
+pub async fn viewer_by_id(db: &Db, user_id: i64) -> Result<Option<(User, Viewer)>> {
+    let Some(u) = user_by_id(db, user_id).await?.filter(|u| u.active) else {
+        return Ok(None);
+    };
+    let roles = desk_roles(db, u.id).await?;
+    let v = viewer_of(&u, roles);
+    Ok(Some((u, v)))
+}
+
+/// Records a sign-in attempt; returns how many failed attempts this email
+/// had in the last `window_ms` (for lockout).
+pub async fn record_sign_in(db: &Db, email: &str, user_id: Option<i64>, success: bool, address: &str) -> Result<()> {
+    sqlx::query("INSERT INTO sign_in_log (email, user_id, success, address, at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(email)
+        .bind(user_id)
+        .bind(success as i64)
+        .bind(address)
+        .bind(now_ms())
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+pub async fn recent_failed_sign_ins(db: &Db, email: &str, window_ms: i64) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM sign_in_log WHERE email = $1 AND success = 0 AND at > $2")
+        .bind(email)
+        .bind(now_ms() - window_ms)
+        .fetch_one(db.read())
+        .await?;
+    Ok(row.try_get(0)?)
+}

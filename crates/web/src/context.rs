@@ -1,0 +1,156 @@
+//! Who is asking, in which language, with which CSRF token: resolved once
+//! per page request by a middleware and handed to handlers as `Ctx`.
+
+use crate::csrf;
+use crate::error::{AppError, AppResult, PendingErrorPage};
+use crate::state::AppState;
+use atbalsts_domain::{Locale, Viewer};
+use atbalsts_store::users::User;
+use atbalsts_store::{sessions, users};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, HOST, LOCATION, ORIGIN, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+pub(crate) const SESSION_COOKIE: &str = "atb_session";
+const ANON_COOKIE: &str = "atb_anon";
+pub(crate) const LANG_COOKIE: &str = "atb_lang";
+
+#[derive(Clone)]
+pub struct Ctx {
+    signed_in: Option<Arc<(User, Viewer)>>,
+    pub locale: Locale,
+    pub csrf: String,
+    pub(crate) session_token: Option<String>,
+    pub path: String,
+}
+
+impl Ctx {
+    pub fn user(&self) -> Option<&User> {
+        self.signed_in.as_deref().map(|(u, _)| u)
+    }
+
+    /// The signed-in person, or a redirect to the sign-in page.
+    pub fn viewer(&self) -> AppResult<&Viewer> {
+        self.signed_in.as_deref().map(|(_, v)| v).ok_or(AppError::Unauthorized)
+    }
+
+    pub fn check_csrf(&self, given: &str) -> AppResult<()> {
+        if csrf::matches(&self.csrf, given) {
+            Ok(())
+        } else {
+            Err(AppError::BadRequest("error-csrf"))
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Ctx>().cloned().ok_or(AppError::Internal("context middleware missing".into()))
+    }
+}
+
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind TLS.
+pub(crate) fn set_cookie(state: &AppState, name: &str, value: &str, max_age_s: Option<i64>) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age_s {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if state.config.secure_cookies {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).expect("cookie values are ASCII")
+}
+
+/// Rejects cross-site form posts whose Origin names another host.
+fn cross_origin(headers: &HeaderMap) -> bool {
+    let (Some(origin), Some(host)) = (headers.get(ORIGIN), headers.get(HOST)) else {
+        return false;
+    };
+    let origin = origin.to_str().unwrap_or("");
+    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
+    origin != "null" && origin_host != host.to_str().unwrap_or("")
+}
+
+pub(crate) async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    if req.method() != Method::GET && req.method() != Method::HEAD && cross_origin(headers) {
+        return AppError::Forbidden.into_response();
+    }
+    let (anon, new_anon) = match cookie(headers, ANON_COOKIE) {
+        Some(a) if a.len() == 64 => (a.to_owned(), false),
+        _ => (sessions::random_token(""), true),
+    };
+    let session_token = cookie(headers, SESSION_COOKIE).map(str::to_owned);
+    let mut signed_in = None;
+    if let Some(token) = &session_token {
+        match sessions::user_of(&state.db, token).await {
+            Ok(Some(user_id)) => match users::viewer_by_id(&state.db, user_id).await {
+                Ok(found) => signed_in = found.map(Arc::new),
+                Err(e) => return AppError::from(e).into_response(),
+            },
+            Ok(None) => {}
+            Err(e) => return AppError::from(e).into_response(),
+        }
+    }
+    let locale = signed_in
+        .as_deref()
+        .and_then(|(u, _): &(User, Viewer)| u.locale)
+        .or_else(|| cookie(headers, LANG_COOKIE).and_then(Locale::parse))
+        .unwrap_or_else(|| {
+            Locale::from_accept_language(headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""))
+        });
+    let session_for_csrf = signed_in.as_ref().and(session_token.as_deref());
+    let ctx = Ctx {
+        csrf: csrf::token(&state.secret, &anon, session_for_csrf),
+        signed_in,
+        locale,
+        session_token,
+        path: req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+    };
+    req.extensions_mut().insert(ctx.clone());
+
+    let mut response = next.run(req).await;
+    if let Some(pending) = response.extensions_mut().remove::<PendingErrorPage>() {
+        response = if pending.status == StatusCode::UNAUTHORIZED {
+            let target = format!("/login?next={}", urlencode(&ctx.path));
+            (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response()
+        } else {
+            state.templates.error_page(&ctx, pending.status, pending.message_key)
+        };
+    }
+    if new_anon {
+        let value = set_cookie(&state, ANON_COOKIE, &anon, None);
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+    response
+}
+
+pub(crate) fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,22 @@
+//! The HTTP interface of Atbalsts: server-rendered pages for people
+//! (`auth`, `tickets`, `account`), the JSON API (`api`) and the operations
+//! endpoints (`ops`). One module per resource, one file per action.
+
+pub mod account;
+pub mod api;
+pub mod attachments;
+pub mod auth;
+mod context;
+mod csrf;
+mod error;
+pub mod ops;
+mod render;
+mod router;
+mod state;
+pub mod tickets;
+mod uploads;
+
+pub use context::Ctx;
+pub use error::{AppError, AppResult};
+pub use router::router;
+pub use state::{AppState, WebConfig};

@@ -1,0 +1,61 @@
+use crate::ops::metrics::Metrics;
+use crate::render::Templates;
+use atbalsts_i18n::Catalogue;
+use atbalsts_store::blobs::BlobStore;
+use atbalsts_store::Db;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Largest single uploaded file, in bytes.
+    pub max_upload_bytes: usize,
+    /// Mark cookies `Secure` (set when Atbalsts is served over TLS).
+    pub secure_cookies: bool,
+    /// How long a sign-in lasts, in milliseconds.
+    pub session_ttl_ms: i64,
+    /// Directory with template overrides, if any.
+    pub template_dir: Option<std::path::PathBuf>,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            max_upload_bytes: 20 * 1024 * 1024,
+            secure_cookies: false,
+            session_ttl_ms: 12 * 3600 * 1000,
+            template_dir: None,
+        }
+    }
+}
+
+/// Everything a request handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub db: Db,
+    pub blobs: BlobStore,
+    pub i18n: Arc<Catalogue>,
+    pub templates: Templates,
+    pub secret: Vec<u8>,
+    pub config: WebConfig,
+    pub metrics: Metrics,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Builds the state; reads (or makes) the installation secret.
+    pub async fn new(db: Db, blobs: BlobStore, config: WebConfig) -> Result<Self, atbalsts_store::StoreError> {
+        let secret = atbalsts_store::settings::server_secret(&db).await?;
+        let i18n = Arc::new(Catalogue::load());
+        let templates = Templates::new(i18n.clone(), config.template_dir.clone());
+        let metrics = Metrics::new();
+        Ok(Self(Arc::new(Inner { db, blobs, i18n, templates, secret, config, metrics })))
+    }
+}

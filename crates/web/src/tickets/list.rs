@@ -1,0 +1,75 @@
+use super::StatusNames;
+use crate::{AppResult, AppState, Ctx};
+use atbalsts_domain::StatusCategory;
+use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
+use axum::extract::{Query, State};
+use axum::response::Response;
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    after: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    key: String,
+    summary: String,
+    status: String,
+    status_category: StatusCategory,
+    priority: String,
+    requester: String,
+    assignee: Option<String>,
+    updated_at: i64,
+}
+
+/// The tickets the person may see: open ones by default, or done, or all.
+pub async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
+    let viewer = ctx.viewer()?;
+    let categories = match q.state.as_str() {
+        "done" => vec![StatusCategory::Resolved, StatusCategory::Closed],
+        "all" => vec![],
+        _ => vec![StatusCategory::New, StatusCategory::Open, StatusCategory::Waiting],
+    };
+    let filter = TicketFilter {
+        categories,
+        text: Some(q.q.clone()),
+        after: Cursor::decode(&q.after),
+        limit: 50,
+        ..Default::default()
+    };
+    let page = list_tickets(&state.db, viewer, &filter).await?;
+    let names = StatusNames::load(&state.db, page.items.iter().map(|t| t.workflow_id), ctx.locale).await?;
+    let rows: Vec<Row> = page
+        .items
+        .iter()
+        .map(|t| Row {
+            key: t.key.clone(),
+            summary: t.summary.clone(),
+            status: names.get(t.workflow_id, &t.status),
+            status_category: t.status_category,
+            priority: t.priority.clone(),
+            requester: t.requester_name.clone(),
+            assignee: t.assignee_name.clone(),
+            updated_at: t.updated_at,
+        })
+        .collect();
+    let state_filter = if q.state.is_empty() { "open".to_owned() } else { q.state.clone() };
+    state.templates.render(
+        &ctx,
+        "tickets/list.html",
+        context! {
+            rows => rows,
+            state_filter => state_filter,
+            q => q.q,
+            next => page.next.map(|c| c.encode()),
+            is_staff => viewer.is_staff_anywhere(),
+        },
+    )
+}

@@ -1,0 +1,39 @@
+//! Ticket pages: list, view, create, comment, transition.
+
+pub mod comment;
+pub mod list;
+pub mod new;
+pub mod transition;
+pub mod view;
+
+use crate::{AppError, AppResult};
+use atbalsts_domain::{Locale, TicketKey};
+use atbalsts_store::{workflows, Db};
+use std::collections::HashMap;
+
+pub(crate) fn parse_key(raw: &str) -> AppResult<TicketKey> {
+    TicketKey::parse(raw).ok_or(AppError::NotFound)
+}
+
+/// Names of every status of every workflow, in one language.
+pub(crate) struct StatusNames(HashMap<(i64, String), String>);
+
+impl StatusNames {
+    pub async fn load(db: &Db, workflow_ids: impl IntoIterator<Item = i64>, locale: Locale) -> AppResult<Self> {
+        let mut names = HashMap::new();
+        let mut ids: Vec<i64> = workflow_ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            let (_, statuses) = workflows::workflow(db, id).await?;
+            for s in statuses {
+                names.insert((id, s.code.clone()), s.labels.get(locale).to_owned());
+            }
+        }
+        Ok(Self(names))
+    }
+
+    pub fn get(&self, workflow_id: i64, code: &str) -> String {
+        self.0.get(&(workflow_id, code.to_owned())).cloned().unwrap_or_else(|| code.to_owned())
+    }
+}

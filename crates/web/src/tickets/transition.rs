@@ -1,0 +1,45 @@
+use super::view::{load, render, FormEcho};
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_store::tickets;
+use axum::extract::{Path, State};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct TransitionForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    to: String,
+    version: Option<i64>,
+}
+
+/// Moves the ticket along its workflow. A stale page (someone else changed
+/// the ticket meanwhile) gets the fresh ticket and a message, not an overwrite.
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(key): Path<String>,
+    Form(form): Form<TransitionForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    match tickets::transition(&state.db, viewer, &ticket, &form.to, form.version).await {
+        Ok(()) => Ok((StatusCode::SEE_OTHER, [(LOCATION, format!("/tickets/{}", ticket.key))]).into_response()),
+        Err(e) => {
+            let (status, notice) = match AppError::from(e) {
+                AppError::Conflict(code) => (StatusCode::CONFLICT, code),
+                AppError::Invalid(errs) => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, errs.0.first().map(|e| e.code).unwrap_or("error-invalid"))
+                }
+                other => return Err(other),
+            };
+            let fresh = load(&state, viewer, &key).await?;
+            render(&state, &ctx, &fresh, status, FormEcho { notice: Some(notice), ..Default::default() }).await
+        }
+    }
+}

@@ -1,0 +1,120 @@
+use super::{parse_key, StatusNames};
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::{FieldErrors, Viewer};
+use atbalsts_store::tickets::{changes_of, comments_of, status_history_of, ticket_for, Ticket};
+use atbalsts_store::workflows;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use minijinja::{context, Value};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Option_ {
+    code: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct HistoryRow {
+    at: i64,
+    actor: String,
+    field: String,
+    old_value: Option<String>,
+    new_value: Option<String>,
+}
+
+/// What a re-rendered ticket page keeps from a rejected form.
+#[derive(Default, Serialize)]
+pub(crate) struct FormEcho {
+    pub body: String,
+    pub visibility: String,
+    pub held_files: Vec<crate::uploads::HeldFile>,
+    pub errors: FieldErrors,
+    pub notice: Option<&'static str>,
+}
+
+pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
+    let key = parse_key(key)?;
+    ticket_for(&state.db, viewer, &key).await?.ok_or(AppError::NotFound)
+}
+
+/// Renders the ticket page, optionally with a rejected form's values.
+pub(crate) async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    ticket: &Ticket,
+    status: StatusCode,
+    echo: FormEcho,
+) -> AppResult<Response> {
+    let viewer = ctx.viewer()?;
+    let staff = viewer.is_staff_on(ticket.desk_id);
+    let (workflow, statuses) = workflows::workflow(&state.db, ticket.workflow_id).await?;
+    let names = StatusNames::load(&state.db, [ticket.workflow_id], ctx.locale).await?;
+    let next: Vec<Option_> = if staff {
+        workflow
+            .next_statuses(&ticket.status)
+            .into_iter()
+            .map(|s| Option_ { code: s.code.clone(), label: names.get(ticket.workflow_id, &s.code) })
+            .collect()
+    } else {
+        vec![]
+    };
+    let comments = comments_of(&state.db, viewer, ticket).await?;
+    let attachments = atbalsts_store::tickets::attachments_of(&state.db, viewer, ticket).await?;
+    let status_label = |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
+    let history: Vec<HistoryRow> = changes_of(&state.db, ticket.id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let is_status = c.field == "status";
+            HistoryRow {
+                at: c.at,
+                actor: c.actor_name,
+                old_value: if is_status { status_label(&c.old_value) } else { c.old_value },
+                new_value: if is_status { status_label(&c.new_value) } else { c.new_value },
+                field: c.field,
+            }
+        })
+        .collect();
+    let periods: Vec<Value> = status_history_of(&state.db, ticket.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            context! {
+                status => names.get(ticket.workflow_id, &p.status),
+                entered_at => p.entered_at,
+                left_at => p.left_at,
+            }
+        })
+        .collect();
+    let ticket_type = atbalsts_store::workflows::ticket_types_of(&state.db, ticket.desk_id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == ticket.ticket_type_id)
+        .map(|t| t.labels.get(ctx.locale).to_owned())
+        .unwrap_or_default();
+    let _ = statuses;
+    state.templates.render_status(
+        ctx,
+        status,
+        "tickets/view.html",
+        context! {
+            ticket => ticket,
+            ticket_type => ticket_type,
+            status_label => names.get(ticket.workflow_id, &ticket.status),
+            staff => staff,
+            next => next,
+            comments => comments,
+            loose_attachments => attachments.into_iter().filter(|a| a.comment_id.is_none()).collect::<Vec<_>>(),
+            history => history,
+            periods => periods,
+            form => echo,
+        },
+    )
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(key): Path<String>) -> AppResult<Response> {
+    let ticket = load(&state, ctx.viewer()?, &key).await?;
+    render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
+}

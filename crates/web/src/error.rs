@@ -75,6 +75,7 @@ impl AppError {
 pub(crate) struct PendingErrorPage {
     pub status: StatusCode,
     pub message_key: &'static str,
+    pub fields: FieldErrors,
 }
 
 impl IntoResponse for AppError {
@@ -84,7 +85,11 @@ impl IntoResponse for AppError {
         }
         let status = self.status();
         let mut response = status.into_response();
-        response.extensions_mut().insert(PendingErrorPage { status, message_key: self.message_key() });
+        let fields = match &self {
+            AppError::Invalid(f) => f.clone(),
+            _ => FieldErrors::default(),
+        };
+        response.extensions_mut().insert(PendingErrorPage { status, message_key: self.message_key(), fields });
         response
     }
 }

@@ -1,0 +1,3 @@
+//! A person's own settings: personal API tokens.
+
+pub mod tokens;

@@ -1,0 +1,84 @@
+use super::auth::ApiCaller;
+use super::json::ApiJson;
+use crate::tickets::parse_key;
+use crate::{uploads, AppError, AppResult, AppState};
+use atbalsts_domain::ticket::parse_long_text;
+use atbalsts_domain::FieldErrors;
+use atbalsts_store::tickets::{add_comment, comments_of, ticket_for, NewAttachment};
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub(super) async fn list(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(key): Path<String>,
+) -> AppResult<Json<Value>> {
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(json!({ "items": comments_of(&state.db, &viewer, &ticket).await? })))
+}
+
+#[derive(Deserialize)]
+pub(super) struct CommentBody {
+    #[serde(default)]
+    body: String,
+    #[serde(default = "yes")]
+    public: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+pub(super) async fn add(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(key): Path<String>,
+    ApiJson(body): ApiJson<CommentBody>,
+) -> AppResult<(StatusCode, Json<Value>)> {
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    let text = parse_long_text(&body.body, true)
+        .map_err(|code| AppError::Invalid(atbalsts_domain::FieldError::new("body", code).into()))?;
+    let id = add_comment(&state.db, &viewer, &ticket, &text, body.public, &[]).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+}
+
+/// Multipart upload: `file` parts (several allowed) and an optional `body`
+/// text that becomes the comment carrying them.
+pub(super) async fn upload(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(key): Path<String>,
+    multipart: Multipart,
+) -> AppResult<(StatusCode, Json<Value>)> {
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    let form = uploads::parse(&state, multipart, "file").await?;
+    if form.errors.0.iter().any(|e| e.code == "error-file-too-large") {
+        return Err(AppError::TooLarge);
+    }
+    if form.files.is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.push("file", "error-required");
+        return Err(AppError::Invalid(errors));
+    }
+    let body = match form.get("body").trim() {
+        "" => "📎".to_owned(),
+        text => text.to_owned(),
+    };
+    let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
+    let comment_id = add_comment(&state.db, &viewer, &ticket, &body, form.get("public") != "false", &files).await?;
+    let comments = comments_of(&state.db, &viewer, &ticket).await?;
+    let attachments = comments.into_iter().find(|c| c.id == comment_id).map(|c| c.attachments).unwrap_or_default();
+    Ok((StatusCode::CREATED, Json(json!({ "comment_id": comment_id, "attachments": attachments }))))
+}
+
+pub(super) async fn download(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    crate::attachments::download(&state, &viewer, id).await
+}

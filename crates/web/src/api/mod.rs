@@ -1,0 +1,25 @@
+//! The JSON API under `/api/v1`, authenticated with personal API tokens.
+//! Errors share one body shape: `{"error": {"code", "message", "fields": [...]}}`.
+
+mod auth;
+mod comments;
+mod error;
+mod json;
+mod tickets;
+mod transitions;
+
+use crate::AppState;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    Router::new()
+        .route("/tickets", get(tickets::list).post(tickets::create))
+        .route("/tickets/{key}", get(tickets::get))
+        .route("/tickets/{key}/comments", get(comments::list).post(comments::add))
+        .route("/tickets/{key}/transitions", get(transitions::list).post(transitions::perform))
+        .route("/tickets/{key}/attachments", post(comments::upload))
+        .route("/attachments/{id}", get(comments::download))
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::middleware))
+}

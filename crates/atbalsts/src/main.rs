@@ -1,1 +1,76 @@
-fn main() {}
+//! `atbalsts`: the service desk server and its tools, in one binary.
+
+mod bench;
+mod config;
+mod demo;
+mod serve;
+
+use clap::{Parser, Subcommand};
+use config::Settings;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "atbalsts", version, about = "Atbalsts service desk server")]
+struct Cli {
+    /// Configuration file (TOML). Environment variables ATBALSTS_* override it.
+    #[arg(long, short, global = true, env = "ATBALSTS_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (database, web interface, API, background jobs).
+    Serve {
+        /// Refuse to start when the database needs migrations, instead of applying them.
+        #[arg(long)]
+        no_migrate: bool,
+    },
+    /// Run the server with a demo desk (KISC) loaded on first start; prints the demo accounts.
+    Demo,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a system administrator account.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The password; read from ATBALSTS_ADMIN_PASSWORD when not given.
+        #[arg(long, env = "ATBALSTS_ADMIN_PASSWORD")]
+        password: String,
+    },
+    /// Load-test a running server over HTTP and print throughput, latency and memory.
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("configuration error: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    config::init_logging(&settings);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve { no_migrate } => serve::run(settings, !no_migrate, false).await,
+            Command::Demo => serve::run(settings, true, true).await,
+            Command::Migrate => serve::migrate_only(&settings).await,
+            Command::CreateAdmin { email, name, password } => demo::create_admin(&settings, &email, &name, &password).await,
+            Command::Bench(args) => bench::run(args).await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "atbalsts stopped");
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,1 +1,103 @@
+//! The worker that runs durable background jobs. Every instance runs one;
+//! the database lease decides who runs what, so each job runs once even
+//! with several instances, and a job whose worker died runs again after
+//! its lease expires.
 
+use atbalsts_store::jobs::{self, Job};
+use atbalsts_store::{now_ms, Db};
+use futures::future::BoxFuture;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+
+pub type Handler = Arc<dyn Fn(Job) -> BoxFuture<'static, Result<(), String>> + Send + Sync>;
+
+#[derive(Clone)]
+pub struct Worker {
+    db: Db,
+    id: String,
+    handlers: HashMap<String, Handler>,
+    pub lease: Duration,
+    pub poll: Duration,
+    pub batch: i64,
+}
+
+impl Worker {
+    pub fn new(db: Db, id: impl Into<String>) -> Self {
+        Self {
+            db,
+            id: id.into(),
+            handlers: HashMap::new(),
+            lease: Duration::from_secs(60),
+            poll: Duration::from_millis(500),
+            batch: 10,
+        }
+    }
+
+    pub fn handle<F, Fut>(mut self, kind: &str, f: F) -> Self
+    where
+        F: Fn(Job) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = Result<(), String>> + Send + 'static,
+    {
+        self.handlers.insert(kind.to_owned(), Arc::new(move |job| Box::pin(f(job))));
+        self
+    }
+
+    /// Claims and runs one batch; returns how many jobs it ran.
+    pub async fn run_once(&self) -> Result<usize, atbalsts_store::StoreError> {
+        let claimed = jobs::claim(&self.db, &self.id, self.lease.as_millis() as i64, self.batch).await?;
+        let n = claimed.len();
+        for job in claimed {
+            let result = match self.handlers.get(&job.kind) {
+                Some(h) => h(job.clone()).await,
+                None => Err(format!("no handler for job kind {}", job.kind)),
+            };
+            match result {
+                Ok(()) => {
+                    if !jobs::complete(&self.db, job.id, &self.id).await? {
+                        tracing::warn!(job = job.id, "job finished after its lease was taken over");
+                    }
+                }
+                Err(error) => {
+                    // Exponential backoff: 2, 4, 8 ... seconds, at most an hour.
+                    let delay_ms = (1000i64 << job.attempts.clamp(1, 12)).min(3_600_000);
+                    tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, "job failed");
+                    jobs::fail(&self.db, &job, &self.id, &error, now_ms() + delay_ms).await?;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    /// Runs until `shutdown` turns true.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            let ran = match self.run_once().await {
+                Ok(n) => n,
+                Err(e) => {
+                    tracing::error!(error = %e, "job claim failed");
+                    0
+                }
+            };
+            if *shutdown.borrow() {
+                return;
+            }
+            if ran == 0 {
+                tokio::select! {
+                    _ = tokio::time::sleep(self.poll) => {}
+                    _ = shutdown.changed() => return,
+                }
+            }
+        }
+    }
+}
+
+/// Housekeeping every instance schedules: expired sessions are removed.
+pub fn standard(db: Db, id: impl Into<String>) -> Worker {
+    let cleanup_db = db.clone();
+    Worker::new(db, id).handle("sessions.cleanup", move |_| {
+        let db = cleanup_db.clone();
+        async move { atbalsts_store::sessions::delete_expired(&db).await.map(|_| ()).map_err(|e| e.to_string()) }
+    })
+}

@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod blobs;
 mod clock;
 mod db;
+pub mod defaults;
 pub mod desks;
 mod error;
 pub mod institutions;

@@ -1,0 +1,69 @@
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Settings, from defaults, then the config file, then `ATBALSTS_*` variables.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// `postgres://...` or `sqlite://...`; empty: SQLite in `data_dir`.
+    pub database_url: String,
+    /// Where the SQLite database and attachments live.
+    pub data_dir: PathBuf,
+    /// Address to listen on.
+    pub listen: String,
+    /// Largest uploaded file, bytes.
+    pub max_upload_bytes: usize,
+    /// Set when served over TLS (cookies get `Secure`).
+    pub secure_cookies: bool,
+    /// Directory with template overrides.
+    pub template_dir: Option<PathBuf>,
+    /// Database connections per instance.
+    pub max_connections: u32,
+    /// Log format: `text` or `json`.
+    pub log_format: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: String::new(),
+            data_dir: PathBuf::from("data"),
+            listen: "127.0.0.1:8080".into(),
+            max_upload_bytes: 20 * 1024 * 1024,
+            secure_cookies: false,
+            template_dir: None,
+            max_connections: 16,
+            log_format: "text".into(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn load(file: Option<&Path>) -> Result<Self, figment::Error> {
+        let mut f = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(file) = file {
+            f = f.merge(Toml::file_exact(file));
+        }
+        f.merge(Env::prefixed("ATBALSTS_")).extract()
+    }
+
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() {
+            atbalsts_store::Db::sqlite_url_in(&self.data_dir)
+        } else {
+            self.database_url.clone()
+        }
+    }
+}
+
+pub fn init_logging(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ATBALSTS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if settings.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

@@ -1,0 +1,79 @@
+use crate::config::Settings;
+use atbalsts_store::blobs::BlobStore;
+use atbalsts_store::{Db, DbOptions};
+use atbalsts_web::{AppState, WebConfig};
+use std::net::SocketAddr;
+use tokio::sync::watch;
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+pub async fn connect(settings: &Settings) -> Result<Db, BoxError> {
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let options = DbOptions { max_connections: settings.max_connections, ..Default::default() };
+    Ok(Db::connect(&settings.database_url(), &options).await?)
+}
+
+pub async fn migrate_only(settings: &Settings) -> Result<(), BoxError> {
+    let db = connect(settings).await?;
+    let applied = atbalsts_store::migrate(&db, None).await?;
+    println!("applied {} migration(s): {applied:?}", applied.len());
+    Ok(())
+}
+
+/// Runs the server until SIGTERM or Ctrl-C, then finishes in-flight requests.
+pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), BoxError> {
+    let db = connect(&settings).await?;
+    if migrate {
+        atbalsts_store::migrate(&db, None).await?;
+    } else {
+        let pending = atbalsts_store::pending_versions(&db).await?;
+        if !pending.is_empty() {
+            return Err(format!("the database needs migrations {pending:?}; run `atbalsts migrate` or start without --no-migrate").into());
+        }
+    }
+    if demo {
+        crate::demo::load_if_empty(&db).await?;
+    }
+    let blobs = BlobStore::new(settings.data_dir.join("attachments"));
+    let config = WebConfig {
+        max_upload_bytes: settings.max_upload_bytes,
+        secure_cookies: settings.secure_cookies,
+        template_dir: settings.template_dir.clone(),
+        ..Default::default()
+    };
+    let state = AppState::new(db.clone(), blobs, config).await?;
+    let app = atbalsts_web::router(state);
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let worker_id = format!("{}-{}", std::process::id(), atbalsts_store::now_ms());
+    let worker = tokio::spawn(atbalsts_jobs::standard(db.clone(), worker_id).run(stop_rx.clone()));
+
+    let listener = tokio::net::TcpListener::bind(&settings.listen).await?;
+    tracing::info!(address = %listener.local_addr()?, backend = ?db.backend(), "Atbalsts is listening");
+    println!("Atbalsts is listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("shutting down: finishing requests in flight");
+            let _ = stop_tx.send(true);
+        })
+        .await?;
+    let _ = worker.await;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

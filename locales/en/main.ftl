@@ -159,3 +159,4 @@ tokens-actions = Actions
 tokens-active = Active
 tokens-revoked = Revoked
 tokens-revoke = Revoke
+file-size = { $size } B

@@ -161,3 +161,4 @@ tokens-actions = Darbības
 tokens-active = Derīga
 tokens-revoked = Atsaukta
 tokens-revoke = Atsaukt
+file-size = { $size } B

@@ -13,6 +13,11 @@ pub use app::{TestApp, TestResponse};
 pub use atbalsts_testkit_macros::db_test;
 pub use world::World;
 
+/// The password of every person in the test world.
+pub fn world_password() -> &'static str {
+    world::PASSWORD
+}
+
 use atbalsts_store::{Db, DbOptions};
 use rand::Rng;
 use tempfile::TempDir;

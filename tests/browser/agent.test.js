@@ -1,0 +1,70 @@
+// An agent signs in, files a ticket, comments, moves it along the workflow
+// and reads the history — in a real Chromium, with axe-core on every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
+let browser, page;
+
+async function checkA11y(label) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(problems, [], `axe violations on ${label}`);
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
+});
+
+after(async () => { await browser?.close(); });
+
+test('an agent signs in, creates, comments on and transitions a ticket and sees its history', async () => {
+  await page.goto(`${BASE}/login`);
+  await checkA11y('sign-in page');
+  await page.getByLabel('E-pasts').fill('agents@kisc.lv');
+  await page.getByLabel('Parole').fill('demo-parole-2026');
+  await page.getByRole('button', { name: 'Pieteikties' }).click();
+  await page.waitForURL(/\/tickets$/);
+  await checkA11y('ticket list');
+
+  await page.getByRole('link', { name: 'Jauns pieteikums' }).click();
+  await checkA11y('new ticket form');
+  // A rejected form keeps what was typed and says what is wrong.
+  await page.getByLabel('Pieteikuma veids').selectOption({ label: 'KISC — Incidents' });
+  await page.getByLabel('Pieteicējs').fill('janis.berzins@lnb.lv');
+  await page.getByLabel('Problēmas apraksts').fill('Printeris rāda kļūdu 49.4C02');
+  await page.getByLabel('Pieteikuma tēma').evaluate(el => el.removeAttribute('required'));
+  await page.getByRole('button', { name: 'Nosūtīt' }).click();
+  await assert.doesNotReject(page.getByRole('alert').waitFor());
+  assert.equal(await page.getByLabel('Problēmas apraksts').inputValue(), 'Printeris rāda kļūdu 49.4C02');
+  await checkA11y('rejected new ticket form');
+  await page.getByLabel('Pieteikuma tēma').fill('Neiet printeris 3. stāvā');
+  await page.getByRole('button', { name: 'Nosūtīt' }).click();
+  await page.waitForURL(/\/tickets\/KISC-\d+$/);
+  const key = page.url().split('/').pop();
+  await checkA11y('ticket view');
+
+  await page.getByLabel('Komentārs').fill('Pārbaudām printera draiveri.');
+  await page.getByLabel('Iekšēja piezīme (redz tikai darbinieki)').check();
+  await page.getByRole('button', { name: 'Pievienot' }).click();
+  await page.waitForURL(new RegExp(`/tickets/${key}`));
+  assert.match(await page.locator('article.comment.internal').last().innerText(), /Iekšēja piezīme[\s\S]*Pārbaudām printera draiveri/);
+
+  await page.getByLabel('Jaunais statuss').selectOption({ label: 'Procesā' });
+  await page.getByRole('button', { name: 'Mainīt statusu' }).click();
+  await page.waitForURL(new RegExp(`/tickets/${key}$`));
+  assert.equal(await page.locator('#ticket-status').innerText(), 'Procesā');
+  const history = await page.locator('table.history').innerText();
+  assert.match(history, /Statuss\s+Atvērts\s+Procesā/);
+  await checkA11y('ticket view after transition');
+
+  await page.getByRole('button', { name: 'Iziet' }).click();
+  await page.waitForURL(/\/login/);
+});

@@ -55,7 +55,7 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
   await page.getByLabel('Iekšēja piezīme (redz tikai darbinieki)').check();
   await page.getByRole('button', { name: 'Pievienot' }).click();
   await page.waitForURL(new RegExp(`/tickets/${key}`));
-  assert.match(await page.locator('article.comment.internal').last().innerText(), /Iekšēja piezīme[\s\S]*Pārbaudām printera draiveri/);
+  assert.match(await page.locator('article.comment.internal').last().innerText(), /Iekšēja piezīme[\s\S]*Pārbaudām printera draiveri/i);
 
   await page.getByLabel('Jaunais statuss').selectOption({ label: 'Procesā' });
   await page.getByRole('button', { name: 'Mainīt statusu' }).click();

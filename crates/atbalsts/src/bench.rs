@@ -39,7 +39,10 @@ where
     F: Fn(reqwest::Client, usize) -> Fut + Send + Sync + Clone + 'static,
     Fut: std::future::Future<Output = Result<reqwest::StatusCode, String>> + Send,
 {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().expect("client");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()
+        .expect("client");
     let next = Arc::new(AtomicUsize::new(0));
     let deadline = Instant::now() + Duration::from_secs(args.max_seconds);
     let total = args.requests;
@@ -65,7 +68,11 @@ where
             (lat, errors)
         }));
     }
-    let mut out = Outcome { latencies: Vec::new(), errors: BTreeMap::new(), elapsed: Duration::ZERO };
+    let mut out = Outcome {
+        latencies: Vec::new(),
+        errors: BTreeMap::new(),
+        elapsed: Duration::ZERO,
+    };
     for t in tasks {
         let (lat, errors) = t.await.expect("bench task");
         out.latencies.extend(lat);
@@ -83,7 +90,8 @@ fn report(name: &str, clients: usize, out: &mut Outcome) {
         if out.latencies.is_empty() {
             return 0.0;
         }
-        let i = ((out.latencies.len() as f64 * p).ceil() as usize).clamp(1, out.latencies.len()) - 1;
+        let i =
+            ((out.latencies.len() as f64 * p).ceil() as usize).clamp(1, out.latencies.len()) - 1;
         out.latencies[i].as_secs_f64() * 1000.0
     };
     let ok = out.latencies.len();
@@ -98,18 +106,35 @@ fn report(name: &str, clients: usize, out: &mut Outcome) {
 }
 
 async fn server_rss(url: &str) -> Option<f64> {
-    let text = reqwest::get(format!("{url}/metrics")).await.ok()?.text().await.ok()?;
-    let line = text.lines().find(|l| l.starts_with("atbalsts_process_resident_memory_bytes"))?;
+    let text = reqwest::get(format!("{url}/metrics"))
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()?;
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("atbalsts_process_resident_memory_bytes"))?;
     let bytes: f64 = line.split_whitespace().last()?.parse().ok()?;
     Some(bytes / 1024.0 / 1024.0)
 }
 
 pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
-    let host = args.url.split("://").nth(1).unwrap_or("").split(['/', ':']).next().unwrap_or("");
+    let host = args
+        .url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
     if !["127.0.0.1", "localhost", "[::1]"].contains(&host) {
         return Err("bench only drives servers on this machine (127.0.0.1 or localhost)".into());
     }
-    println!("server RSS before: {:.1} MiB", server_rss(&args.url).await.unwrap_or(0.0));
+    println!(
+        "server RSS before: {:.1} MiB",
+        server_rss(&args.url).await.unwrap_or(0.0)
+    );
     let base = Arc::new(args.url.clone());
     let auth = Arc::new(format!("Bearer {}", args.token));
     let desk = Arc::new(args.desk.clone());
@@ -119,8 +144,13 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
             let (base, auth, desk) = (base.clone(), auth.clone(), desk.clone());
             async move {
                 let body = json!({ "desk": *desk, "type": "incident", "summary": format!("Slodzes tests {i}"), "description": "Neiet printeris" });
-                c.post(format!("{base}/api/v1/tickets")).header("authorization", &*auth).json(&body).send().await
-                    .map(|r| r.status()).map_err(|e| format!("io: {e}"))
+                c.post(format!("{base}/api/v1/tickets"))
+                    .header("authorization", &*auth)
+                    .json(&body)
+                    .send()
+                    .await
+                    .map(|r| r.status())
+                    .map_err(|e| format!("io: {e}"))
             }
         }
     };
@@ -137,14 +167,23 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
         .await?
         .json()
         .await?;
-    let key = Arc::new(made["key"].as_str().ok_or("could not create a ticket; check the token")?.to_owned());
+    let key = Arc::new(
+        made["key"]
+            .as_str()
+            .ok_or("could not create a ticket; check the token")?
+            .to_owned(),
+    );
     let get = {
         let (base, auth, key) = (base.clone(), auth.clone(), key.clone());
         move |c: reqwest::Client, _| {
             let (base, auth, key) = (base.clone(), auth.clone(), key.clone());
             async move {
-                c.get(format!("{base}/api/v1/tickets/{key}")).header("authorization", &*auth).send().await
-                    .map(|r| r.status()).map_err(|e| format!("io: {e}"))
+                c.get(format!("{base}/api/v1/tickets/{key}"))
+                    .header("authorization", &*auth)
+                    .send()
+                    .await
+                    .map(|r| r.status())
+                    .map_err(|e| format!("io: {e}"))
             }
         }
     };
@@ -153,8 +192,12 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
         move |c: reqwest::Client, _| {
             let (base, auth) = (base.clone(), auth.clone());
             async move {
-                c.get(format!("{base}/api/v1/tickets?limit=50")).header("authorization", &*auth).send().await
-                    .map(|r| r.status()).map_err(|e| format!("io: {e}"))
+                c.get(format!("{base}/api/v1/tickets?limit=50"))
+                    .header("authorization", &*auth)
+                    .send()
+                    .await
+                    .map(|r| r.status())
+                    .map_err(|e| format!("io: {e}"))
             }
         }
     };
@@ -163,9 +206,13 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
         move |c: reqwest::Client, i: usize| {
             let (base, auth, key) = (base.clone(), auth.clone(), key.clone());
             async move {
-                c.post(format!("{base}/api/v1/tickets/{key}/comments")).header("authorization", &*auth)
-                    .json(&json!({ "body": format!("Komentārs {i}"), "public": false })).send().await
-                    .map(|r| r.status()).map_err(|e| format!("io: {e}"))
+                c.post(format!("{base}/api/v1/tickets/{key}/comments"))
+                    .header("authorization", &*auth)
+                    .json(&json!({ "body": format!("Komentārs {i}"), "public": false }))
+                    .send()
+                    .await
+                    .map(|r| r.status())
+                    .map_err(|e| format!("io: {e}"))
             }
         }
     };
@@ -175,6 +222,9 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
     scenario(&args, "list", 8, list).await;
     scenario(&args, "comment", 8, comment).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    println!("server RSS after: {:.1} MiB", server_rss(&args.url).await.unwrap_or(0.0));
+    println!(
+        "server RSS after: {:.1} MiB",
+        server_rss(&args.url).await.unwrap_or(0.0)
+    );
     Ok(())
 }

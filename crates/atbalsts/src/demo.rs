@@ -4,17 +4,23 @@
 
 use crate::config::Settings;
 use crate::serve::{connect, BoxError};
+use atbalsts_domain::Locale;
 use atbalsts_domain::{Channel, Email, Priority, Role, Summary};
 use atbalsts_store::tickets::{add_comment, create_ticket, ticket_for, NewTicket};
 use atbalsts_store::users::{create_user, grant_role, viewer_by_id, NewUser};
-use atbalsts_domain::Locale;
 use atbalsts_store::{defaults, desks, institutions, workflows, Db};
 use atbalsts_web::auth::password;
 
 pub const DEMO_PASSWORD: &str = "demo-parole-2026";
 
-pub async fn create_admin(settings: &Settings, email: &str, name: &str, password_text: &str) -> Result<(), BoxError> {
-    password::check_new(password_text).map_err(|_| "the password must be at least 10 characters long")?;
+pub async fn create_admin(
+    settings: &Settings,
+    email: &str,
+    name: &str,
+    password_text: &str,
+) -> Result<(), BoxError> {
+    password::check_new(password_text)
+        .map_err(|_| "the password must be at least 10 characters long")?;
     let db = connect(settings).await?;
     atbalsts_store::migrate(&db, None).await?;
     let email = Email::parse(email).map_err(|_| "not a valid email address")?;
@@ -22,7 +28,10 @@ pub async fn create_admin(settings: &Settings, email: &str, name: &str, password
     new.password_hash = Some(password::hash(password_text));
     new.is_system_admin = true;
     let id = create_user(&db, &new).await?;
-    println!("created system administrator {} (id {id})", new.email.as_str());
+    println!(
+        "created system administrator {} (id {id})",
+        new.email.as_str()
+    );
     Ok(())
 }
 
@@ -37,26 +46,139 @@ struct Person {
 }
 
 const INSTITUTIONS: &[(&str, &str, &[&str], &[(&str, &str, &str)])] = &[
-    ("LNB", "Latvijas Nacionālā bibliotēka", &["lnb.lv"], &[("Gaismas pils", "Rīga", "Mūkusalas iela 3"), ("Krājuma glabātava", "Silakrogs", "Ropažu novads")]),
-    ("LNMM", "Latvijas Nacionālais mākslas muzejs", &["lnmm.lv"], &[("Galvenā ēka", "Rīga", "Jaņa Rozentāla laukums 1"), ("Rundāles pils muzejs", "Pilsrundāle", "Rundāles pils")]),
-    ("LNVM", "Latvijas Nacionālais vēstures muzejs", &["lnvm.lv"], &[("Ekspozīcija", "Rīga", "Brīvības bulvāris 32"), ("Dauderi", "Rīga", "Sarkandaugavas iela 30")]),
+    (
+        "LNB",
+        "Latvijas Nacionālā bibliotēka",
+        &["lnb.lv"],
+        &[
+            ("Gaismas pils", "Rīga", "Mūkusalas iela 3"),
+            ("Krājuma glabātava", "Silakrogs", "Ropažu novads"),
+        ],
+    ),
+    (
+        "LNMM",
+        "Latvijas Nacionālais mākslas muzejs",
+        &["lnmm.lv"],
+        &[
+            ("Galvenā ēka", "Rīga", "Jaņa Rozentāla laukums 1"),
+            ("Rundāles pils muzejs", "Pilsrundāle", "Rundāles pils"),
+        ],
+    ),
+    (
+        "LNVM",
+        "Latvijas Nacionālais vēstures muzejs",
+        &["lnvm.lv"],
+        &[
+            ("Ekspozīcija", "Rīga", "Brīvības bulvāris 32"),
+            ("Dauderi", "Rīga", "Sarkandaugavas iela 30"),
+        ],
+    ),
     ("RMM", "Rakstniecības un mūzikas muzejs", &["rmm.lv"], &[]),
-    ("NKC", "Latvijas Nacionālais kultūras centrs", &["lnkc.gov.lv"], &[]),
+    (
+        "NKC",
+        "Latvijas Nacionālais kultūras centrs",
+        &["lnkc.gov.lv"],
+        &[],
+    ),
 ];
 
-const TEAMS: &[&str] = &["Infrastruktūras nodaļa", "IKT atbalsta nodaļa", "Biznesa informācijas sistēmu nodaļa"];
+const TEAMS: &[&str] = &[
+    "Infrastruktūras nodaļa",
+    "IKT atbalsta nodaļa",
+    "Biznesa informācijas sistēmu nodaļa",
+];
 
 const PEOPLE: &[Person] = &[
-    Person { email: "admin@kisc.lv", name: "Ilze Administratore", institution: None, roles: &[Role::DeskAdmin], team: None, admin: true, sees_institution: false },
-    Person { email: "agents@kisc.lv", name: "Andris Kalniņš", institution: None, roles: &[Role::Agent], team: Some(1), admin: false, sees_institution: false },
-    Person { email: "infra@kisc.lv", name: "Māris Ozols", institution: None, roles: &[Role::Agent], team: Some(0), admin: false, sees_institution: false },
-    Person { email: "vaditajs@kisc.lv", name: "Laura Liepa", institution: None, roles: &[Role::TeamLead, Role::Agent], team: Some(1), admin: false, sees_institution: false },
-    Person { email: "zinasanas@kisc.lv", name: "Dace Priede", institution: None, roles: &[Role::KnowledgeEditor], team: None, admin: false, sees_institution: false },
-    Person { email: "pakalpojumi@kisc.lv", name: "Edgars Bērziņš", institution: None, roles: &[Role::ServiceOwner], team: Some(2), admin: false, sees_institution: false },
-    Person { email: "janis.berzins@lnb.lv", name: "Jānis Bērziņš", institution: Some(0), roles: &[Role::Customer], team: None, admin: false, sees_institution: false },
-    Person { email: "vaditaja@lnb.lv", name: "Inese Kļaviņa", institution: Some(0), roles: &[Role::Customer], team: None, admin: false, sees_institution: true },
-    Person { email: "anna.ozola@lnmm.lv", name: "Anna Ozola", institution: Some(1), roles: &[Role::Customer], team: None, admin: false, sees_institution: false },
-    Person { email: "arejais@example.lv", name: "Pēteris Ārējais", institution: None, roles: &[Role::Customer], team: None, admin: false, sees_institution: false },
+    Person {
+        email: "admin@kisc.lv",
+        name: "Ilze Administratore",
+        institution: None,
+        roles: &[Role::DeskAdmin],
+        team: None,
+        admin: true,
+        sees_institution: false,
+    },
+    Person {
+        email: "agents@kisc.lv",
+        name: "Andris Kalniņš",
+        institution: None,
+        roles: &[Role::Agent],
+        team: Some(1),
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "infra@kisc.lv",
+        name: "Māris Ozols",
+        institution: None,
+        roles: &[Role::Agent],
+        team: Some(0),
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "vaditajs@kisc.lv",
+        name: "Laura Liepa",
+        institution: None,
+        roles: &[Role::TeamLead, Role::Agent],
+        team: Some(1),
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "zinasanas@kisc.lv",
+        name: "Dace Priede",
+        institution: None,
+        roles: &[Role::KnowledgeEditor],
+        team: None,
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "pakalpojumi@kisc.lv",
+        name: "Edgars Bērziņš",
+        institution: None,
+        roles: &[Role::ServiceOwner],
+        team: Some(2),
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "janis.berzins@lnb.lv",
+        name: "Jānis Bērziņš",
+        institution: Some(0),
+        roles: &[Role::Customer],
+        team: None,
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "vaditaja@lnb.lv",
+        name: "Inese Kļaviņa",
+        institution: Some(0),
+        roles: &[Role::Customer],
+        team: None,
+        admin: false,
+        sees_institution: true,
+    },
+    Person {
+        email: "anna.ozola@lnmm.lv",
+        name: "Anna Ozola",
+        institution: Some(1),
+        roles: &[Role::Customer],
+        team: None,
+        admin: false,
+        sees_institution: false,
+    },
+    Person {
+        email: "arejais@example.lv",
+        name: "Pēteris Ārējais",
+        institution: None,
+        roles: &[Role::Customer],
+        team: None,
+        admin: false,
+        sees_institution: false,
+    },
 ];
 
 /// Loads the demo desk into an empty database and prints the accounts.
@@ -67,14 +189,25 @@ pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
     println!("\nDemo accounts (password for all: {DEMO_PASSWORD}):");
     for p in PEOPLE {
         let roles: Vec<&str> = p.roles.iter().map(|r| r.code()).collect();
-        println!("  {:<26} {:<22} {}{}", p.email, p.name, roles.join(", "), if p.admin { ", system admin" } else { "" });
+        println!(
+            "  {:<26} {:<22} {}{}",
+            p.email,
+            p.name,
+            roles.join(", "),
+            if p.admin { ", system admin" } else { "" }
+        );
     }
     println!();
     Ok(())
 }
 
 async fn load(db: &Db) -> Result<(), BoxError> {
-    let desk = desks::create_desk(db, "KISC", "Kultūras informācijas sistēmu centrs — IKT atbalsts").await?;
+    let desk = desks::create_desk(
+        db,
+        "KISC",
+        "Kultūras informācijas sistēmu centrs — IKT atbalsts",
+    )
+    .await?;
     defaults::install_standard_ticket_types(db, desk).await?;
     let mut teams = Vec::new();
     for t in TEAMS {
@@ -106,13 +239,40 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         }
         ids.push(id);
     }
-    let incident = workflows::ticket_type_by_code(db, desk, "incident").await?.ok_or("incident type")?.id;
-    let request = workflows::ticket_type_by_code(db, desk, "service_request").await?.ok_or("request type")?.id;
+    let incident = workflows::ticket_type_by_code(db, desk, "incident")
+        .await?
+        .ok_or("incident type")?
+        .id;
+    let request = workflows::ticket_type_by_code(db, desk, "service_request")
+        .await?
+        .ok_or("request type")?
+        .id;
     let (_, agent) = viewer_by_id(db, ids[1]).await?.ok_or("agent")?;
     let samples = [
-        (incident, 6, "Neiet printeris 2. stāvā", "Printeris HP LaserJet rāda kļūdu 49.4C02, dokumenti netiek izdrukāti.", Channel::Portal, Priority::High),
-        (incident, 8, "Nevar pieslēgties e-pastam", "Kopš rīta Outlook prasa paroli un to nepieņem.", Channel::Phone, Priority::Medium),
-        (request, 7, "Jauna darbinieka darbavieta", "No 1. decembra strādās jauna bibliotekāre; vajadzīgs dators un konts.", Channel::Email, Priority::Low),
+        (
+            incident,
+            6,
+            "Neiet printeris 2. stāvā",
+            "Printeris HP LaserJet rāda kļūdu 49.4C02, dokumenti netiek izdrukāti.",
+            Channel::Portal,
+            Priority::High,
+        ),
+        (
+            incident,
+            8,
+            "Nevar pieslēgties e-pastam",
+            "Kopš rīta Outlook prasa paroli un to nepieņem.",
+            Channel::Phone,
+            Priority::Medium,
+        ),
+        (
+            request,
+            7,
+            "Jauna darbinieka darbavieta",
+            "No 1. decembra strādās jauna bibliotekāre; vajadzīgs dators un konts.",
+            Channel::Email,
+            Priority::Low,
+        ),
     ];
     for (ticket_type, requester, summary, description, channel, priority) in samples {
         let new = NewTicket {
@@ -130,7 +290,15 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         };
         let key = create_ticket(db, &agent, &new).await?;
         if let Some(t) = ticket_for(db, &agent, &key).await? {
-            add_comment(db, &agent, &t, "Paldies, pieteikums saņemts. Sazināsimies tuvākajā laikā.", true, &[]).await?;
+            add_comment(
+                db,
+                &agent,
+                &t,
+                "Paldies, pieteikums saņemts. Sazināsimies tuvākajā laikā.",
+                true,
+                &[],
+            )
+            .await?;
         }
     }
     Ok(())

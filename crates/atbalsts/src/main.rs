@@ -55,13 +55,20 @@ fn main() -> std::process::ExitCode {
         }
     };
     config::init_logging(&settings);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Serve { no_migrate } => serve::run(settings, !no_migrate, false).await,
             Command::Demo => serve::run(settings, true, true).await,
             Command::Migrate => serve::migrate_only(&settings).await,
-            Command::CreateAdmin { email, name, password } => demo::create_admin(&settings, &email, &name, &password).await,
+            Command::CreateAdmin {
+                email,
+                name,
+                password,
+            } => demo::create_admin(&settings, &email, &name, &password).await,
             Command::Bench(args) => bench::run(args).await,
         }
     });

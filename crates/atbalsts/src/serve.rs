@@ -9,7 +9,10 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 pub async fn connect(settings: &Settings) -> Result<Db, BoxError> {
     std::fs::create_dir_all(&settings.data_dir)?;
-    let options = DbOptions { max_connections: settings.max_connections, ..Default::default() };
+    let options = DbOptions {
+        max_connections: settings.max_connections,
+        ..Default::default()
+    };
     Ok(Db::connect(&settings.database_url(), &options).await?)
 }
 
@@ -51,13 +54,16 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     let listener = tokio::net::TcpListener::bind(&settings.listen).await?;
     tracing::info!(address = %listener.local_addr()?, backend = ?db.backend(), "Atbalsts is listening");
     println!("Atbalsts is listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            tracing::info!("shutting down: finishing requests in flight");
-            let _ = stop_tx.send(true);
-        })
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing requests in flight");
+        let _ = stop_tx.send(true);
+    })
+    .await?;
     let _ = worker.await;
     db.close().await;
     Ok(())
@@ -69,7 +75,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -22,7 +22,11 @@ fn start(url: &str, dir: &std::path::Path, port: u16) -> Child {
 
 async fn wait_ready(port: u16) {
     for _ in 0..200 {
-        if reqwest::get(format!("http://127.0.0.1:{port}/readyz")).await.map(|r| r.status().is_success()).unwrap_or(false) {
+        if reqwest::get(format!("http://127.0.0.1:{port}/readyz"))
+            .await
+            .map(|r| r.status().is_success())
+            .unwrap_or(false)
+        {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -33,7 +37,9 @@ async fn wait_ready(port: u16) {
 #[db_test]
 async fn acknowledged_tickets_and_comments_survive_kill_9(t: TestDb) {
     let w = t.world().await;
-    let (_, token) = atbalsts_store::api_tokens::create(&t.db, w.agent.user_id, "crash").await.unwrap();
+    let (_, token) = atbalsts_store::api_tokens::create(&t.db, w.agent.user_id, "crash")
+        .await
+        .unwrap();
     let port = 20000 + (rand_port() % 20000);
     let mut server = start(&t.url, t.dir.path(), port);
     wait_ready(port).await;
@@ -61,7 +67,9 @@ async fn acknowledged_tickets_and_comments_survive_kill_9(t: TestDb) {
     }
     // Let the load build up, then kill the server without warning.
     for _ in 0..100 {
-        if acked.lock().unwrap().len() >= 50 { break }
+        if acked.lock().unwrap().len() >= 50 {
+            break;
+        }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     server.kill().expect("kill -9");
@@ -70,21 +78,37 @@ async fn acknowledged_tickets_and_comments_survive_kill_9(t: TestDb) {
         let _ = w.await;
     }
     let acked = acked.lock().unwrap().clone();
-    assert!(acked.len() >= 50, "load reached the server before the kill ({})", acked.len());
+    assert!(
+        acked.len() >= 50,
+        "load reached the server before the kill ({})",
+        acked.len()
+    );
 
     // Restart on the same data and check every acknowledged write.
     let mut server = start(&t.url, t.dir.path(), port);
     wait_ready(port).await;
     let db = t.second_instance().await;
     for (key, comment_id) in &acked {
-        let ticket = ticket_for(&db, &w.agent, &TicketKey::parse(key).unwrap()).await.unwrap();
+        let ticket = ticket_for(&db, &w.agent, &TicketKey::parse(key).unwrap())
+            .await
+            .unwrap();
         let ticket = ticket.unwrap_or_else(|| panic!("{key} was acknowledged but is gone"));
-        assert!(comments_of(&db, &w.agent, &ticket).await.unwrap().iter().any(|c| c.id == *comment_id), "comment on {key} lost");
+        assert!(
+            comments_of(&db, &w.agent, &ticket)
+                .await
+                .unwrap()
+                .iter()
+                .any(|c| c.id == *comment_id),
+            "comment on {key} lost"
+        );
     }
     server.kill().unwrap();
     let _ = server.wait();
 }
 
 fn rand_port() -> u16 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() as u16
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u16
 }

@@ -55,8 +55,14 @@ mod tests {
 
     #[test]
     fn browser_language_chooses_english_over_latvian_by_weight() {
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9,lv;q=0.8"), Locale::En);
-        assert_eq!(Locale::from_accept_language("de-DE, lv;q=0.5, en;q=0.4"), Locale::Lv);
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9,lv;q=0.8"),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::from_accept_language("de-DE, lv;q=0.5, en;q=0.4"),
+            Locale::Lv
+        );
         assert_eq!(Locale::from_accept_language("fr"), Locale::Lv);
         assert_eq!(Locale::from_accept_language(""), Locale::Lv);
     }

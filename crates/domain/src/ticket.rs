@@ -14,7 +14,9 @@ impl TicketKey {
         let prefix = prefix.to_ascii_uppercase();
         let valid_prefix = !prefix.is_empty()
             && prefix.len() <= 10
-            && prefix.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && prefix
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
             && prefix.as_bytes()[0].is_ascii_uppercase();
         let number: i64 = number.parse().ok().filter(|n| *n > 0)?;
         valid_prefix.then_some(Self { prefix, number })
@@ -32,7 +34,8 @@ pub fn parse_key_prefix(raw: &str) -> Result<String, &'static str> {
     let p = raw.trim().to_ascii_uppercase();
     let ok = (2..=10).contains(&p.len())
         && p.as_bytes()[0].is_ascii_uppercase()
-        && p.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        && p.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if ok {
         Ok(p)
     } else {
@@ -162,25 +165,42 @@ mod tests {
     fn ticket_keys_parse_in_any_case_and_reject_garbage() {
         let k = TicketKey::parse("kisc-1042").unwrap();
         assert_eq!(k.to_string(), "KISC-1042");
-        for bad in ["KISC", "KISC-0", "KISC-x", "-5", "1A-3", "KI SC-2", "KISC--2"] {
+        for bad in [
+            "KISC", "KISC-0", "KISC-x", "-5", "1A-3", "KI SC-2", "KISC--2",
+        ] {
             assert!(TicketKey::parse(bad).is_none(), "{bad}");
         }
     }
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(Email::parse("  Anna@LNB.lv ").unwrap().as_str(), "anna@lnb.lv");
+        assert_eq!(
+            Email::parse("  Anna@LNB.lv ").unwrap().as_str(),
+            "anna@lnb.lv"
+        );
         assert_eq!(Email::parse("").unwrap_err(), "error-required");
-        for bad in ["anna", "anna@lv", "a@b@c.lv", "a b@c.lv", "a@.lv", "a@b..lv"] {
-            assert_eq!(Email::parse(bad).unwrap_err(), "error-email-format", "{bad}");
+        for bad in [
+            "anna", "anna@lv", "a@b@c.lv", "a b@c.lv", "a@.lv", "a@b..lv",
+        ] {
+            assert_eq!(
+                Email::parse(bad).unwrap_err(),
+                "error-email-format",
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn summaries_fold_whitespace_and_have_a_limit() {
-        assert_eq!(Summary::parse("  Neiet \n printeris ").unwrap().as_str(), "Neiet printeris");
+        assert_eq!(
+            Summary::parse("  Neiet \n printeris ").unwrap().as_str(),
+            "Neiet printeris"
+        );
         assert_eq!(Summary::parse("   ").unwrap_err(), "error-required");
-        assert_eq!(Summary::parse(&"ā".repeat(256)).unwrap_err(), "error-too-long");
+        assert_eq!(
+            Summary::parse(&"ā".repeat(256)).unwrap_err(),
+            "error-too-long"
+        );
         assert!(Summary::parse(&"ā".repeat(255)).is_ok());
     }
 }

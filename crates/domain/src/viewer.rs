@@ -29,11 +29,17 @@ impl Viewer {
     }
 
     pub fn is_staff_on(&self, desk_id: i64) -> bool {
-        self.is_system_admin || self.desk_roles.iter().any(|(d, r)| *d == desk_id && r.is_staff())
+        self.is_system_admin
+            || self
+                .desk_roles
+                .iter()
+                .any(|(d, r)| *d == desk_id && r.is_staff())
     }
 
     pub fn has_role(&self, desk_id: i64, role: Role) -> bool {
-        self.desk_roles.iter().any(|(d, r)| *d == desk_id && *r == role)
+        self.desk_roles
+            .iter()
+            .any(|(d, r)| *d == desk_id && *r == role)
     }
 
     pub fn is_staff_anywhere(&self) -> bool {

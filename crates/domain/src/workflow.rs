@@ -74,14 +74,22 @@ impl Workflow {
     pub fn next_statuses(&self, from: &str) -> Vec<&Status> {
         self.statuses
             .iter()
-            .filter(|s| self.transitions.iter().any(|t| t.from == from && t.to == s.code))
+            .filter(|s| {
+                self.transitions
+                    .iter()
+                    .any(|t| t.from == from && t.to == s.code)
+            })
             .collect()
     }
 
     /// Checks a move from one status to another against the workflow.
     pub fn check_transition(&self, from: &str, to: &str) -> Result<&Status, &'static str> {
         let target = self.status(to).ok_or("error-status-unknown")?;
-        if self.transitions.iter().any(|t| t.from == from && t.to == to) {
+        if self
+            .transitions
+            .iter()
+            .any(|t| t.from == from && t.to == to)
+        {
             Ok(target)
         } else {
             Err("error-transition-not-allowed")
@@ -123,8 +131,14 @@ mod tests {
     use super::*;
 
     fn wf() -> Workflow {
-        let s = |code: &str, category| Status { code: code.into(), category };
-        let t = |from: &str, to: &str| Transition { from: from.into(), to: to.into() };
+        let s = |code: &str, category| Status {
+            code: code.into(),
+            category,
+        };
+        let t = |from: &str, to: &str| Transition {
+            from: from.into(),
+            to: to.into(),
+        };
         Workflow {
             code: "incident".into(),
             statuses: vec![
@@ -132,7 +146,11 @@ mod tests {
                 s("in_progress", StatusCategory::Open),
                 s("resolved", StatusCategory::Resolved),
             ],
-            transitions: vec![t("open", "in_progress"), t("in_progress", "resolved"), t("resolved", "in_progress")],
+            transitions: vec![
+                t("open", "in_progress"),
+                t("in_progress", "resolved"),
+                t("resolved", "in_progress"),
+            ],
         }
     }
 
@@ -140,9 +158,19 @@ mod tests {
     fn only_listed_transitions_are_allowed() {
         let w = wf();
         assert!(w.check_transition("open", "in_progress").is_ok());
-        assert_eq!(w.check_transition("open", "resolved"), Err("error-transition-not-allowed"));
-        assert_eq!(w.check_transition("open", "nowhere"), Err("error-status-unknown"));
-        let next: Vec<_> = w.next_statuses("in_progress").iter().map(|s| s.code.as_str()).collect();
+        assert_eq!(
+            w.check_transition("open", "resolved"),
+            Err("error-transition-not-allowed")
+        );
+        assert_eq!(
+            w.check_transition("open", "nowhere"),
+            Err("error-status-unknown")
+        );
+        let next: Vec<_> = w
+            .next_statuses("in_progress")
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect();
         assert_eq!(next, ["resolved"]);
     }
 

@@ -11,7 +11,9 @@ fn riga() -> &'static TimeZone {
     TZ.get_or_init(|| TimeZone::get("Europe/Riga").unwrap_or(TimeZone::UTC))
 }
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// `23.11.2026. 14:05` in Latvian, `23 Nov 2026, 14:05` in English.
 pub fn format_datetime(locale: Locale, unix_ms: i64) -> String {

@@ -12,8 +12,16 @@ pub use format::{format_datetime, format_number};
 pub use atbalsts_domain::Locale;
 
 const SOURCES: &[(Locale, &str, &str)] = &[
-    (Locale::Lv, "lv/main.ftl", include_str!("../../../locales/lv/main.ftl")),
-    (Locale::En, "en/main.ftl", include_str!("../../../locales/en/main.ftl")),
+    (
+        Locale::Lv,
+        "lv/main.ftl",
+        include_str!("../../../locales/lv/main.ftl"),
+    ),
+    (
+        Locale::En,
+        "en/main.ftl",
+        include_str!("../../../locales/en/main.ftl"),
+    ),
 ];
 
 pub struct Catalogue {
@@ -49,7 +57,10 @@ impl Default for Catalogue {
 
 impl Catalogue {
     pub fn load() -> Self {
-        Self { lv: bundle(Locale::Lv), en: bundle(Locale::En) }
+        Self {
+            lv: bundle(Locale::Lv),
+            en: bundle(Locale::En),
+        }
     }
 
     fn bundle(&self, locale: Locale) -> &FluentBundle<FluentResource> {
@@ -83,7 +94,9 @@ impl Catalogue {
             }
         }
         let mut errors = vec![];
-        bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
     }
 
     /// Every message key of a language, for the completeness tests.

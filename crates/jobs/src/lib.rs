@@ -40,13 +40,20 @@ impl Worker {
         F: Fn(Job) -> Fut + Send + Sync + 'static,
         Fut: std::future::Future<Output = Result<(), String>> + Send + 'static,
     {
-        self.handlers.insert(kind.to_owned(), Arc::new(move |job| Box::pin(f(job))));
+        self.handlers
+            .insert(kind.to_owned(), Arc::new(move |job| Box::pin(f(job))));
         self
     }
 
     /// Claims and runs one batch; returns how many jobs it ran.
     pub async fn run_once(&self) -> Result<usize, atbalsts_store::StoreError> {
-        let claimed = jobs::claim(&self.db, &self.id, self.lease.as_millis() as i64, self.batch).await?;
+        let claimed = jobs::claim(
+            &self.db,
+            &self.id,
+            self.lease.as_millis() as i64,
+            self.batch,
+        )
+        .await?;
         let n = claimed.len();
         for job in claimed {
             let result = match self.handlers.get(&job.kind) {
@@ -98,6 +105,11 @@ pub fn standard(db: Db, id: impl Into<String>) -> Worker {
     let cleanup_db = db.clone();
     Worker::new(db, id).handle("sessions.cleanup", move |_| {
         let db = cleanup_db.clone();
-        async move { atbalsts_store::sessions::delete_expired(&db).await.map(|_| ()).map_err(|e| e.to_string()) }
+        async move {
+            atbalsts_store::sessions::delete_expired(&db)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
     })
 }

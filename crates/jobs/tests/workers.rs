@@ -9,7 +9,9 @@ use std::time::Duration;
 async fn two_workers_on_two_pools_run_each_job_exactly_once(t: TestDb) {
     atbalsts_store::migrate(&t.db, None).await.unwrap();
     for i in 0..60 {
-        enqueue(t.db.write(), "count", &i.to_string(), now_ms(), 3).await.unwrap();
+        enqueue(t.db.write(), "count", &i.to_string(), now_ms(), 3)
+            .await
+            .unwrap();
     }
     let seen = Arc::new(Mutex::new(Vec::<String>::new()));
     let second = t.second_instance().await;
@@ -28,7 +30,11 @@ async fn two_workers_on_two_pools_run_each_job_exactly_once(t: TestDb) {
         handles.push(tokio::spawn(async move {
             let mut idle = 0;
             while idle < 3 {
-                if w.run_once().await.unwrap() == 0 { idle += 1 } else { idle = 0 }
+                if w.run_once().await.unwrap() == 0 {
+                    idle += 1
+                } else {
+                    idle = 0
+                }
             }
         }));
     }
@@ -43,12 +49,20 @@ async fn two_workers_on_two_pools_run_each_job_exactly_once(t: TestDb) {
 #[db_test]
 async fn a_job_whose_worker_died_runs_again_after_its_lease(t: TestDb) {
     atbalsts_store::migrate(&t.db, None).await.unwrap();
-    let id = enqueue(t.db.write(), "work", "{}", now_ms(), 3).await.unwrap();
+    let id = enqueue(t.db.write(), "work", "{}", now_ms(), 3)
+        .await
+        .unwrap();
     // The first worker claims the job and "dies": it never completes it.
-    let claimed = atbalsts_store::jobs::claim(&t.db, "dead", 200, 10).await.unwrap();
+    let claimed = atbalsts_store::jobs::claim(&t.db, "dead", 200, 10)
+        .await
+        .unwrap();
     assert_eq!(claimed.len(), 1);
     let survivor = Worker::new(t.db.clone(), "alive").handle("work", |_| async { Ok(()) });
-    assert_eq!(survivor.run_once().await.unwrap(), 0, "the lease still holds");
+    assert_eq!(
+        survivor.run_once().await.unwrap(),
+        0,
+        "the lease still holds"
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(survivor.run_once().await.unwrap(), 1);
     let s = state_of(&t.db, id).await.unwrap().unwrap();
@@ -58,8 +72,11 @@ async fn a_job_whose_worker_died_runs_again_after_its_lease(t: TestDb) {
 #[db_test]
 async fn a_failing_job_is_retried_and_then_marked_failed_with_its_reason(t: TestDb) {
     atbalsts_store::migrate(&t.db, None).await.unwrap();
-    let id = enqueue(t.db.write(), "flaky", "{}", now_ms(), 1).await.unwrap();
-    let w = Worker::new(t.db.clone(), "w").handle("flaky", |_| async { Err("SMTP 451".to_owned()) });
+    let id = enqueue(t.db.write(), "flaky", "{}", now_ms(), 1)
+        .await
+        .unwrap();
+    let w =
+        Worker::new(t.db.clone(), "w").handle("flaky", |_| async { Err("SMTP 451".to_owned()) });
     assert_eq!(w.run_once().await.unwrap(), 1);
     let s = state_of(&t.db, id).await.unwrap().unwrap();
     assert_eq!(s.state, "failed");

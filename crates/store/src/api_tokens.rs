@@ -40,10 +40,11 @@ pub async fn user_of(db: &Db, token: &str) -> Result<Option<i64>> {
     if !token.starts_with(PREFIX) {
         return Ok(None);
     }
-    let row = sqlx::query("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-        .bind(hash_token(token))
-        .fetch_optional(db.read())
-        .await?;
+    let row =
+        sqlx::query("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+            .bind(hash_token(token))
+            .fetch_optional(db.read())
+            .await?;
     Ok(row.map(|r| r.try_get(0)).transpose()?)
 }
 

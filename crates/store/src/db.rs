@@ -21,7 +21,10 @@ pub struct DbOptions {
 
 impl Default for DbOptions {
     fn default() -> Self {
-        Self { max_connections: 16, acquire_timeout: Duration::from_secs(30) }
+        Self {
+            max_connections: 16,
+            acquire_timeout: Duration::from_secs(30),
+        }
     }
 }
 
@@ -52,9 +55,17 @@ impl Db {
                 .acquire_timeout(options.acquire_timeout)
                 .connect(url)
                 .await?;
-            Ok(Self { read: pool.clone(), write: pool, backend: Backend::Postgres })
+            Ok(Self {
+                read: pool.clone(),
+                write: pool,
+                backend: Backend::Postgres,
+            })
         } else if url.starts_with("sqlite:") {
-            let url = if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") };
+            let url = if url.contains('?') {
+                url.to_owned()
+            } else {
+                format!("{url}?mode=rwc")
+            };
             let pool = |max: u32, min: u32| {
                 AnyPoolOptions::new()
                     .max_connections(max)
@@ -76,8 +87,14 @@ impl Db {
             };
             // The writer connects first so that WAL mode is set before readers open.
             let write = pool(1, 1).connect(&url).await?;
-            let read = pool(options.max_connections.max(2), 1).connect(&url).await?;
-            Ok(Self { read, write, backend: Backend::Sqlite })
+            let read = pool(options.max_connections.max(2), 1)
+                .connect(&url)
+                .await?;
+            Ok(Self {
+                read,
+                write,
+                backend: Backend::Sqlite,
+            })
         } else {
             Err(crate::StoreError::Migration(format!(
                 "unsupported database URL (use sqlite:// or postgres://): {url}"

@@ -17,8 +17,18 @@ use StatusCategory::*;
 const SUPPORT: &[(&str, StatusCategory, &str, &str)] = &[
     ("open", New, "Atvērts", "Open"),
     ("in_progress", Open, "Procesā", "In progress"),
-    ("waiting_for_customer", Waiting, "Gaida klientu", "Waiting for customer"),
-    ("waiting_for_third_party", Waiting, "Gaida trešo pusi", "Waiting for third party"),
+    (
+        "waiting_for_customer",
+        Waiting,
+        "Gaida klientu",
+        "Waiting for customer",
+    ),
+    (
+        "waiting_for_third_party",
+        Waiting,
+        "Gaida trešo pusi",
+        "Waiting for third party",
+    ),
     ("resolved", Resolved, "Atrisināts", "Resolved"),
     ("closed", Closed, "Slēgts", "Closed"),
 ];
@@ -38,8 +48,18 @@ const SUPPORT_MOVES: &[(&str, &str)] = &[
 ];
 
 const DEFS: &[Def] = &[
-    Def { code: "service_request", names: ("Pakalpojuma pieprasījums", "Service request"), statuses: SUPPORT, transitions: SUPPORT_MOVES },
-    Def { code: "incident", names: ("Incidents", "Incident"), statuses: SUPPORT, transitions: SUPPORT_MOVES },
+    Def {
+        code: "service_request",
+        names: ("Pakalpojuma pieprasījums", "Service request"),
+        statuses: SUPPORT,
+        transitions: SUPPORT_MOVES,
+    },
+    Def {
+        code: "incident",
+        names: ("Incidents", "Incident"),
+        statuses: SUPPORT,
+        transitions: SUPPORT_MOVES,
+    },
     Def {
         code: "problem",
         names: ("Problēma", "Problem"),
@@ -65,7 +85,12 @@ const DEFS: &[Def] = &[
         statuses: &[
             ("open", New, "Pieteiktas", "Requested"),
             ("assessment", Open, "Izvērtēšana", "Assessment"),
-            ("awaiting_approval", Waiting, "Gaida apstiprinājumu", "Awaiting approval"),
+            (
+                "awaiting_approval",
+                Waiting,
+                "Gaida apstiprinājumu",
+                "Awaiting approval",
+            ),
             ("implementing", Open, "Ieviešana", "Implementing"),
             ("review", Open, "Pārskatīšana", "Review"),
             ("closed", Closed, "Slēgtas", "Closed"),
@@ -80,27 +105,71 @@ const DEFS: &[Def] = &[
             ("review", "closed"),
         ],
     },
-    Def { code: "complaint", names: ("Sūdzība vai ierosinājums", "Complaint or suggestion"), statuses: SUPPORT, transitions: SUPPORT_MOVES },
-    Def { code: "service_case", names: ("Pakalpojuma lieta", "Service case"), statuses: SUPPORT, transitions: SUPPORT_MOVES },
+    Def {
+        code: "complaint",
+        names: ("Sūdzība vai ierosinājums", "Complaint or suggestion"),
+        statuses: SUPPORT,
+        transitions: SUPPORT_MOVES,
+    },
+    Def {
+        code: "service_case",
+        names: ("Pakalpojuma lieta", "Service case"),
+        statuses: SUPPORT,
+        transitions: SUPPORT_MOVES,
+    },
 ];
 
 /// Creates the standard workflows once, and the desk's ticket types on them.
 pub async fn install_standard_ticket_types(db: &Db, desk_id: i64) -> Result<()> {
     for def in DEFS {
-        let existing = sqlx::query("SELECT id FROM workflows WHERE code = $1").bind(def.code).fetch_optional(db.read()).await?;
+        let existing = sqlx::query("SELECT id FROM workflows WHERE code = $1")
+            .bind(def.code)
+            .fetch_optional(db.read())
+            .await?;
         let workflow_id = match existing {
             Some(row) => row.try_get(0)?,
             None => {
                 let workflow = Workflow {
                     code: def.code.to_owned(),
-                    statuses: def.statuses.iter().map(|(c, cat, _, _)| Status { code: (*c).to_owned(), category: *cat }).collect(),
-                    transitions: def.transitions.iter().map(|(f, t)| Transition { from: (*f).into(), to: (*t).into() }).collect(),
+                    statuses: def
+                        .statuses
+                        .iter()
+                        .map(|(c, cat, _, _)| Status {
+                            code: (*c).to_owned(),
+                            category: *cat,
+                        })
+                        .collect(),
+                    transitions: def
+                        .transitions
+                        .iter()
+                        .map(|(f, t)| Transition {
+                            from: (*f).into(),
+                            to: (*t).into(),
+                        })
+                        .collect(),
                 };
-                let labels: Vec<Labels> = def.statuses.iter().map(|(_, _, lv, en)| Labels::new(lv, en)).collect();
-                workflows::create_workflow(db, &workflow, &Labels::new(def.names.0, def.names.1), &labels).await?
+                let labels: Vec<Labels> = def
+                    .statuses
+                    .iter()
+                    .map(|(_, _, lv, en)| Labels::new(lv, en))
+                    .collect();
+                workflows::create_workflow(
+                    db,
+                    &workflow,
+                    &Labels::new(def.names.0, def.names.1),
+                    &labels,
+                )
+                .await?
             }
         };
-        workflows::create_ticket_type(db, desk_id, def.code, &Labels::new(def.names.0, def.names.1), workflow_id).await?;
+        workflows::create_ticket_type(
+            db,
+            desk_id,
+            def.code,
+            &Labels::new(def.names.0, def.names.1),
+            workflow_id,
+        )
+        .await?;
     }
     Ok(())
 }

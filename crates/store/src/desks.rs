@@ -19,22 +19,39 @@ pub struct Team {
 }
 
 pub async fn create_desk(db: &Db, key_prefix: &str, name: &str) -> Result<i64> {
-    let prefix = atbalsts_domain::ticket::parse_key_prefix(key_prefix).map_err(|c| StoreError::invalid("key_prefix", c))?;
-    let row = sqlx::query("INSERT INTO desks (key_prefix, name, created_at) VALUES ($1, $2, $3) RETURNING id")
-        .bind(prefix)
-        .bind(name)
-        .bind(now_ms())
-        .fetch_one(db.write())
-        .await
-        .map_err(StoreError::from)
-        .map_err(|e| if e.is_unique_violation() { StoreError::invalid("key_prefix", "error-key-prefix-taken") } else { e })?;
+    let prefix = atbalsts_domain::ticket::parse_key_prefix(key_prefix)
+        .map_err(|c| StoreError::invalid("key_prefix", c))?;
+    let row = sqlx::query(
+        "INSERT INTO desks (key_prefix, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(prefix)
+    .bind(name)
+    .bind(now_ms())
+    .fetch_one(db.write())
+    .await
+    .map_err(StoreError::from)
+    .map_err(|e| {
+        if e.is_unique_violation() {
+            StoreError::invalid("key_prefix", "error-key-prefix-taken")
+        } else {
+            e
+        }
+    })?;
     Ok(row.try_get(0)?)
 }
 
 pub async fn list_desks(db: &Db) -> Result<Vec<Desk>> {
-    let rows = sqlx::query("SELECT id, key_prefix, name FROM desks ORDER BY key_prefix").fetch_all(db.read()).await?;
+    let rows = sqlx::query("SELECT id, key_prefix, name FROM desks ORDER BY key_prefix")
+        .fetch_all(db.read())
+        .await?;
     rows.iter()
-        .map(|r| Ok(Desk { id: r.try_get(0)?, key_prefix: r.try_get(1)?, name: r.try_get(2)? }))
+        .map(|r| {
+            Ok(Desk {
+                id: r.try_get(0)?,
+                key_prefix: r.try_get(1)?,
+                name: r.try_get(2)?,
+            })
+        })
         .collect()
 }
 
@@ -43,8 +60,14 @@ pub async fn desk_by_prefix(db: &Db, prefix: &str) -> Result<Option<Desk>> {
         .bind(prefix.to_ascii_uppercase())
         .fetch_optional(db.read())
         .await?;
-    row.map(|r| Ok(Desk { id: r.try_get(0)?, key_prefix: r.try_get(1)?, name: r.try_get(2)? }))
-        .transpose()
+    row.map(|r| {
+        Ok(Desk {
+            id: r.try_get(0)?,
+            key_prefix: r.try_get(1)?,
+            name: r.try_get(2)?,
+        })
+    })
+    .transpose()
 }
 
 pub async fn create_team(db: &Db, desk_id: i64, name: &str) -> Result<i64> {
@@ -57,11 +80,13 @@ pub async fn create_team(db: &Db, desk_id: i64, name: &str) -> Result<i64> {
 }
 
 pub async fn add_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<()> {
-    sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-        .bind(team_id)
-        .bind(user_id)
-        .execute(db.write())
-        .await?;
+    sqlx::query(
+        "INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(team_id)
+    .bind(user_id)
+    .execute(db.write())
+    .await?;
     Ok(())
 }
 
@@ -71,7 +96,13 @@ pub async fn teams_of(db: &Db, desk_id: i64) -> Result<Vec<Team>> {
         .fetch_all(db.read())
         .await?;
     rows.iter()
-        .map(|r| Ok(Team { id: r.try_get(0)?, desk_id: r.try_get(1)?, name: r.try_get(2)? }))
+        .map(|r| {
+            Ok(Team {
+                id: r.try_get(0)?,
+                desk_id: r.try_get(1)?,
+                name: r.try_get(2)?,
+            })
+        })
         .collect()
 }
 
@@ -84,5 +115,7 @@ pub async fn staff_of(db: &Db, desk_id: i64) -> Result<Vec<(i64, String)>> {
     .bind(desk_id)
     .fetch_all(db.read())
     .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
 }

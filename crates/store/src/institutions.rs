@@ -33,7 +33,12 @@ fn institution(row: &AnyRow) -> sqlx::Result<Institution> {
     })
 }
 
-pub async fn create_institution(db: &Db, code: &str, name: &str, email_domains: &[&str]) -> Result<i64> {
+pub async fn create_institution(
+    db: &Db,
+    code: &str,
+    name: &str,
+    email_domains: &[&str],
+) -> Result<i64> {
     let row = sqlx::query(
         "INSERT INTO institutions (code, name, email_domains, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -46,7 +51,13 @@ pub async fn create_institution(db: &Db, code: &str, name: &str, email_domains: 
     Ok(row.try_get(0)?)
 }
 
-pub async fn create_sub_unit(db: &Db, institution_id: i64, name: &str, town: &str, address: &str) -> Result<i64> {
+pub async fn create_sub_unit(
+    db: &Db,
+    institution_id: i64,
+    name: &str,
+    town: &str,
+    address: &str,
+) -> Result<i64> {
     let row = sqlx::query(
         "INSERT INTO sub_units (institution_id, name, town, address) VALUES ($1, $2, $3, $4) RETURNING id",
     )

@@ -110,7 +110,9 @@ pub async fn fail(db: &Db, job: &Job, worker: &str, error: &str, retry_at: i64) 
 
 /// Jobs waiting to run, for the metrics endpoint.
 pub async fn queue_depth(db: &Db) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM jobs WHERE state = 'queued'").fetch_one(db.read()).await?;
+    let row = sqlx::query("SELECT COUNT(*) FROM jobs WHERE state = 'queued'")
+        .fetch_one(db.read())
+        .await?;
     Ok(row.try_get(0)?)
 }
 
@@ -126,6 +128,12 @@ pub async fn state_of(db: &Db, job_id: i64) -> Result<Option<JobState>> {
         .bind(job_id)
         .fetch_optional(db.read())
         .await?;
-    row.map(|r| Ok(JobState { state: r.try_get(0)?, attempts: r.try_get(1)?, last_error: r.try_get(2)? }))
-        .transpose()
+    row.map(|r| {
+        Ok(JobState {
+            state: r.try_get(0)?,
+            attempts: r.try_get(1)?,
+            last_error: r.try_get(2)?,
+        })
+    })
+    .transpose()
 }

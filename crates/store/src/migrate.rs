@@ -10,7 +10,11 @@ pub struct Migration {
 
 macro_rules! migration {
     ($version:literal, $name:literal) => {
-        Migration { version: $version, name: $name, sql: include_str!(concat!("../migrations/", $name, ".sql")) }
+        Migration {
+            version: $version,
+            name: $name,
+            sql: include_str!(concat!("../migrations/", $name, ".sql")),
+        }
     };
 }
 
@@ -76,7 +80,11 @@ async fn applied_on(conn: &mut sqlx::AnyConnection) -> Result<Vec<i64>> {
 /// Versions this binary would apply.
 pub async fn pending_versions(db: &Db) -> Result<Vec<i64>> {
     let applied = applied_versions(db).await?;
-    Ok(MIGRATIONS.iter().map(|m| m.version).filter(|v| !applied.contains(v)).collect())
+    Ok(MIGRATIONS
+        .iter()
+        .map(|m| m.version)
+        .filter(|v| !applied.contains(v))
+        .collect())
 }
 
 /// Applies the pending migrations up to `target` (all when `None`), each in

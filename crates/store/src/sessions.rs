@@ -41,11 +41,17 @@ pub async fn user_of(db: &Db, token: &str) -> Result<Option<i64>> {
 }
 
 pub async fn delete(db: &Db, token: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(hash_token(token)).execute(db.write()).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(hash_token(token))
+        .execute(db.write())
+        .await?;
     Ok(())
 }
 
 pub async fn delete_expired(db: &Db) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now_ms()).execute(db.write()).await?;
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now_ms())
+        .execute(db.write())
+        .await?;
     Ok(done.rows_affected())
 }

@@ -6,7 +6,10 @@ use rand::RngCore;
 use sqlx::Row;
 
 pub async fn get(db: &Db, key: &str) -> Result<Option<String>> {
-    let row = sqlx::query("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(db.read()).await?;
+    let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
+        .bind(key)
+        .fetch_optional(db.read())
+        .await?;
     Ok(row.map(|r| r.try_get(0)).transpose()?)
 }
 
@@ -21,7 +24,10 @@ pub async fn get_or_init(db: &Db, key: &str, make: impl FnOnce() -> String) -> R
         .bind(make())
         .execute(db.write())
         .await?;
-    let row = sqlx::query("SELECT value FROM settings WHERE key = $1").bind(key).fetch_one(db.write()).await?;
+    let row = sqlx::query("SELECT value FROM settings WHERE key = $1")
+        .bind(key)
+        .fetch_one(db.write())
+        .await?;
     Ok(row.try_get(0)?)
 }
 

@@ -56,7 +56,10 @@ pub struct Sql {
 
 impl Sql {
     pub fn new(text: &str) -> Self {
-        Self { text: text.to_owned(), args: Vec::new() }
+        Self {
+            text: text.to_owned(),
+            args: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, text: &str) -> &mut Self {
@@ -98,7 +101,10 @@ impl Sql {
         q
     }
 
-    pub async fn fetch_all<'e, E: Executor<'e, Database = Any>>(&self, ex: E) -> sqlx::Result<Vec<AnyRow>> {
+    pub async fn fetch_all<'e, E: Executor<'e, Database = Any>>(
+        &self,
+        ex: E,
+    ) -> sqlx::Result<Vec<AnyRow>> {
         self.query().fetch_all(ex).await
     }
 

@@ -50,7 +50,8 @@ impl NewUser {
     }
 }
 
-const COLUMNS: &str = "id, email, display_name, phone, password_hash, locale, institution_id, sub_unit_id, \
+const COLUMNS: &str =
+    "id, email, display_name, phone, password_hash, locale, institution_id, sub_unit_id, \
                        is_system_admin, sees_institution_tickets, active";
 
 fn user(row: &AnyRow) -> sqlx::Result<User> {
@@ -174,7 +175,13 @@ pub async fn viewer_by_id(db: &Db, user_id: i64) -> Result<Option<(User, Viewer)
 
 /// Records a sign-in attempt; returns how many failed attempts this email
 /// had in the last `window_ms` (for lockout).
-pub async fn record_sign_in(db: &Db, email: &str, user_id: Option<i64>, success: bool, address: &str) -> Result<()> {
+pub async fn record_sign_in(
+    db: &Db,
+    email: &str,
+    user_id: Option<i64>,
+    success: bool,
+    address: &str,
+) -> Result<()> {
     sqlx::query("INSERT INTO sign_in_log (email, user_id, success, address, at) VALUES ($1, $2, $3, $4, $5)")
         .bind(email)
         .bind(user_id)
@@ -187,10 +194,12 @@ pub async fn record_sign_in(db: &Db, email: &str, user_id: Option<i64>, success:
 }
 
 pub async fn recent_failed_sign_ins(db: &Db, email: &str, window_ms: i64) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM sign_in_log WHERE email = $1 AND success = 0 AND at > $2")
-        .bind(email)
-        .bind(now_ms() - window_ms)
-        .fetch_one(db.read())
-        .await?;
+    let row = sqlx::query(
+        "SELECT COUNT(*) FROM sign_in_log WHERE email = $1 AND success = 0 AND at > $2",
+    )
+    .bind(email)
+    .bind(now_ms() - window_ms)
+    .fetch_one(db.read())
+    .await?;
     Ok(row.try_get(0)?)
 }

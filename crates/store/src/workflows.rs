@@ -24,8 +24,15 @@ pub struct TicketType {
 }
 
 /// Stores a workflow after checking it; `labels` name each status.
-pub async fn create_workflow(db: &Db, workflow: &Workflow, names: &Labels, status_labels: &[Labels]) -> Result<i64> {
-    workflow.validate().map_err(|c| StoreError::invalid("workflow", c))?;
+pub async fn create_workflow(
+    db: &Db,
+    workflow: &Workflow,
+    names: &Labels,
+    status_labels: &[Labels],
+) -> Result<i64> {
+    workflow
+        .validate()
+        .map_err(|c| StoreError::invalid("workflow", c))?;
     let mut tx = db.write().begin().await?;
     let id: i64 = sqlx::query("INSERT INTO workflows (code, labels) VALUES ($1, $2) RETURNING id")
         .bind(&workflow.code)
@@ -78,20 +85,47 @@ pub async fn workflow(db: &Db, workflow_id: i64) -> Result<(Workflow, Vec<Status
         let category = StatusCategory::parse(&category_code)
             .ok_or_else(|| StoreError::Corrupt(format!("status category {category_code}")))?;
         let labels: String = r.try_get(2)?;
-        statuses.push(Status { code: code.clone(), category });
-        infos.push(StatusInfo { code, category, labels: Labels::from_json(&labels) });
+        statuses.push(Status {
+            code: code.clone(),
+            category,
+        });
+        infos.push(StatusInfo {
+            code,
+            category,
+            labels: Labels::from_json(&labels),
+        });
     }
-    let transitions = sqlx::query("SELECT from_status, to_status FROM workflow_transitions WHERE workflow_id = $1")
-        .bind(workflow_id)
-        .fetch_all(db.read())
-        .await?
-        .iter()
-        .map(|r| Ok(Transition { from: r.try_get(0)?, to: r.try_get(1)? }))
-        .collect::<sqlx::Result<Vec<_>>>()?;
-    Ok((Workflow { code, statuses, transitions }, infos))
+    let transitions = sqlx::query(
+        "SELECT from_status, to_status FROM workflow_transitions WHERE workflow_id = $1",
+    )
+    .bind(workflow_id)
+    .fetch_all(db.read())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Transition {
+            from: r.try_get(0)?,
+            to: r.try_get(1)?,
+        })
+    })
+    .collect::<sqlx::Result<Vec<_>>>()?;
+    Ok((
+        Workflow {
+            code,
+            statuses,
+            transitions,
+        },
+        infos,
+    ))
 }
 
-pub async fn create_ticket_type(db: &Db, desk_id: i64, code: &str, labels: &Labels, workflow_id: i64) -> Result<i64> {
+pub async fn create_ticket_type(
+    db: &Db,
+    desk_id: i64,
+    code: &str,
+    labels: &Labels,
+    workflow_id: i64,
+) -> Result<i64> {
     let row = sqlx::query(
         "INSERT INTO ticket_types (desk_id, code, labels, workflow_id) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -125,5 +159,8 @@ pub async fn ticket_types_of(db: &Db, desk_id: i64) -> Result<Vec<TicketType>> {
 
 /// The ticket type of a desk by its code (`incident`, `service_request`, ...).
 pub async fn ticket_type_by_code(db: &Db, desk_id: i64, code: &str) -> Result<Option<TicketType>> {
-    Ok(ticket_types_of(db, desk_id).await?.into_iter().find(|t| t.code == code))
+    Ok(ticket_types_of(db, desk_id)
+        .await?
+        .into_iter()
+        .find(|t| t.code == code))
 }

@@ -1,4 +1,7 @@
-use atbalsts_store::tickets::{add_comment, changes_of, comments_of, list_tickets, status_history_of, ticket_for, transition, TicketFilter};
+use atbalsts_store::tickets::{
+    add_comment, changes_of, comments_of, list_tickets, status_history_of, ticket_for, transition,
+    TicketFilter,
+};
 use atbalsts_store::StoreError;
 use atbalsts_testkit::{db_test, TestDb};
 
@@ -7,8 +10,16 @@ async fn concurrent_creates_get_every_key_once_without_gaps(t: TestDb) {
     let w = t.world().await;
     let mut tasks = Vec::new();
     for i in 0..40 {
-        let (db, agent, new) = (t.db.clone(), w.agent.clone(), w.new_ticket(&w.customer_a, &format!("Pieteikums {i}")));
-        tasks.push(tokio::spawn(async move { atbalsts_store::tickets::create_ticket(&db, &agent, &new).await.unwrap() }));
+        let (db, agent, new) = (
+            t.db.clone(),
+            w.agent.clone(),
+            w.new_ticket(&w.customer_a, &format!("Pieteikums {i}")),
+        );
+        tasks.push(tokio::spawn(async move {
+            atbalsts_store::tickets::create_ticket(&db, &agent, &new)
+                .await
+                .unwrap()
+        }));
     }
     let mut numbers = Vec::new();
     for task in tasks {
@@ -23,13 +34,50 @@ async fn customers_see_their_own_tickets_and_their_institutions_only_where_grant
     let w = t.world().await;
     let mine = w.file(&t.db, &w.customer_a, "Neiet printeris").await;
     let other = w.file(&t.db, &w.customer_b, "Nav interneta").await;
-    assert!(ticket_for(&t.db, &w.customer_a, &mine).await.unwrap().is_some());
-    assert!(ticket_for(&t.db, &w.customer_a, &other).await.unwrap().is_none(), "another institution's ticket is invisible");
-    assert!(ticket_for(&t.db, &w.head_of_a, &mine).await.unwrap().is_some(), "granted: sees the institution's tickets");
-    assert!(ticket_for(&t.db, &w.head_of_a, &other).await.unwrap().is_none());
-    assert!(ticket_for(&t.db, &w.agent, &other).await.unwrap().is_some(), "staff see the desk");
-    let listed = list_tickets(&t.db, &w.customer_b, &TicketFilter { limit: 50, ..Default::default() }).await.unwrap();
-    assert_eq!(listed.items.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(), [other.to_string()]);
+    assert!(ticket_for(&t.db, &w.customer_a, &mine)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(
+        ticket_for(&t.db, &w.customer_a, &other)
+            .await
+            .unwrap()
+            .is_none(),
+        "another institution's ticket is invisible"
+    );
+    assert!(
+        ticket_for(&t.db, &w.head_of_a, &mine)
+            .await
+            .unwrap()
+            .is_some(),
+        "granted: sees the institution's tickets"
+    );
+    assert!(ticket_for(&t.db, &w.head_of_a, &other)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        ticket_for(&t.db, &w.agent, &other).await.unwrap().is_some(),
+        "staff see the desk"
+    );
+    let listed = list_tickets(
+        &t.db,
+        &w.customer_b,
+        &TicketFilter {
+            limit: 50,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        listed
+            .items
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>(),
+        [other.to_string()]
+    );
 }
 
 #[db_test]
@@ -37,12 +85,26 @@ async fn internal_notes_are_hidden_from_customers(t: TestDb) {
     let w = t.world().await;
     let key = w.file(&t.db, &w.customer_a, "Neiet printeris").await;
     let ticket = ticket_for(&t.db, &w.agent, &key).await.unwrap().unwrap();
-    add_comment(&t.db, &w.agent, &ticket, "Publiska atbilde", true, &[]).await.unwrap();
-    add_comment(&t.db, &w.agent, &ticket, "Iekšēja piezīme", false, &[]).await.unwrap();
-    let seen: Vec<String> = comments_of(&t.db, &w.customer_a, &ticket).await.unwrap().into_iter().map(|c| c.body).collect();
+    add_comment(&t.db, &w.agent, &ticket, "Publiska atbilde", true, &[])
+        .await
+        .unwrap();
+    add_comment(&t.db, &w.agent, &ticket, "Iekšēja piezīme", false, &[])
+        .await
+        .unwrap();
+    let seen: Vec<String> = comments_of(&t.db, &w.customer_a, &ticket)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.body)
+        .collect();
     assert_eq!(seen, ["Publiska atbilde"]);
-    assert_eq!(comments_of(&t.db, &w.agent, &ticket).await.unwrap().len(), 2);
-    let err = add_comment(&t.db, &w.customer_a, &ticket, "x", false, &[]).await.unwrap_err();
+    assert_eq!(
+        comments_of(&t.db, &w.agent, &ticket).await.unwrap().len(),
+        2
+    );
+    let err = add_comment(&t.db, &w.customer_a, &ticket, "x", false, &[])
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Forbidden));
 }
 
@@ -52,34 +114,96 @@ async fn transitions_follow_the_workflow_and_leave_history(t: TestDb) {
     let key = w.file(&t.db, &w.customer_a, "Neiet printeris").await;
     let ticket = ticket_for(&t.db, &w.agent, &key).await.unwrap().unwrap();
     assert_eq!(ticket.status, "open");
-    let refused = transition(&t.db, &w.agent, &ticket, "closed_forever", None).await.unwrap_err();
+    let refused = transition(&t.db, &w.agent, &ticket, "closed_forever", None)
+        .await
+        .unwrap_err();
     assert!(matches!(refused, StoreError::Invalid(_)));
-    transition(&t.db, &w.agent, &ticket, "in_progress", Some(ticket.version)).await.unwrap();
+    transition(
+        &t.db,
+        &w.agent,
+        &ticket,
+        "in_progress",
+        Some(ticket.version),
+    )
+    .await
+    .unwrap();
     // A second agent acting on the stale version is told, not obeyed.
-    let stale = transition(&t.db, &w.agent, &ticket, "resolved", Some(ticket.version)).await.unwrap_err();
-    assert!(matches!(stale, StoreError::Conflict("error-ticket-changed")));
+    let stale = transition(&t.db, &w.agent, &ticket, "resolved", Some(ticket.version))
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        stale,
+        StoreError::Conflict("error-ticket-changed")
+    ));
     let fresh = ticket_for(&t.db, &w.agent, &key).await.unwrap().unwrap();
-    transition(&t.db, &w.agent, &fresh, "resolved", Some(fresh.version)).await.unwrap();
+    transition(&t.db, &w.agent, &fresh, "resolved", Some(fresh.version))
+        .await
+        .unwrap();
     let done = ticket_for(&t.db, &w.agent, &key).await.unwrap().unwrap();
     assert!(done.resolved_at.is_some());
     let periods = status_history_of(&t.db, done.id).await.unwrap();
-    assert_eq!(periods.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(), ["open", "in_progress", "resolved"]);
+    assert_eq!(
+        periods
+            .iter()
+            .map(|p| p.status.as_str())
+            .collect::<Vec<_>>(),
+        ["open", "in_progress", "resolved"]
+    );
     assert!(periods[0].left_at.is_some() && periods[2].left_at.is_none());
-    let changes: Vec<(String, Option<String>)> = changes_of(&t.db, done.id).await.unwrap().into_iter().map(|c| (c.field, c.new_value)).collect();
-    assert_eq!(changes[1], ("status".to_owned(), Some("in_progress".to_owned())));
-    let customer_try = transition(&t.db, &w.customer_a, &done, "closed", None).await.unwrap_err();
+    let changes: Vec<(String, Option<String>)> = changes_of(&t.db, done.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.field, c.new_value))
+        .collect();
+    assert_eq!(
+        changes[1],
+        ("status".to_owned(), Some("in_progress".to_owned()))
+    );
+    let customer_try = transition(&t.db, &w.customer_a, &done, "closed", None)
+        .await
+        .unwrap_err();
     assert!(matches!(customer_try, StoreError::Forbidden));
 }
 
 #[db_test]
 async fn migrations_apply_from_empty_and_from_every_earlier_schema(t: TestDb) {
-    let all: Vec<i64> = atbalsts_store::MIGRATIONS.iter().map(|m| m.version).collect();
+    let all: Vec<i64> = atbalsts_store::MIGRATIONS
+        .iter()
+        .map(|m| m.version)
+        .collect();
     let previous = all[all.len() - 2];
-    assert_eq!(atbalsts_store::migrate(&t.db, Some(previous)).await.unwrap(), all[..all.len() - 1].to_vec());
+    assert_eq!(
+        atbalsts_store::migrate(&t.db, Some(previous))
+            .await
+            .unwrap(),
+        all[..all.len() - 1].to_vec()
+    );
     // Data written under the previous schema survives the upgrade.
-    sqlx::query("INSERT INTO settings (key, value) VALUES ('kept', 'jā')").execute(t.db.write()).await.unwrap();
-    assert_eq!(atbalsts_store::migrate(&t.db, None).await.unwrap(), vec![*all.last().unwrap()]);
-    assert!(atbalsts_store::pending_versions(&t.db).await.unwrap().is_empty());
-    assert_eq!(atbalsts_store::settings::get(&t.db, "kept").await.unwrap().as_deref(), Some("jā"));
-    assert!(atbalsts_store::migrate(&t.db, None).await.unwrap().is_empty(), "a second run applies nothing");
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('kept', 'jā')")
+        .execute(t.db.write())
+        .await
+        .unwrap();
+    assert_eq!(
+        atbalsts_store::migrate(&t.db, None).await.unwrap(),
+        vec![*all.last().unwrap()]
+    );
+    assert!(atbalsts_store::pending_versions(&t.db)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        atbalsts_store::settings::get(&t.db, "kept")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("jā")
+    );
+    assert!(
+        atbalsts_store::migrate(&t.db, None)
+            .await
+            .unwrap()
+            .is_empty(),
+        "a second run applies nothing"
+    );
 }

@@ -29,11 +29,15 @@ impl TestResponse {
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 }
 
@@ -45,28 +49,55 @@ impl TestApp {
     pub async fn start_with(db: TestDb, config: WebConfig) -> Self {
         let world = db.world().await;
         let blobs = BlobStore::new(db.dir.path().join("attachments"));
-        let state = AppState::new(db.db.clone(), blobs, config).await.expect("state");
+        let state = AppState::new(db.db.clone(), blobs, config)
+            .await
+            .expect("state");
         let router = atbalsts_web::router(state.clone());
-        Self { router, state, world, db }
+        Self {
+            router,
+            state,
+            world,
+            db,
+        }
     }
 
     /// A personal API token of `viewer`.
     pub async fn token_for(&self, viewer: &Viewer) -> String {
-        atbalsts_store::api_tokens::create(&self.db.db, viewer.user_id, "tests").await.unwrap().1
+        atbalsts_store::api_tokens::create(&self.db.db, viewer.user_id, "tests")
+            .await
+            .unwrap()
+            .1
     }
 
     pub async fn request(&self, mut req: Request<Body>) -> TestResponse {
-        req.extensions_mut().insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
         let response = self.router.clone().oneshot(req).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body").to_vec();
-        TestResponse { status, headers, body }
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body")
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// A JSON API call with a bearer token.
-    pub async fn api(&self, method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> TestResponse {
-        let mut req = Request::builder().method(method).uri(path).header("authorization", format!("Bearer {token}"));
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> TestResponse {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("authorization", format!("Bearer {token}"));
         let body = match body {
             Some(v) => {
                 req = req.header("content-type", "application/json");

@@ -40,8 +40,19 @@ impl TestDb {
             "ATBALSTS_TEST_PG_URL is not set: run the suite with scripts/test, which starts PostgreSQL",
         );
         let name = format!("atb_test_{:016x}", rand::thread_rng().gen::<u64>());
-        let admin_db = Db::connect(&admin, &DbOptions { max_connections: 1, ..Default::default() }).await.expect("connect to PostgreSQL");
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin_db.write()).await.expect("create database");
+        let admin_db = Db::connect(
+            &admin,
+            &DbOptions {
+                max_connections: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("connect to PostgreSQL");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(admin_db.write())
+            .await
+            .expect("create database");
         admin_db.close().await;
         let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
         let url = format!("{base}/{name}");
@@ -49,18 +60,36 @@ impl TestDb {
     }
 
     async fn open(url: String, dir: TempDir) -> Self {
-        let db = Db::connect(&url, &DbOptions { max_connections: 8, ..Default::default() }).await.expect("connect");
+        let db = Db::connect(
+            &url,
+            &DbOptions {
+                max_connections: 8,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("connect");
         Self { db, url, dir }
     }
 
     /// Connects a second, independent pool to the same database (a second instance).
     pub async fn second_instance(&self) -> Db {
-        Db::connect(&self.url, &DbOptions { max_connections: 4, ..Default::default() }).await.expect("connect")
+        Db::connect(
+            &self.url,
+            &DbOptions {
+                max_connections: 4,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("connect")
     }
 
     /// Applies every migration and seeds the standard world.
     pub async fn world(&self) -> World {
-        atbalsts_store::migrate(&self.db, None).await.expect("migrate");
+        atbalsts_store::migrate(&self.db, None)
+            .await
+            .expect("migrate");
         World::seed(&self.db).await
     }
 }

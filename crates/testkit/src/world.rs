@@ -22,11 +22,37 @@ pub struct World {
 impl World {
     pub async fn seed(db: &Db) -> Self {
         let desk_id = desks::create_desk(db, "KISC", "KISC").await.unwrap();
-        defaults::install_standard_ticket_types(db, desk_id).await.unwrap();
-        let team_id = desks::create_team(db, desk_id, "IKT atbalsta nodaļa").await.unwrap();
-        let institution_a = institutions::create_institution(db, "LNB", "Latvijas Nacionālā bibliotēka", &["lnb.lv"]).await.unwrap();
-        institutions::create_sub_unit(db, institution_a, "Gaismas pils", "Rīga", "Mūkusalas iela 3").await.unwrap();
-        let institution_b = institutions::create_institution(db, "LNMM", "Latvijas Nacionālais mākslas muzejs", &[]).await.unwrap();
+        defaults::install_standard_ticket_types(db, desk_id)
+            .await
+            .unwrap();
+        let team_id = desks::create_team(db, desk_id, "IKT atbalsta nodaļa")
+            .await
+            .unwrap();
+        let institution_a = institutions::create_institution(
+            db,
+            "LNB",
+            "Latvijas Nacionālā bibliotēka",
+            &["lnb.lv"],
+        )
+        .await
+        .unwrap();
+        institutions::create_sub_unit(
+            db,
+            institution_a,
+            "Gaismas pils",
+            "Rīga",
+            "Mūkusalas iela 3",
+        )
+        .await
+        .unwrap();
+        let institution_b = institutions::create_institution(
+            db,
+            "LNMM",
+            "Latvijas Nacionālais mākslas muzejs",
+            &[],
+        )
+        .await
+        .unwrap();
         let hash = atbalsts_web::auth::password::hash(PASSWORD);
         let person = |email: &str, name: &str, inst: Option<i64>, sees: bool| {
             let mut n = NewUser::new(Email::parse(email).unwrap(), name);
@@ -35,15 +61,41 @@ impl World {
             n.sees_institution_tickets = sees;
             n
         };
-        let agent = create_user(db, &person("agents@kisc.lv", "Andris Kalniņš", None, false)).await.unwrap();
+        let agent = create_user(db, &person("agents@kisc.lv", "Andris Kalniņš", None, false))
+            .await
+            .unwrap();
         grant_role(db, desk_id, agent, Role::Agent).await.unwrap();
-        let customer_a = create_user(db, &person("janis@lnb.lv", "Jānis Bērziņš", Some(institution_a), false)).await.unwrap();
-        let head_of_a = create_user(db, &person("vaditaja@lnb.lv", "Inese Kļaviņa", Some(institution_a), true)).await.unwrap();
-        let customer_b = create_user(db, &person("anna@lnmm.lv", "Anna Ozola", Some(institution_b), false)).await.unwrap();
+        let customer_a = create_user(
+            db,
+            &person("janis@lnb.lv", "Jānis Bērziņš", Some(institution_a), false),
+        )
+        .await
+        .unwrap();
+        let head_of_a = create_user(
+            db,
+            &person(
+                "vaditaja@lnb.lv",
+                "Inese Kļaviņa",
+                Some(institution_a),
+                true,
+            ),
+        )
+        .await
+        .unwrap();
+        let customer_b = create_user(
+            db,
+            &person("anna@lnmm.lv", "Anna Ozola", Some(institution_b), false),
+        )
+        .await
+        .unwrap();
         for c in [customer_a, head_of_a, customer_b] {
             grant_role(db, desk_id, c, Role::Customer).await.unwrap();
         }
-        let incident_type = workflows::ticket_type_by_code(db, desk_id, "incident").await.unwrap().unwrap().id;
+        let incident_type = workflows::ticket_type_by_code(db, desk_id, "incident")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
         let v = |id| async move { viewer_by_id(db, id).await.unwrap().unwrap().1 };
         World {
             desk_id,
@@ -76,6 +128,8 @@ impl World {
 
     /// A ticket filed by `requester` for themselves.
     pub async fn file(&self, db: &Db, requester: &Viewer, summary: &str) -> TicketKey {
-        create_ticket(db, requester, &self.new_ticket(requester, summary)).await.unwrap()
+        create_ticket(db, requester, &self.new_ticket(requester, summary))
+            .await
+            .unwrap()
     }
 }

@@ -35,7 +35,10 @@ impl Ctx {
 
     /// The signed-in person, or a redirect to the sign-in page.
     pub fn viewer(&self) -> AppResult<&Viewer> {
-        self.signed_in.as_deref().map(|(_, v)| v).ok_or(AppError::Unauthorized)
+        self.signed_in
+            .as_deref()
+            .map(|(_, v)| v)
+            .ok_or(AppError::Unauthorized)
     }
 
     pub fn check_csrf(&self, given: &str) -> AppResult<()> {
@@ -51,7 +54,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Ctx>().cloned().ok_or(AppError::Internal("context middleware missing".into()))
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or(AppError::Internal("context middleware missing".into()))
     }
 }
 
@@ -68,7 +75,12 @@ pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> 
 }
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure behind TLS.
-pub(crate) fn set_cookie(state: &AppState, name: &str, value: &str, max_age_s: Option<i64>) -> HeaderValue {
+pub(crate) fn set_cookie(
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age_s: Option<i64>,
+) -> HeaderValue {
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age_s {
         c.push_str(&format!("; Max-Age={age}"));
@@ -89,7 +101,11 @@ fn cross_origin(headers: &HeaderMap) -> bool {
     origin != "null" && origin_host != host.to_str().unwrap_or("")
 }
 
-pub(crate) async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub(crate) async fn middleware(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let headers = req.headers();
     if req.method() != Method::GET && req.method() != Method::HEAD && cross_origin(headers) {
         return AppError::Forbidden.into_response();
@@ -115,7 +131,12 @@ pub(crate) async fn middleware(State(state): State<AppState>, mut req: Request, 
         .and_then(|(u, _): &(User, Viewer)| u.locale)
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(Locale::parse))
         .unwrap_or_else(|| {
-            Locale::from_accept_language(headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""))
+            Locale::from_accept_language(
+                headers
+                    .get(ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or(""),
+            )
         });
     let session_for_csrf = signed_in.as_ref().and(session_token.as_deref());
     let ctx = Ctx {
@@ -123,7 +144,11 @@ pub(crate) async fn middleware(State(state): State<AppState>, mut req: Request, 
         signed_in,
         locale,
         session_token,
-        path: req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        path: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
     };
     req.extensions_mut().insert(ctx.clone());
 
@@ -133,7 +158,9 @@ pub(crate) async fn middleware(State(state): State<AppState>, mut req: Request, 
             let target = format!("/login?next={}", urlencode(&ctx.path));
             (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response()
         } else {
-            state.templates.error_page(&ctx, pending.status, pending.message_key)
+            state
+                .templates
+                .error_page(&ctx, pending.status, pending.message_key)
         };
     }
     if new_anon {

@@ -17,7 +17,11 @@ pub(crate) fn token(secret: &[u8], anon_id: &str, session: Option<&str>) -> Stri
 /// Constant-time comparison, so the check leaks nothing through timing.
 pub(crate) fn matches(expected: &str, given: &str) -> bool {
     expected.len() == given.len()
-        && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        && expected
+            .bytes()
+            .zip(given.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 /// Signs a value (e.g. files held across a rejected form) so it comes back unchanged.

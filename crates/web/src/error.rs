@@ -89,7 +89,11 @@ impl IntoResponse for AppError {
             AppError::Invalid(f) => f.clone(),
             _ => FieldErrors::default(),
         };
-        response.extensions_mut().insert(PendingErrorPage { status, message_key: self.message_key(), fields });
+        response.extensions_mut().insert(PendingErrorPage {
+            status,
+            message_key: self.message_key(),
+            fields,
+        });
         response
     }
 }

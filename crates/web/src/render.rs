@@ -37,14 +37,19 @@ pub struct Templates {
 }
 
 fn locale_of(state: &State) -> Locale {
-    state.lookup("locale").and_then(|v| v.as_str().and_then(Locale::parse)).unwrap_or_default()
+    state
+        .lookup("locale")
+        .and_then(|v| v.as_str().and_then(Locale::parse))
+        .unwrap_or_default()
 }
 
 impl Templates {
     pub fn new(i18n: Arc<Catalogue>, override_dir: Option<PathBuf>) -> Self {
         let mut env = Environment::new();
         for (name, source) in TEMPLATES {
-            let custom = override_dir.as_ref().and_then(|d| std::fs::read_to_string(d.join(name)).ok());
+            let custom = override_dir
+                .as_ref()
+                .and_then(|d| std::fs::read_to_string(d.join(name)).ok());
             if custom.is_some() {
                 tracing::info!(template = name, "using template override");
             }
@@ -62,13 +67,17 @@ impl Templates {
                 };
                 args.push((name.to_owned(), arg));
             }
-            let refs: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            let refs: Vec<(&str, Arg)> =
+                args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
             Ok::<_, minijinja::Error>(cat.t_args(locale_of(state), &key, &refs))
         });
         env.add_filter("datetime", |state: &State, ms: Option<i64>| {
-            ms.map(|ms| format_datetime(locale_of(state), ms)).unwrap_or_default()
+            ms.map(|ms| format_datetime(locale_of(state), ms))
+                .unwrap_or_default()
         });
-        env.add_filter("number", |state: &State, n: i64| format_number(locale_of(state), n));
+        env.add_filter("number", |state: &State, n: i64| {
+            format_number(locale_of(state), n)
+        });
         Self { env: Arc::new(env) }
     }
 
@@ -88,8 +97,17 @@ impl Templates {
         self.render_status(ctx, StatusCode::OK, name, page)
     }
 
-    pub fn render_status(&self, ctx: &Ctx, status: StatusCode, name: &str, page: Value) -> AppResult<Response> {
-        let tmpl = self.env.get_template(name).map_err(|e| AppError::Internal(e.to_string()))?;
+    pub fn render_status(
+        &self,
+        ctx: &Ctx,
+        status: StatusCode,
+        name: &str,
+        page: Value,
+    ) -> AppResult<Response> {
+        let tmpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         let html = tmpl
             .render(context! { ..page, ..Self::base(ctx) })
             .map_err(|e| AppError::Internal(format!("{name}: {e:#}")))?;

@@ -10,23 +10,39 @@ use tower_http::catch_panic::CatchPanicLayer;
 const CSS: &str = include_str!("../static/app.css");
 
 async fn home(ctx: Ctx) -> Response {
-    let target = if ctx.user().is_some() { "/tickets" } else { "/login" };
+    let target = if ctx.user().is_some() {
+        "/tickets"
+    } else {
+        "/login"
+    };
     (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response()
 }
 
 async fn css() -> Response {
-    ([(CONTENT_TYPE, "text/css; charset=utf-8"), (CACHE_CONTROL, "public, max-age=3600")], CSS).into_response()
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        CSS,
+    )
+        .into_response()
 }
 
 async fn not_found() -> AppError {
     AppError::NotFound
 }
 
-async fn security_headers(State(_): State<AppState>, req: axum::extract::Request, next: middleware::Next) -> Response {
+async fn security_headers(
+    State(_): State<AppState>,
+    req: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     let set = |h: &mut axum::http::HeaderMap, name: &'static str, value: &'static str| {
-        h.entry(HeaderName::from_static(name)).or_insert(HeaderValue::from_static(value));
+        h.entry(HeaderName::from_static(name))
+            .or_insert(HeaderValue::from_static(value));
     };
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
@@ -41,22 +57,38 @@ async fn security_headers(State(_): State<AppState>, req: axum::extract::Request
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let body_limit = state.config.max_upload_bytes.saturating_mul(4).max(1024 * 1024);
+    let body_limit = state
+        .config
+        .max_upload_bytes
+        .saturating_mul(4)
+        .max(1024 * 1024);
     let pages = Router::new()
         .route("/", get(home))
         .route("/login", get(auth::login::page).post(auth::login::submit))
         .route("/logout", post(auth::logout::submit))
         .route("/language", post(auth::language::submit))
         .route("/tickets", get(tickets::list::page))
-        .route("/tickets/new", get(tickets::new::page).post(tickets::new::submit))
+        .route(
+            "/tickets/new",
+            get(tickets::new::page).post(tickets::new::submit),
+        )
         .route("/tickets/{key}", get(tickets::view::page))
         .route("/tickets/{key}/comments", post(tickets::comment::submit))
-        .route("/tickets/{key}/transition", post(tickets::transition::submit))
+        .route(
+            "/tickets/{key}/transition",
+            post(tickets::transition::submit),
+        )
         .route("/attachments/{id}", get(attachments::page))
-        .route("/account/tokens", get(account::tokens::page).post(account::tokens::create))
+        .route(
+            "/account/tokens",
+            get(account::tokens::page).post(account::tokens::create),
+        )
         .route("/account/tokens/{id}/revoke", post(account::tokens::revoke))
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), crate::context::middleware));
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::context::middleware,
+        ));
     Router::new()
         .route("/healthz", get(ops::health::healthz))
         .route("/readyz", get(ops::health::readyz))
@@ -65,8 +97,14 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes(&state))
         .merge(pages)
         .layer(DefaultBodyLimit::max(body_limit))
-        .layer(middleware::from_fn_with_state(state.clone(), security_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), ops::metrics::middleware))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ops::metrics::middleware,
+        ))
         .layer(CatchPanicLayer::new())
         .with_state(state)
 }

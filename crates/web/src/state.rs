@@ -51,11 +51,23 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     /// Builds the state; reads (or makes) the installation secret.
-    pub async fn new(db: Db, blobs: BlobStore, config: WebConfig) -> Result<Self, atbalsts_store::StoreError> {
+    pub async fn new(
+        db: Db,
+        blobs: BlobStore,
+        config: WebConfig,
+    ) -> Result<Self, atbalsts_store::StoreError> {
         let secret = atbalsts_store::settings::server_secret(&db).await?;
         let i18n = Arc::new(Catalogue::load());
         let templates = Templates::new(i18n.clone(), config.template_dir.clone());
         let metrics = Metrics::new();
-        Ok(Self(Arc::new(Inner { db, blobs, i18n, templates, secret, config, metrics })))
+        Ok(Self(Arc::new(Inner {
+            db,
+            blobs,
+            i18n,
+            templates,
+            secret,
+            config,
+            metrics,
+        })))
     }
 }

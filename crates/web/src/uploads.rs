@@ -23,10 +23,25 @@ pub struct HeldFile {
 }
 
 impl HeldFile {
-    fn new(state: &AppState, sha256: String, filename: String, content_type: String, size_bytes: i64) -> Self {
+    fn new(
+        state: &AppState,
+        sha256: String,
+        filename: String,
+        content_type: String,
+        size_bytes: i64,
+    ) -> Self {
         let payload = format!("{sha256}|{size_bytes}|{content_type}|{filename}");
-        let token = format!("{payload}|{}", csrf::sign(&state.secret, "held-file", &payload));
-        Self { sha256, filename, content_type, size_bytes, token }
+        let token = format!(
+            "{payload}|{}",
+            csrf::sign(&state.secret, "held-file", &payload)
+        );
+        Self {
+            sha256,
+            filename,
+            content_type,
+            size_bytes,
+            token,
+        }
     }
 
     fn from_token(state: &AppState, token: &str) -> Option<Self> {
@@ -61,7 +76,11 @@ pub struct ParsedForm {
 
 impl ParsedForm {
     pub fn get(&self, name: &str) -> &str {
-        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 }
 
@@ -78,7 +97,11 @@ fn clean_filename(raw: &str) -> String {
 }
 
 /// Reads a multipart form; files go to `files_field`, over-limit files become field errors.
-pub async fn parse(state: &AppState, mut multipart: Multipart, files_field: &str) -> AppResult<ParsedForm> {
+pub async fn parse(
+    state: &AppState,
+    mut multipart: Multipart,
+    files_field: &str,
+) -> AppResult<ParsedForm> {
     let limit = state.config.max_upload_bytes;
     let mut form = ParsedForm::default();
     let bad = |_| AppError::BadRequest("error-form-malformed");
@@ -86,7 +109,10 @@ pub async fn parse(state: &AppState, mut multipart: Multipart, files_field: &str
         let name = field.name().unwrap_or("").to_owned();
         if name == files_field {
             let filename = clean_filename(field.file_name().unwrap_or(""));
-            let content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
+            let content_type = field
+                .content_type()
+                .unwrap_or("application/octet-stream")
+                .to_owned();
             let mut bytes = Vec::new();
             let mut too_big = false;
             while let Some(chunk) = field.chunk().await.map_err(bad)? {
@@ -107,7 +133,8 @@ pub async fn parse(state: &AppState, mut multipart: Multipart, files_field: &str
                     .await
                     .map_err(|e| AppError::Internal(e.to_string()))?
                     .map_err(|e| AppError::Internal(e.to_string()))?;
-                form.files.push(HeldFile::new(state, sha, filename, content_type, size));
+                form.files
+                    .push(HeldFile::new(state, sha, filename, content_type, size));
             }
         } else if name == "held_file" {
             let token = field.text().await.map_err(bad)?;

@@ -18,57 +18,152 @@ async fn a_script_creates_reads_lists_comments_on_and_transitions_tickets(t: Tes
     let key = ticket["key"].as_str().unwrap().to_owned();
     assert_eq!(key, "KISC-1");
     assert_eq!(ticket["requester_email"], "janis@lnb.lv");
-    assert_eq!(ticket["institution_name"], "Latvijas Nacionālā bibliotēka", "institution taken from the requester");
+    assert_eq!(
+        ticket["institution_name"], "Latvijas Nacionālā bibliotēka",
+        "institution taken from the requester"
+    );
 
-    let got = app.api("GET", &format!("/api/v1/tickets/{key}"), &token, None).await;
+    let got = app
+        .api("GET", &format!("/api/v1/tickets/{key}"), &token, None)
+        .await;
     assert_eq!(got.json()["summary"], "Neiet printeris");
 
-    let comment = app.api("POST", &format!("/api/v1/tickets/{key}/comments"), &token, Some(json!({"body": "Skatāmies"}))).await;
+    let comment = app
+        .api(
+            "POST",
+            &format!("/api/v1/tickets/{key}/comments"),
+            &token,
+            Some(json!({"body": "Skatāmies"})),
+        )
+        .await;
     assert_eq!(comment.status, StatusCode::CREATED);
-    let comments = app.api("GET", &format!("/api/v1/tickets/{key}/comments"), &token, None).await.json();
+    let comments = app
+        .api(
+            "GET",
+            &format!("/api/v1/tickets/{key}/comments"),
+            &token,
+            None,
+        )
+        .await
+        .json();
     assert_eq!(comments["items"][0]["body"], "Skatāmies");
 
-    let transitions = app.api("GET", &format!("/api/v1/tickets/{key}/transitions"), &token, None).await.json();
-    assert!(transitions["transitions"].as_array().unwrap().iter().any(|t| t["to"] == "in_progress"));
-    let moved = app.api("POST", &format!("/api/v1/tickets/{key}/transitions"), &token, Some(json!({"to": "in_progress"}))).await;
+    let transitions = app
+        .api(
+            "GET",
+            &format!("/api/v1/tickets/{key}/transitions"),
+            &token,
+            None,
+        )
+        .await
+        .json();
+    assert!(transitions["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["to"] == "in_progress"));
+    let moved = app
+        .api(
+            "POST",
+            &format!("/api/v1/tickets/{key}/transitions"),
+            &token,
+            Some(json!({"to": "in_progress"})),
+        )
+        .await;
     assert_eq!(moved.json()["status"], "in_progress");
-    let refused = app.api("POST", &format!("/api/v1/tickets/{key}/transitions"), &token, Some(json!({"to": "closed"}))).await;
+    let refused = app
+        .api(
+            "POST",
+            &format!("/api/v1/tickets/{key}/transitions"),
+            &token,
+            Some(json!({"to": "closed"})),
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(refused.json()["error"]["fields"][0]["code"], "error-transition-not-allowed");
+    assert_eq!(
+        refused.json()["error"]["fields"][0]["code"],
+        "error-transition-not-allowed"
+    );
 
     for i in 0..3 {
-        app.api("POST", "/api/v1/tickets", &token, Some(json!({"desk": "KISC", "type": "incident", "summary": format!("Nr {i}")}))).await;
+        app.api(
+            "POST",
+            "/api/v1/tickets",
+            &token,
+            Some(json!({"desk": "KISC", "type": "incident", "summary": format!("Nr {i}")})),
+        )
+        .await;
     }
-    let page1 = app.api("GET", "/api/v1/tickets?limit=2", &token, None).await.json();
+    let page1 = app
+        .api("GET", "/api/v1/tickets?limit=2", &token, None)
+        .await
+        .json();
     assert_eq!(page1["items"].as_array().unwrap().len(), 2);
     let cursor = page1["next_cursor"].as_str().unwrap();
-    let page2 = app.api("GET", &format!("/api/v1/tickets?limit=2&cursor={cursor}"), &token, None).await.json();
-    let keys: Vec<&str> = page1["items"].as_array().unwrap().iter().chain(page2["items"].as_array().unwrap()).map(|t| t["key"].as_str().unwrap()).collect();
+    let page2 = app
+        .api(
+            "GET",
+            &format!("/api/v1/tickets?limit=2&cursor={cursor}"),
+            &token,
+            None,
+        )
+        .await
+        .json();
+    let keys: Vec<&str> = page1["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(page2["items"].as_array().unwrap())
+        .map(|t| t["key"].as_str().unwrap())
+        .collect();
     assert_eq!(keys, ["KISC-4", "KISC-3", "KISC-2", "KISC-1"]);
 }
 
 #[db_test]
 async fn another_institutions_ticket_and_attachment_answer_404_through_the_api(t: TestDb) {
     let app = TestApp::start(t).await;
-    let key = app.world.file(&app.db.db, &app.world.customer_b, "Nav interneta").await;
+    let key = app
+        .world
+        .file(&app.db.db, &app.world.customer_b, "Nav interneta")
+        .await;
     let stranger = app.token_for(&app.world.customer_a).await;
     let owner = app.token_for(&app.world.customer_b).await;
-    let resp = app.api("GET", &format!("/api/v1/tickets/{key}"), &stranger, None).await;
+    let resp = app
+        .api("GET", &format!("/api/v1/tickets/{key}"), &stranger, None)
+        .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     assert_eq!(resp.json()["error"]["code"], "error-not-found");
 
     let boundary = "XyZ";
     let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ekrāns.html\"\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script>\r\n--{boundary}--\r\n");
-    let upload = app.request(Request::post(format!("/api/v1/tickets/{key}/attachments")).header("authorization", format!("Bearer {owner}"))
-        .header("content-type", format!("multipart/form-data; boundary={boundary}")).body(Body::from(body)).unwrap()).await;
+    let upload = app
+        .request(
+            Request::post(format!("/api/v1/tickets/{key}/attachments"))
+                .header("authorization", format!("Bearer {owner}"))
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
     assert_eq!(upload.status, StatusCode::CREATED, "{}", upload.text());
     let id = upload.json()["attachments"][0]["id"].as_i64().unwrap();
-    let own = app.api("GET", &format!("/api/v1/attachments/{id}"), &owner, None).await;
+    let own = app
+        .api("GET", &format!("/api/v1/attachments/{id}"), &owner, None)
+        .await;
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.header("content-disposition").starts_with("attachment"));
     assert_eq!(own.header("x-content-type-options"), "nosniff");
-    assert_eq!(own.header("content-type"), "application/octet-stream", "active content is never served as HTML");
-    let theirs = app.api("GET", &format!("/api/v1/attachments/{id}"), &stranger, None).await;
+    assert_eq!(
+        own.header("content-type"),
+        "application/octet-stream",
+        "active content is never served as HTML"
+    );
+    let theirs = app
+        .api("GET", &format!("/api/v1/attachments/{id}"), &stranger, None)
+        .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
 }
 
@@ -76,34 +171,79 @@ async fn another_institutions_ticket_and_attachment_answer_404_through_the_api(t
 async fn bad_requests_get_clear_errors_not_500s(t: TestDb) {
     let app = TestApp::start(t).await;
     let token = app.token_for(&app.world.agent).await;
-    let malformed = app.request(Request::post("/api/v1/tickets").header("authorization", format!("Bearer {token}"))
-        .header("content-type", "application/json").body(Body::from("{\"desk\": ")).unwrap()).await;
+    let malformed = app
+        .request(
+            Request::post("/api/v1/tickets")
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/json")
+                .body(Body::from("{\"desk\": "))
+                .unwrap(),
+        )
+        .await;
     assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
     assert_eq!(malformed.json()["error"]["code"], "error-json-malformed");
 
-    let invalid = app.api("POST", "/api/v1/tickets", &token, Some(json!({"desk": "KISC", "type": "incident", "summary": "  "}))).await;
+    let invalid = app
+        .api(
+            "POST",
+            "/api/v1/tickets",
+            &token,
+            Some(json!({"desk": "KISC", "type": "incident", "summary": "  "})),
+        )
+        .await;
     assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(invalid.json()["error"]["fields"][0]["field"], "summary");
-    assert_eq!(invalid.json()["error"]["fields"][0]["message"], "This field is required.");
+    assert_eq!(
+        invalid.json()["error"]["fields"][0]["message"],
+        "This field is required."
+    );
 
-    let no_token = app.request(Request::get("/api/v1/tickets").body(Body::empty()).unwrap()).await;
+    let no_token = app
+        .request(Request::get("/api/v1/tickets").body(Body::empty()).unwrap())
+        .await;
     assert_eq!(no_token.status, StatusCode::UNAUTHORIZED);
     let unknown = app.api("GET", "/api/v1/tickets/NOPE-1", &token, None).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-    let lv = app.request(Request::get("/api/v1/nowhere").header("accept-language", "lv").body(Body::empty()).unwrap()).await;
-    assert_eq!(lv.json()["error"]["message"], "Šāda lapa vai ieraksts nav atrasts.");
+    let lv = app
+        .request(
+            Request::get("/api/v1/nowhere")
+                .header("accept-language", "lv")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        lv.json()["error"]["message"],
+        "Šāda lapa vai ieraksts nav atrasts."
+    );
 }
 
 #[db_test]
 async fn oversized_uploads_answer_413(t: TestDb) {
-    let config = atbalsts_web::WebConfig { max_upload_bytes: 1024, ..Default::default() };
+    let config = atbalsts_web::WebConfig {
+        max_upload_bytes: 1024,
+        ..Default::default()
+    };
     let app = TestApp::start_with(t, config).await;
-    let key = app.world.file(&app.db.db, &app.world.customer_a, "Liels fails").await;
+    let key = app
+        .world
+        .file(&app.db.db, &app.world.customer_a, "Liels fails")
+        .await;
     let token = app.token_for(&app.world.customer_a).await;
     let boundary = "B";
     let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n{}\r\n--{boundary}--\r\n", "x".repeat(2048));
-    let resp = app.request(Request::post(format!("/api/v1/tickets/{key}/attachments")).header("authorization", format!("Bearer {token}"))
-        .header("content-type", format!("multipart/form-data; boundary={boundary}")).body(Body::from(body)).unwrap()).await;
+    let resp = app
+        .request(
+            Request::post(format!("/api/v1/tickets/{key}/attachments"))
+                .header("authorization", format!("Bearer {token}"))
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
     assert_eq!(resp.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(resp.json()["error"]["code"], "error-too-large");
 }
@@ -111,8 +251,19 @@ async fn oversized_uploads_answer_413(t: TestDb) {
 #[db_test]
 async fn revoked_tokens_stop_working(t: TestDb) {
     let app = TestApp::start(t).await;
-    let (id, token) = atbalsts_store::api_tokens::create(&app.db.db, app.world.agent.user_id, "skripts").await.unwrap();
-    assert_eq!(app.api("GET", "/api/v1/tickets", &token, None).await.status, StatusCode::OK);
-    atbalsts_store::api_tokens::revoke(&app.db.db, app.world.agent.user_id, id).await.unwrap();
-    assert_eq!(app.api("GET", "/api/v1/tickets", &token, None).await.status, StatusCode::UNAUTHORIZED);
+    let (id, token) =
+        atbalsts_store::api_tokens::create(&app.db.db, app.world.agent.user_id, "skripts")
+            .await
+            .unwrap();
+    assert_eq!(
+        app.api("GET", "/api/v1/tickets", &token, None).await.status,
+        StatusCode::OK
+    );
+    atbalsts_store::api_tokens::revoke(&app.db.db, app.world.agent.user_id, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.api("GET", "/api/v1/tickets", &token, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }

@@ -9,7 +9,10 @@ fn latvian_and_english_have_the_same_messages() {
     let en = Catalogue::keys(Locale::En);
     let only_lv: Vec<_> = lv.iter().filter(|k| !en.contains(k)).collect();
     let only_en: Vec<_> = en.iter().filter(|k| !lv.contains(k)).collect();
-    assert!(only_lv.is_empty() && only_en.is_empty(), "only in lv: {only_lv:?}; only in en: {only_en:?}");
+    assert!(
+        only_lv.is_empty() && only_en.is_empty(),
+        "only in lv: {only_lv:?}; only in en: {only_en:?}"
+    );
 }
 
 fn sources() -> Vec<(String, String)> {
@@ -18,7 +21,14 @@ fn sources() -> Vec<(String, String)> {
     fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p.is_dir() { walk(&p, out) } else { out.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap())) }
+            if p.is_dir() {
+                walk(&p, out)
+            } else {
+                out.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ))
+            }
         }
     }
     walk(&std::path::Path::new(root).join("templates"), &mut out);
@@ -34,11 +44,22 @@ fn every_message_key_used_in_templates_and_code_exists_in_both_languages() {
     let mut missing = Vec::new();
     for (path, text) in sources() {
         // Literal keys: t("key"), and error codes "error-..." in Rust code.
-        let markers: &[&str] = if path.ends_with(".rs") { &["\"error-"] } else { &["t(\"", "t('"] };
+        let markers: &[&str] = if path.ends_with(".rs") {
+            &["\"error-"]
+        } else {
+            &["t(\"", "t('"]
+        };
         for marker in markers.iter().copied() {
             for (i, _) in text.match_indices(marker) {
-                let start = if marker == "\"error-" { i + 1 } else { i + marker.len() };
-                let key: String = text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+                let start = if marker == "\"error-" {
+                    i + 1
+                } else {
+                    i + marker.len()
+                };
+                let key: String = text[start..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
                 if key.is_empty() || key.ends_with('-') {
                     continue; // a key built from parts, e.g. "priority-" ~ code
                 }
@@ -65,7 +86,11 @@ fn every_message_key_used_in_templates_and_code_exists_in_both_languages() {
         }
     }
     missing.dedup();
-    assert!(missing.is_empty(), "missing translations:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing translations:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -75,15 +100,27 @@ fn templates_hold_no_hard_coded_words() {
         let mut s = text.clone();
         for (open, close) in [("{{", "}}"), ("{%", "%}"), ("{#", "#}"), ("<", ">")] {
             while let Some(a) = s.find(open) {
-                let b = s[a..].find(close).map(|b| a + b + close.len()).unwrap_or(s.len());
+                let b = s[a..]
+                    .find(close)
+                    .map(|b| a + b + close.len())
+                    .unwrap_or(s.len());
                 s.replace_range(a..b, " ");
             }
         }
-        let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-        assert!(words.is_empty(), "{path} has words outside the catalogue: {words:?}");
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        assert!(
+            words.is_empty(),
+            "{path} has words outside the catalogue: {words:?}"
+        );
         for attr in ["placeholder=\"", "title=\"", "alt=\"", "aria-label=\""] {
             for (i, _) in text.match_indices(attr) {
-                assert!(text[i + attr.len()..].starts_with("{{"), "{path}: {attr} must come from the catalogue");
+                assert!(
+                    text[i + attr.len()..].starts_with("{{"),
+                    "{path}: {attr} must come from the catalogue"
+                );
             }
         }
     }

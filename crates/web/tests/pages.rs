@@ -10,11 +10,18 @@ struct Browser<'a> {
 
 impl<'a> Browser<'a> {
     fn new(app: &'a TestApp) -> Self {
-        Self { app, cookies: vec![] }
+        Self {
+            app,
+            cookies: vec![],
+        }
     }
 
     fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     fn keep_cookies(&mut self, r: &TestResponse) {
@@ -27,14 +34,36 @@ impl<'a> Browser<'a> {
     }
 
     async fn get(&mut self, path: &str) -> TestResponse {
-        let r = self.app.request(Request::get(path).header("cookie", self.cookie_header()).header("accept-language", "lv").body(Body::empty()).unwrap()).await;
+        let r = self
+            .app
+            .request(
+                Request::get(path)
+                    .header("cookie", self.cookie_header())
+                    .header("accept-language", "lv")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
         self.keep_cookies(&r);
         r
     }
 
     async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> TestResponse {
-        let body: String = form.iter().map(|(k, v)| format!("{k}={}", urlenc(v))).collect::<Vec<_>>().join("&");
-        let r = self.app.request(Request::post(path).header("cookie", self.cookie_header()).header("content-type", "application/x-www-form-urlencoded").body(Body::from(body)).unwrap()).await;
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlenc(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let r = self
+            .app
+            .request(
+                Request::post(path)
+                    .header("cookie", self.cookie_header())
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await;
         self.keep_cookies(&r);
         r
     }
@@ -48,17 +77,37 @@ impl<'a> Browser<'a> {
     async fn sign_in(&mut self, email: &str) {
         let page = self.get("/login").await;
         let csrf = Self::csrf(&page);
-        let r = self.post("/login", &[("_csrf", &csrf), ("email", email), ("password", atbalsts_testkit::world_password()), ("next", "")]).await;
+        let r = self
+            .post(
+                "/login",
+                &[
+                    ("_csrf", &csrf),
+                    ("email", email),
+                    ("password", atbalsts_testkit::world_password()),
+                    ("next", ""),
+                ],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     }
 }
 
 fn urlenc(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 #[db_test]
-async fn an_agent_signs_in_creates_comments_on_and_transitions_a_ticket_and_sees_the_history(t: TestDb) {
+async fn an_agent_signs_in_creates_comments_on_and_transitions_a_ticket_and_sees_the_history(
+    t: TestDb,
+) {
     let app = TestApp::start(t).await;
     let mut b = Browser::new(&app);
     b.sign_in("agents@kisc.lv").await;
@@ -66,19 +115,44 @@ async fn an_agent_signs_in_creates_comments_on_and_transitions_a_ticket_and_sees
     assert_eq!(form.status, StatusCode::OK);
     let csrf = Browser::csrf(&form);
     let ticket_type = format!("{}:{}", app.world.desk_id, app.world.incident_type);
-    let created = b.post("/tickets/new", &[("_csrf", &csrf), ("ticket_type", &ticket_type), ("requester", "janis@lnb.lv"),
-        ("summary", "Neiet printeris"), ("description", ""), ("channel", "phone"), ("priority", "high")]).await;
+    let created = b
+        .post(
+            "/tickets/new",
+            &[
+                ("_csrf", &csrf),
+                ("ticket_type", &ticket_type),
+                ("requester", "janis@lnb.lv"),
+                ("summary", "Neiet printeris"),
+                ("description", ""),
+                ("channel", "phone"),
+                ("priority", "high"),
+            ],
+        )
+        .await;
     assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text());
     assert_eq!(created.header("location"), "/tickets/KISC-1");
     let view = b.get("/tickets/KISC-1").await;
     assert!(view.text().contains("Neiet printeris") && view.text().contains("Tālrunis"));
-    let moved = b.post("/tickets/KISC-1/transition", &[("_csrf", &csrf), ("to", "in_progress"), ("version", "1")]).await;
+    let moved = b
+        .post(
+            "/tickets/KISC-1/transition",
+            &[("_csrf", &csrf), ("to", "in_progress"), ("version", "1")],
+        )
+        .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
-    let stale = b.post("/tickets/KISC-1/transition", &[("_csrf", &csrf), ("to", "resolved"), ("version", "1")]).await;
+    let stale = b
+        .post(
+            "/tickets/KISC-1/transition",
+            &[("_csrf", &csrf), ("to", "resolved"), ("version", "1")],
+        )
+        .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(stale.text().contains("Kāds cits tikko mainīja"));
     let view = b.get("/tickets/KISC-1").await.text();
-    assert!(view.contains("Izmaiņu vēsture") && view.contains("Procesā"), "status change is in the history");
+    assert!(
+        view.contains("Izmaiņu vēsture") && view.contains("Procesā"),
+        "status change is in the history"
+    );
 }
 
 #[db_test]
@@ -86,24 +160,55 @@ async fn forms_without_a_valid_csrf_token_are_refused(t: TestDb) {
     let app = TestApp::start(t).await;
     let mut b = Browser::new(&app);
     b.sign_in("agents@kisc.lv").await;
-    app.world.file(&app.db.db, &app.world.customer_a, "Neiet printeris").await;
-    for path in ["/tickets/new", "/tickets/KISC-1/transition", "/logout", "/language", "/account/tokens"] {
-        let r = b.post(path, &[("_csrf", "forged"), ("to", "in_progress"), ("locale", "en"), ("name", "x")]).await;
+    app.world
+        .file(&app.db.db, &app.world.customer_a, "Neiet printeris")
+        .await;
+    for path in [
+        "/tickets/new",
+        "/tickets/KISC-1/transition",
+        "/logout",
+        "/language",
+        "/account/tokens",
+    ] {
+        let r = b
+            .post(
+                path,
+                &[
+                    ("_csrf", "forged"),
+                    ("to", "in_progress"),
+                    ("locale", "en"),
+                    ("name", "x"),
+                ],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
     }
-    let anonymous = Browser::new(&app).post("/login", &[("email", "agents@kisc.lv"), ("password", atbalsts_testkit::world_password())]).await;
+    let anonymous = Browser::new(&app)
+        .post(
+            "/login",
+            &[
+                ("email", "agents@kisc.lv"),
+                ("password", atbalsts_testkit::world_password()),
+            ],
+        )
+        .await;
     assert_eq!(anonymous.status, StatusCode::BAD_REQUEST);
 }
 
 #[db_test]
 async fn a_customer_gets_404_for_another_institutions_ticket_page(t: TestDb) {
     let app = TestApp::start(t).await;
-    app.world.file(&app.db.db, &app.world.customer_b, "Nav interneta").await;
+    app.world
+        .file(&app.db.db, &app.world.customer_b, "Nav interneta")
+        .await;
     let mut b = Browser::new(&app);
     b.sign_in("janis@lnb.lv").await;
     let r = b.get("/tickets/KISC-1").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert!(r.text().contains("nav atrasts"), "the 404 page speaks Latvian");
+    assert!(
+        r.text().contains("nav atrasts"),
+        "the 404 page speaks Latvian"
+    );
 }
 
 #[db_test]
@@ -113,10 +218,22 @@ async fn a_person_switches_the_language_and_it_is_kept_on_the_account(t: TestDb)
     b.sign_in("agents@kisc.lv").await;
     let page = b.get("/tickets").await;
     assert!(page.text().contains("Pieteikumi"));
-    let r = b.post("/language", &[("_csrf", &Browser::csrf(&page)), ("locale", "en"), ("back", "/tickets")]).await;
+    let r = b
+        .post(
+            "/language",
+            &[
+                ("_csrf", &Browser::csrf(&page)),
+                ("locale", "en"),
+                ("back", "/tickets"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     b.cookies.retain(|(k, _)| k != "atb_lang");
-    assert!(b.get("/tickets").await.text().contains("Tickets"), "the account remembers English");
+    assert!(
+        b.get("/tickets").await.text().contains("Tickets"),
+        "the account remembers English"
+    );
 }
 
 #[db_test]
@@ -124,14 +241,32 @@ async fn a_rejected_comment_keeps_the_text_and_the_attached_file(t: TestDb) {
     let app = TestApp::start(t).await;
     let mut b = Browser::new(&app);
     b.sign_in("agents@kisc.lv").await;
-    app.world.file(&app.db.db, &app.world.customer_a, "Neiet printeris").await;
+    app.world
+        .file(&app.db.db, &app.world.customer_a, "Neiet printeris")
+        .await;
     let csrf = Browser::csrf(&b.get("/tickets/KISC-1").await);
     let boundary = "QQ";
     let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n   \r\n--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"kļūda.png\"\r\nContent-Type: image/png\r\n\r\nPNGDATA\r\n--{boundary}--\r\n");
-    let r = app.request(Request::post("/tickets/KISC-1/comments").header("cookie", b.cookie_header())
-        .header("content-type", format!("multipart/form-data; boundary={boundary}")).body(Body::from(body)).unwrap()).await;
+    let r = app
+        .request(
+            Request::post("/tickets/KISC-1/comments")
+                .header("cookie", b.cookie_header())
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let text = r.text();
-    assert!(text.contains("Šis lauks ir obligāts."), "the error is next to the field");
-    assert!(text.contains("kļūda.png") && text.contains("name=\"held_file\""), "the file is kept");
+    assert!(
+        text.contains("Šis lauks ir obligāts."),
+        "the error is next to the field"
+    );
+    assert!(
+        text.contains("kļūda.png") && text.contains("name=\"held_file\""),
+        "the file is kept"
+    );
 }

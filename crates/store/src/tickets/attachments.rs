@@ -90,7 +90,11 @@ pub async fn attachment_for(db: &Db, viewer: &Viewer, id: i64) -> Result<Option<
     sql.bind(id).push(" AND ");
     push_visible(&mut sql, viewer);
     push_comment_visible(&mut sql, viewer);
-    sql.fetch_optional(db.read()).await?.as_ref().map(attachment).transpose()
+    sql.fetch_optional(db.read())
+        .await?
+        .as_ref()
+        .map(attachment)
+        .transpose()
 }
 
 /// The attachments of a ticket the viewer may see.
@@ -103,5 +107,9 @@ pub async fn attachments_of(db: &Db, viewer: &Viewer, ticket: &Ticket) -> Result
     push_visible(&mut sql, viewer);
     push_comment_visible(&mut sql, viewer);
     sql.push(" ORDER BY a.id");
-    sql.fetch_all(db.read()).await?.iter().map(attachment).collect()
+    sql.fetch_all(db.read())
+        .await?
+        .iter()
+        .map(attachment)
+        .collect()
 }

@@ -76,7 +76,11 @@ pub async fn comments_of(db: &Db, viewer: &Viewer, ticket: &Ticket) -> Result<Ve
                 body: r.try_get(3)?,
                 is_public: r.try_get::<i64, _>(4)? != 0,
                 created_at: r.try_get(5)?,
-                attachments: files.iter().filter(|a| a.comment_id == Some(id)).cloned().collect(),
+                attachments: files
+                    .iter()
+                    .filter(|a| a.comment_id == Some(id))
+                    .cloned()
+                    .collect(),
             })
         })
         .collect()

@@ -27,7 +27,11 @@ pub struct NewTicket {
 /// else, or set team and assignee.
 pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<TicketKey> {
     let staff = viewer.is_staff_on(new.desk_id);
-    if !staff && (new.requester_id != viewer.user_id || new.team_id.is_some() || new.assignee_id.is_some()) {
+    if !staff
+        && (new.requester_id != viewer.user_id
+            || new.team_id.is_some()
+            || new.assignee_id.is_some())
+    {
         return Err(StoreError::Forbidden);
     }
     let now = now_ms();
@@ -45,14 +49,18 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     let status_code: String = status.try_get(0)?;
     let category: String = status.try_get(1)?;
 
-    let requester = sqlx::query("SELECT institution_id, sub_unit_id FROM users WHERE id = $1 AND active = 1")
-        .bind(new.requester_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
+    let requester =
+        sqlx::query("SELECT institution_id, sub_unit_id FROM users WHERE id = $1 AND active = 1")
+            .bind(new.requester_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
     let (institution_id, sub_unit_id) = match new.institution_id {
         Some(i) => (Some(i), new.sub_unit_id),
-        None => (requester.try_get(0)?, new.sub_unit_id.or(requester.try_get(1)?)),
+        None => (
+            requester.try_get(0)?,
+            new.sub_unit_id.or(requester.try_get(1)?),
+        ),
     };
     if let Some(sub_unit) = sub_unit_id {
         let belongs = sqlx::query("SELECT 1 FROM sub_units WHERE id = $1 AND institution_id = $2")
@@ -82,7 +90,10 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
         .await?
         .ok_or(StoreError::NotFound)?;
     let number: i64 = desk.try_get(0)?;
-    let key = TicketKey { prefix: desk.try_get(1)?, number };
+    let key = TicketKey {
+        prefix: desk.try_get(1)?,
+        number,
+    };
 
     let id: i64 = sqlx::query(
         "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
@@ -120,7 +131,16 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     .bind(viewer.user_id)
     .execute(&mut *tx)
     .await?;
-    record_change(&mut *tx, id, viewer.user_id, now, "created", None, Some(&key.to_string())).await?;
+    record_change(
+        &mut *tx,
+        id,
+        viewer.user_id,
+        now,
+        "created",
+        None,
+        Some(&key.to_string()),
+    )
+    .await?;
     tx.commit().await?;
     Ok(key)
 }

@@ -95,14 +95,22 @@ pub async fn ticket_for(db: &Db, viewer: &Viewer, key: &TicketKey) -> Result<Opt
     sql.push("WHERE d.key_prefix = ").bind(key.prefix.as_str());
     sql.push(" AND t.number = ").bind(key.number).push(" AND ");
     push_visible(&mut sql, viewer);
-    sql.fetch_optional(db.read()).await?.as_ref().map(ticket).transpose()
+    sql.fetch_optional(db.read())
+        .await?
+        .as_ref()
+        .map(ticket)
+        .transpose()
 }
 
 /// A ticket by id, unscoped: for background work that acts for the system.
 pub async fn ticket_by_id(db: &Db, id: i64) -> Result<Option<Ticket>> {
     let mut sql = Sql::new(SELECT);
     sql.push("WHERE t.id = ").bind(id);
-    sql.fetch_optional(db.read()).await?.as_ref().map(ticket).transpose()
+    sql.fetch_optional(db.read())
+        .await?
+        .as_ref()
+        .map(ticket)
+        .transpose()
 }
 
 /// Where a page of the list ends: the (updated_at, id) of its last ticket.
@@ -119,7 +127,10 @@ impl Cursor {
 
     pub fn decode(s: &str) -> Option<Self> {
         let (a, b) = s.split_once('.')?;
-        Some(Self { updated_at: a.parse().ok()?, id: b.parse().ok()? })
+        Some(Self {
+            updated_at: a.parse().ok()?,
+            id: b.parse().ok()?,
+        })
     }
 }
 
@@ -175,22 +186,41 @@ pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Re
     if let Some(team) = filter.team_id {
         sql.push(" AND t.team_id = ").bind(team);
     }
-    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!("%{}%", text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        sql.push(" AND (LOWER(t.summary) LIKE ").bind(pattern.clone()).push(" ESCAPE '\\'");
-        sql.push(" OR LOWER(t.description) LIKE ").bind(pattern).push(" ESCAPE '\\')");
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let pattern = format!(
+            "%{}%",
+            text.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        sql.push(" AND (LOWER(t.summary) LIKE ")
+            .bind(pattern.clone())
+            .push(" ESCAPE '\\'");
+        sql.push(" OR LOWER(t.description) LIKE ")
+            .bind(pattern)
+            .push(" ESCAPE '\\')");
     }
     if let Some(c) = filter.after {
         sql.push(" AND (t.updated_at < ").bind(c.updated_at);
         sql.push(" OR (t.updated_at = ").bind(c.updated_at);
         sql.push(" AND t.id < ").bind(c.id).push("))");
     }
-    sql.push(" ORDER BY t.updated_at DESC, t.id DESC LIMIT ").bind(limit + 1);
+    sql.push(" ORDER BY t.updated_at DESC, t.id DESC LIMIT ")
+        .bind(limit + 1);
     let rows = sql.fetch_all(db.read()).await?;
     let mut items = rows.iter().map(ticket).collect::<Result<Vec<_>>>()?;
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        items.last().map(|t| Cursor { updated_at: t.updated_at, id: t.id })
+        items.last().map(|t| Cursor {
+            updated_at: t.updated_at,
+            id: t.id,
+        })
     } else {
         None
     };

@@ -22,7 +22,10 @@ pub async fn transition(
         .check_transition(&ticket.status, to)
         .map_err(|code| StoreError::invalid("status", code))?;
     let now = now_ms();
-    let resolved_at = target.category.is_done().then_some(ticket.resolved_at.unwrap_or(now));
+    let resolved_at = target
+        .category
+        .is_done()
+        .then_some(ticket.resolved_at.unwrap_or(now));
     let mut tx = db.write().begin().await?;
     let updated = sqlx::query(
         "UPDATE tickets SET status = $1, status_category = $2, resolved_at = $3, updated_at = $4, version = version + 1 \
@@ -40,11 +43,13 @@ pub async fn transition(
     if updated.rows_affected() == 0 {
         return Err(StoreError::Conflict("error-ticket-changed"));
     }
-    sqlx::query("UPDATE ticket_status_history SET left_at = $1 WHERE ticket_id = $2 AND left_at IS NULL")
-        .bind(now)
-        .bind(ticket.id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE ticket_status_history SET left_at = $1 WHERE ticket_id = $2 AND left_at IS NULL",
+    )
+    .bind(now)
+    .bind(ticket.id)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query(
         "INSERT INTO ticket_status_history (ticket_id, status, status_category, entered_at, actor_id) VALUES ($1, $2, $3, $4, $5)",
     )
@@ -55,7 +60,16 @@ pub async fn transition(
     .bind(viewer.user_id)
     .execute(&mut *tx)
     .await?;
-    record_change(&mut *tx, ticket.id, viewer.user_id, now, "status", Some(&ticket.status), Some(&target.code)).await?;
+    record_change(
+        &mut *tx,
+        ticket.id,
+        viewer.user_id,
+        now,
+        "status",
+        Some(&ticket.status),
+        Some(&target.code),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

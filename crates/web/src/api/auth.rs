@@ -12,15 +12,22 @@ pub(super) struct ApiCaller(pub Viewer);
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let token = parts
             .headers
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(AppError::Unauthorized)?;
-        let user_id = api_tokens::user_of(&state.db, token.trim()).await?.ok_or(AppError::Unauthorized)?;
-        let (_, viewer) = users::viewer_by_id(&state.db, user_id).await?.ok_or(AppError::Unauthorized)?;
+        let user_id = api_tokens::user_of(&state.db, token.trim())
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        let (_, viewer) = users::viewer_by_id(&state.db, user_id)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
         Ok(ApiCaller(viewer))
     }
 }

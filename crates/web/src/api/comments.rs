@@ -17,8 +17,12 @@ pub(super) async fn list(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(json!({ "items": comments_of(&state.db, &viewer, &ticket).await? })))
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(
+        json!({ "items": comments_of(&state.db, &viewer, &ticket).await? }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -39,7 +43,9 @@ pub(super) async fn add(
     Path(key): Path<String>,
     ApiJson(body): ApiJson<CommentBody>,
 ) -> AppResult<(StatusCode, Json<Value>)> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let text = parse_long_text(&body.body, true)
         .map_err(|code| AppError::Invalid(atbalsts_domain::FieldError::new("body", code).into()))?;
     let id = add_comment(&state.db, &viewer, &ticket, &text, body.public, &[]).await?;
@@ -54,9 +60,16 @@ pub(super) async fn upload(
     Path(key): Path<String>,
     multipart: Multipart,
 ) -> AppResult<(StatusCode, Json<Value>)> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let form = uploads::parse(&state, multipart, "file").await?;
-    if form.errors.0.iter().any(|e| e.code == "error-file-too-large") {
+    if form
+        .errors
+        .0
+        .iter()
+        .any(|e| e.code == "error-file-too-large")
+    {
         return Err(AppError::TooLarge);
     }
     if form.files.is_empty() {
@@ -69,10 +82,25 @@ pub(super) async fn upload(
         text => text.to_owned(),
     };
     let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
-    let comment_id = add_comment(&state.db, &viewer, &ticket, &body, form.get("public") != "false", &files).await?;
+    let comment_id = add_comment(
+        &state.db,
+        &viewer,
+        &ticket,
+        &body,
+        form.get("public") != "false",
+        &files,
+    )
+    .await?;
     let comments = comments_of(&state.db, &viewer, &ticket).await?;
-    let attachments = comments.into_iter().find(|c| c.id == comment_id).map(|c| c.attachments).unwrap_or_default();
-    Ok((StatusCode::CREATED, Json(json!({ "comment_id": comment_id, "attachments": attachments }))))
+    let attachments = comments
+        .into_iter()
+        .find(|c| c.id == comment_id)
+        .map(|c| c.attachments)
+        .unwrap_or_default();
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "comment_id": comment_id, "attachments": attachments })),
+    ))
 }
 
 pub(super) async fn download(

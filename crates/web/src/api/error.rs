@@ -14,7 +14,11 @@ pub(super) async fn not_found() -> AppError {
 
 /// Turns every error of the API into the one JSON body shape, in the
 /// caller's language (Accept-Language), with a message per field.
-pub(super) async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub(super) async fn middleware(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let locale = req
         .headers()
         .get(ACCEPT_LANGUAGE)

@@ -16,10 +16,19 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/tickets", get(tickets::list).post(tickets::create))
         .route("/tickets/{key}", get(tickets::get))
-        .route("/tickets/{key}/comments", get(comments::list).post(comments::add))
-        .route("/tickets/{key}/transitions", get(transitions::list).post(transitions::perform))
+        .route(
+            "/tickets/{key}/comments",
+            get(comments::list).post(comments::add),
+        )
+        .route(
+            "/tickets/{key}/transitions",
+            get(transitions::list).post(transitions::perform),
+        )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
         .fallback(error::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), error::middleware))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::middleware,
+        ))
 }

@@ -4,7 +4,9 @@ use crate::tickets::parse_key;
 use crate::{AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::{Channel, Email, FieldErrors, Priority, StatusCategory, Summary};
-use atbalsts_store::tickets::{create_ticket, list_tickets, ticket_for, Cursor, NewTicket, TicketFilter};
+use atbalsts_store::tickets::{
+    create_ticket, list_tickets, ticket_for, Cursor, NewTicket, TicketFilter,
+};
 use atbalsts_store::{desks, users, workflows};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -46,8 +48,14 @@ pub(super) async fn create(
     }
     let summary = errors.check(Summary::parse(&body.summary), "summary");
     let description = errors.check(parse_long_text(&body.description, false), "description");
-    let channel = errors.check(Channel::parse(body.channel.as_deref().unwrap_or("api")), "channel");
-    let priority = errors.check(Priority::parse(body.priority.as_deref().unwrap_or("medium")), "priority");
+    let channel = errors.check(
+        Channel::parse(body.channel.as_deref().unwrap_or("api")),
+        "channel",
+    );
+    let priority = errors.check(
+        Priority::parse(body.priority.as_deref().unwrap_or("medium")),
+        "priority",
+    );
     let mut requester_id = Some(viewer.user_id);
     if let Some(raw) = body.requester_email.as_deref() {
         requester_id = match errors.check(Email::parse(raw), "requester_email") {
@@ -62,8 +70,23 @@ pub(super) async fn create(
         };
     }
     errors.clone().into_result().map_err(AppError::Invalid)?;
-    let (Some(desk), Some(tt), Some(summary), Some(description), Some(channel), Some(priority), Some(requester_id)) =
-        (desk, ticket_type, summary, description, channel, priority, requester_id)
+    let (
+        Some(desk),
+        Some(tt),
+        Some(summary),
+        Some(description),
+        Some(channel),
+        Some(priority),
+        Some(requester_id),
+    ) = (
+        desk,
+        ticket_type,
+        summary,
+        description,
+        channel,
+        priority,
+        requester_id,
+    )
     else {
         return Err(AppError::Invalid(errors));
     };
@@ -81,7 +104,9 @@ pub(super) async fn create(
         assignee_id: None,
     };
     let key = create_ticket(&state.db, &viewer, &new).await?;
-    let ticket = ticket_for(&state.db, &viewer, &key).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &key)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(json!(ticket))))
 }
 
@@ -90,7 +115,9 @@ pub(super) async fn get(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(json!(ticket)))
 }
 
@@ -111,17 +138,32 @@ pub(super) async fn list(
     Query(q): Query<ListQuery>,
 ) -> AppResult<Json<Value>> {
     let desk_id = match &q.desk {
-        Some(prefix) => Some(desks::desk_by_prefix(&state.db, prefix).await?.ok_or(AppError::NotFound)?.id),
+        Some(prefix) => Some(
+            desks::desk_by_prefix(&state.db, prefix)
+                .await?
+                .ok_or(AppError::NotFound)?
+                .id,
+        ),
         None => None,
     };
     let categories = match q.state.as_deref() {
-        Some("open") => vec![StatusCategory::New, StatusCategory::Open, StatusCategory::Waiting],
+        Some("open") => vec![
+            StatusCategory::New,
+            StatusCategory::Open,
+            StatusCategory::Waiting,
+        ],
         Some("done") => vec![StatusCategory::Resolved, StatusCategory::Closed],
         Some("all") | None => vec![],
-        Some(_) => return Err(AppError::Invalid(atbalsts_domain::FieldError::new("state", "error-invalid").into())),
+        Some(_) => {
+            return Err(AppError::Invalid(
+                atbalsts_domain::FieldError::new("state", "error-invalid").into(),
+            ))
+        }
     };
     let after = match q.cursor.as_deref() {
-        Some(c) => Some(Cursor::decode(c).ok_or(AppError::Invalid(atbalsts_domain::FieldError::new("cursor", "error-invalid").into()))?),
+        Some(c) => Some(Cursor::decode(c).ok_or(AppError::Invalid(
+            atbalsts_domain::FieldError::new("cursor", "error-invalid").into(),
+        ))?),
         None => None,
     };
     let filter = TicketFilter {
@@ -134,5 +176,7 @@ pub(super) async fn list(
         ..Default::default()
     };
     let page = list_tickets(&state.db, &viewer, &filter).await?;
-    Ok(Json(json!({ "items": page.items, "next_cursor": page.next.map(|c| c.encode()) })))
+    Ok(Json(
+        json!({ "items": page.items, "next_cursor": page.next.map(|c| c.encode()) }),
+    ))
 }

@@ -15,7 +15,9 @@ pub(super) async fn list(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (workflow, infos) = workflows::workflow(&state.db, ticket.workflow_id).await?;
     let next: Vec<Value> = if viewer.is_staff_on(ticket.desk_id) {
         workflow
@@ -27,7 +29,9 @@ pub(super) async fn list(
     } else {
         vec![]
     };
-    Ok(Json(json!({ "status": ticket.status, "transitions": next })))
+    Ok(Json(
+        json!({ "status": ticket.status, "transitions": next }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -44,8 +48,12 @@ pub(super) async fn perform(
     ApiJson(body): ApiJson<TransitionBody>,
 ) -> AppResult<Json<Value>> {
     let key = parse_key(&key)?;
-    let ticket = ticket_for(&state.db, &viewer, &key).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &key)
+        .await?
+        .ok_or(AppError::NotFound)?;
     tickets::transition(&state.db, &viewer, &ticket, &body.to, body.version).await?;
-    let ticket = ticket_for(&state.db, &viewer, &key).await?.ok_or(AppError::NotFound)?;
+    let ticket = ticket_for(&state.db, &viewer, &key)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(json!(ticket)))
 }

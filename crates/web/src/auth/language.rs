@@ -20,13 +20,26 @@ pub struct LanguageForm {
 }
 
 /// Stores the chosen language on the account (and in a cookie for visitors).
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LanguageForm>) -> AppResult<Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<LanguageForm>,
+) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
     let locale = Locale::parse(&form.locale).ok_or(crate::AppError::BadRequest("error-invalid"))?;
     if let Some(user) = ctx.user() {
         users::set_locale(&state.db, user.id, locale).await?;
     }
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") { form.back } else { "/".to_owned() };
+    let back = if form.back.starts_with('/') && !form.back.starts_with("//") {
+        form.back
+    } else {
+        "/".to_owned()
+    };
     let cookie = set_cookie(&state, LANG_COOKIE, locale.code(), Some(365 * 24 * 3600));
-    Ok((StatusCode::SEE_OTHER, [(SET_COOKIE, cookie)], [(LOCATION, back)]).into_response())
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(SET_COOKIE, cookie)],
+        [(LOCATION, back)],
+    )
+        .into_response())
 }

@@ -42,8 +42,16 @@ fn safe_next(next: &str) -> &str {
     }
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> AppResult<Response> {
-    state.templates.render(&ctx, "login.html", context! { next => q.next, email => "", errors => FieldErrors::default() })
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Response> {
+    state.templates.render(
+        &ctx,
+        "login.html",
+        context! { next => q.next, email => "", errors => FieldErrors::default() },
+    )
 }
 
 pub async fn submit(
@@ -66,12 +74,23 @@ pub async fn submit(
     let Ok(email) = Email::parse(&form.email) else {
         return again("error-sign-in-failed");
     };
-    if users::recent_failed_sign_ins(&state.db, email.as_str(), FAILURE_WINDOW_MS).await? >= MAX_FAILURES {
-        users::record_sign_in(&state.db, email.as_str(), None, false, &peer.ip().to_string()).await?;
+    if users::recent_failed_sign_ins(&state.db, email.as_str(), FAILURE_WINDOW_MS).await?
+        >= MAX_FAILURES
+    {
+        users::record_sign_in(
+            &state.db,
+            email.as_str(),
+            None,
+            false,
+            &peer.ip().to_string(),
+        )
+        .await?;
         tracing::warn!(email = email.as_str(), "sign-in refused: too many failures");
         return again("error-sign-in-locked");
     }
-    let user = users::user_by_email(&state.db, &email).await?.filter(|u| u.active);
+    let user = users::user_by_email(&state.db, &email)
+        .await?
+        .filter(|u| u.active);
     let password = form.password.clone();
     let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let ok = tokio::task::spawn_blocking(move || match hash {
@@ -84,7 +103,14 @@ pub async fn submit(
     .await
     .unwrap_or(false);
     let user_id = user.as_ref().map(|u| u.id);
-    users::record_sign_in(&state.db, email.as_str(), user_id.filter(|_| ok), ok, &peer.ip().to_string()).await?;
+    users::record_sign_in(
+        &state.db,
+        email.as_str(),
+        user_id.filter(|_| ok),
+        ok,
+        &peer.ip().to_string(),
+    )
+    .await?;
     let Some(user) = user.filter(|_| ok) else {
         return again("error-sign-in-failed");
     };
@@ -92,8 +118,18 @@ pub async fn submit(
         sessions::delete(&state.db, old).await?;
     }
     let token = sessions::create(&state.db, user.id, state.config.session_ttl_ms).await?;
-    let cookie = set_cookie(&state, SESSION_COOKIE, &token, Some(state.config.session_ttl_ms / 1000));
-    Ok((StatusCode::SEE_OTHER, [(SET_COOKIE, cookie)], [(LOCATION, safe_next(&form.next).to_owned())]).into_response())
+    let cookie = set_cookie(
+        &state,
+        SESSION_COOKIE,
+        &token,
+        Some(state.config.session_ttl_ms / 1000),
+    );
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(SET_COOKIE, cookie)],
+        [(LOCATION, safe_next(&form.next).to_owned())],
+    )
+        .into_response())
 }
 
 #[cfg(test)]

@@ -14,11 +14,20 @@ pub struct LogoutForm {
     csrf: String,
 }
 
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LogoutForm>) -> AppResult<Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<LogoutForm>,
+) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
     if let Some(token) = &ctx.session_token {
         sessions::delete(&state.db, token).await?;
     }
     let expired = set_cookie(&state, SESSION_COOKIE, "", Some(0));
-    Ok((StatusCode::SEE_OTHER, [(SET_COOKIE, expired)], [(LOCATION, "/login")]).into_response())
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(SET_COOKIE, expired)],
+        [(LOCATION, "/login")],
+    )
+        .into_response())
 }

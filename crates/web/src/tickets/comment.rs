@@ -28,7 +28,11 @@ pub async fn submit(
         if let Some(body) = body {
             let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
             add_comment(&state.db, viewer, &ticket, &body, is_public, &files).await?;
-            return Ok((StatusCode::SEE_OTHER, [(LOCATION, format!("/tickets/{}#conversation", ticket.key))]).into_response());
+            return Ok((
+                StatusCode::SEE_OTHER,
+                [(LOCATION, format!("/tickets/{}#conversation", ticket.key))],
+            )
+                .into_response());
         }
     }
     let echo = FormEcho {
@@ -38,5 +42,12 @@ pub async fn submit(
         errors,
         notice: None,
     };
-    render(&state, &ctx, &ticket, StatusCode::UNPROCESSABLE_ENTITY, echo).await
+    render(
+        &state,
+        &ctx,
+        &ticket,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        echo,
+    )
+    .await
 }

@@ -30,12 +30,20 @@ struct Row {
 }
 
 /// The tickets the person may see: open ones by default, or done, or all.
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     let categories = match q.state.as_str() {
         "done" => vec![StatusCategory::Resolved, StatusCategory::Closed],
         "all" => vec![],
-        _ => vec![StatusCategory::New, StatusCategory::Open, StatusCategory::Waiting],
+        _ => vec![
+            StatusCategory::New,
+            StatusCategory::Open,
+            StatusCategory::Waiting,
+        ],
     };
     let filter = TicketFilter {
         categories,
@@ -45,7 +53,12 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         ..Default::default()
     };
     let page = list_tickets(&state.db, viewer, &filter).await?;
-    let names = StatusNames::load(&state.db, page.items.iter().map(|t| t.workflow_id), ctx.locale).await?;
+    let names = StatusNames::load(
+        &state.db,
+        page.items.iter().map(|t| t.workflow_id),
+        ctx.locale,
+    )
+    .await?;
     let rows: Vec<Row> = page
         .items
         .iter()
@@ -60,7 +73,11 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
             updated_at: t.updated_at,
         })
         .collect();
-    let state_filter = if q.state.is_empty() { "open".to_owned() } else { q.state.clone() };
+    let state_filter = if q.state.is_empty() {
+        "open".to_owned()
+    } else {
+        q.state.clone()
+    };
     state.templates.render(
         &ctx,
         "tickets/list.html",

@@ -19,7 +19,11 @@ pub(crate) fn parse_key(raw: &str) -> AppResult<TicketKey> {
 pub(crate) struct StatusNames(HashMap<(i64, String), String>);
 
 impl StatusNames {
-    pub async fn load(db: &Db, workflow_ids: impl IntoIterator<Item = i64>, locale: Locale) -> AppResult<Self> {
+    pub async fn load(
+        db: &Db,
+        workflow_ids: impl IntoIterator<Item = i64>,
+        locale: Locale,
+    ) -> AppResult<Self> {
         let mut names = HashMap::new();
         let mut ids: Vec<i64> = workflow_ids.into_iter().collect();
         ids.sort_unstable();
@@ -34,6 +38,9 @@ impl StatusNames {
     }
 
     pub fn get(&self, workflow_id: i64, code: &str) -> String {
-        self.0.get(&(workflow_id, code.to_owned())).cloned().unwrap_or_else(|| code.to_owned())
+        self.0
+            .get(&(workflow_id, code.to_owned()))
+            .cloned()
+            .unwrap_or_else(|| code.to_owned())
     }
 }

@@ -49,7 +49,13 @@ async fn type_choices(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Choice>> {
     Ok(out)
 }
 
-async fn show(state: &AppState, ctx: &Ctx, status: StatusCode, form: NewForm, errors: FieldErrors) -> AppResult<Response> {
+async fn show(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    form: NewForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     state.templates.render_status(
         ctx,
@@ -67,11 +73,19 @@ async fn show(state: &AppState, ctx: &Ctx, status: StatusCode, form: NewForm, er
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let form = NewForm { priority: "medium".into(), channel: "phone".into(), ..Default::default() };
+    let form = NewForm {
+        priority: "medium".into(),
+        channel: "phone".into(),
+        ..Default::default()
+    };
     show(&state, &ctx, StatusCode::OK, form, FieldErrors::default()).await
 }
 
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<NewForm>) -> AppResult<Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<NewForm>,
+) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
     let viewer = ctx.viewer()?;
     let mut errors = FieldErrors::default();
@@ -86,7 +100,10 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Ne
     let description = errors.check(parse_long_text(&form.description, false), "description");
     let staff = ids.map(|(d, _)| viewer.is_staff_on(d)).unwrap_or(false);
     let (channel, priority) = if staff {
-        (errors.check(Channel::parse(&form.channel), "channel"), errors.check(Priority::parse(&form.priority), "priority"))
+        (
+            errors.check(Channel::parse(&form.channel), "channel"),
+            errors.check(Priority::parse(&form.priority), "priority"),
+        )
     } else {
         (Some(Channel::Portal), Some(Priority::Medium))
     };
@@ -103,9 +120,23 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Ne
             None => None,
         };
     }
-    if let (true, Some((desk_id, type_id)), Some(summary), Some(description), Some(channel), Some(priority), Some(requester_id)) =
-        (errors.is_empty(), ids, summary, description, channel, priority, requester_id)
-    {
+    if let (
+        true,
+        Some((desk_id, type_id)),
+        Some(summary),
+        Some(description),
+        Some(channel),
+        Some(priority),
+        Some(requester_id),
+    ) = (
+        errors.is_empty(),
+        ids,
+        summary,
+        description,
+        channel,
+        priority,
+        requester_id,
+    ) {
         let new = NewTicket {
             desk_id,
             ticket_type_id: type_id,
@@ -120,7 +151,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Ne
             assignee_id: None,
         };
         match create_ticket(&state.db, viewer, &new).await {
-            Ok(key) => return Ok((StatusCode::SEE_OTHER, [(LOCATION, format!("/tickets/{key}"))]).into_response()),
+            Ok(key) => {
+                return Ok((
+                    StatusCode::SEE_OTHER,
+                    [(LOCATION, format!("/tickets/{key}"))],
+                )
+                    .into_response())
+            }
             Err(e) => match AppError::from(e) {
                 AppError::Invalid(errs) => errors.0.extend(errs.0),
                 AppError::Forbidden => errors.push("ticket_type", "error-forbidden"),

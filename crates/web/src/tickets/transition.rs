@@ -29,17 +29,32 @@ pub async fn submit(
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     match tickets::transition(&state.db, viewer, &ticket, &form.to, form.version).await {
-        Ok(()) => Ok((StatusCode::SEE_OTHER, [(LOCATION, format!("/tickets/{}", ticket.key))]).into_response()),
+        Ok(()) => Ok((
+            StatusCode::SEE_OTHER,
+            [(LOCATION, format!("/tickets/{}", ticket.key))],
+        )
+            .into_response()),
         Err(e) => {
             let (status, notice) = match AppError::from(e) {
                 AppError::Conflict(code) => (StatusCode::CONFLICT, code),
-                AppError::Invalid(errs) => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, errs.0.first().map(|e| e.code).unwrap_or("error-invalid"))
-                }
+                AppError::Invalid(errs) => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    errs.0.first().map(|e| e.code).unwrap_or("error-invalid"),
+                ),
                 other => return Err(other),
             };
             let fresh = load(&state, viewer, &key).await?;
-            render(&state, &ctx, &fresh, status, FormEcho { notice: Some(notice), ..Default::default() }).await
+            render(
+                &state,
+                &ctx,
+                &fresh,
+                status,
+                FormEcho {
+                    notice: Some(notice),
+                    ..Default::default()
+                },
+            )
+            .await
         }
     }
 }

@@ -36,7 +36,9 @@ pub(crate) struct FormEcho {
 
 pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
     let key = parse_key(key)?;
-    ticket_for(&state.db, viewer, &key).await?.ok_or(AppError::NotFound)
+    ticket_for(&state.db, viewer, &key)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Renders the ticket page, optionally with a rejected form's values.
@@ -55,14 +57,18 @@ pub(crate) async fn render(
         workflow
             .next_statuses(&ticket.status)
             .into_iter()
-            .map(|s| Option_ { code: s.code.clone(), label: names.get(ticket.workflow_id, &s.code) })
+            .map(|s| Option_ {
+                code: s.code.clone(),
+                label: names.get(ticket.workflow_id, &s.code),
+            })
             .collect()
     } else {
         vec![]
     };
     let comments = comments_of(&state.db, viewer, ticket).await?;
     let attachments = atbalsts_store::tickets::attachments_of(&state.db, viewer, ticket).await?;
-    let status_label = |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
+    let status_label =
+        |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
     let history: Vec<HistoryRow> = changes_of(&state.db, ticket.id)
         .await?
         .into_iter()
@@ -71,8 +77,16 @@ pub(crate) async fn render(
             HistoryRow {
                 at: c.at,
                 actor: c.actor_name,
-                old_value: if is_status { status_label(&c.old_value) } else { c.old_value },
-                new_value: if is_status { status_label(&c.new_value) } else { c.new_value },
+                old_value: if is_status {
+                    status_label(&c.old_value)
+                } else {
+                    c.old_value
+                },
+                new_value: if is_status {
+                    status_label(&c.new_value)
+                } else {
+                    c.new_value
+                },
                 field: c.field,
             }
         })
@@ -114,7 +128,11 @@ pub(crate) async fn render(
     )
 }
 
-pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(key): Path<String>) -> AppResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(key): Path<String>,
+) -> AppResult<Response> {
     let ticket = load(&state, ctx.viewer()?, &key).await?;
     render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
 }

@@ -19,6 +19,33 @@ pub struct NewTicket {
     pub assignee_id: Option<i64>,
 }
 
+impl NewTicket {
+    /// A ticket with no team, assignee or institution override (the requester's is used).
+    pub fn new(
+        desk_id: i64,
+        ticket_type_id: i64,
+        summary: Summary,
+        description: String,
+        requester_id: i64,
+        channel: Channel,
+        priority: Priority,
+    ) -> Self {
+        Self {
+            desk_id,
+            ticket_type_id,
+            summary,
+            description,
+            requester_id,
+            institution_id: None,
+            sub_unit_id: None,
+            channel,
+            priority,
+            team_id: None,
+            assignee_id: None,
+        }
+    }
+}
+
 /// Creates a ticket and returns its key.
 ///
 /// The key number comes from bumping the desk's counter inside the same
@@ -121,16 +148,7 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     .await?
     .try_get(0)?;
 
-    sqlx::query(
-        "INSERT INTO ticket_status_history (ticket_id, status, status_category, entered_at, actor_id) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(id)
-    .bind(&status_code)
-    .bind(&category)
-    .bind(now)
-    .bind(viewer.user_id)
-    .execute(&mut *tx)
-    .await?;
+    super::open_status_period(&mut *tx, id, &status_code, &category, now, viewer.user_id).await?;
     record_change(
         &mut *tx,
         id,

@@ -43,3 +43,26 @@ pub(crate) async fn record_change<'e, E: Executor<'e, Database = Any>>(
     .await?;
     Ok(())
 }
+
+/// Opens a period in the status history (the KPIs measure time per status from it).
+pub(crate) async fn open_status_period<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    ticket_id: i64,
+    status: &str,
+    category: &str,
+    at: i64,
+    actor_id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO ticket_status_history (ticket_id, status, status_category, entered_at, actor_id) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(ticket_id)
+    .bind(status)
+    .bind(category)
+    .bind(at)
+    .bind(actor_id)
+    .execute(ex)
+    .await?;
+    Ok(())
+}

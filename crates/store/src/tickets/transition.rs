@@ -50,15 +50,14 @@ pub async fn transition(
     .bind(ticket.id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO ticket_status_history (ticket_id, status, status_category, entered_at, actor_id) VALUES ($1, $2, $3, $4, $5)",
+    super::open_status_period(
+        &mut *tx,
+        ticket.id,
+        &target.code,
+        target.category.code(),
+        now,
+        viewer.user_id,
     )
-    .bind(ticket.id)
-    .bind(&target.code)
-    .bind(target.category.code())
-    .bind(now)
-    .bind(viewer.user_id)
-    .execute(&mut *tx)
     .await?;
     record_change(
         &mut *tx,

@@ -1,10 +1,9 @@
 use super::auth::ApiCaller;
 use super::json::ApiJson;
-use crate::tickets::parse_key;
 use crate::{uploads, AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::FieldErrors;
-use atbalsts_store::tickets::{add_comment, comments_of, ticket_for, NewAttachment};
+use atbalsts_store::tickets::{add_comment, comments_of, NewAttachment};
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -17,9 +16,7 @@ pub(super) async fn list(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     Ok(Json(
         json!({ "items": comments_of(&state.db, &viewer, &ticket).await? }),
     ))
@@ -43,9 +40,7 @@ pub(super) async fn add(
     Path(key): Path<String>,
     ApiJson(body): ApiJson<CommentBody>,
 ) -> AppResult<(StatusCode, Json<Value>)> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     let text = parse_long_text(&body.body, true)
         .map_err(|code| AppError::Invalid(atbalsts_domain::FieldError::new("body", code).into()))?;
     let id = add_comment(&state.db, &viewer, &ticket, &text, body.public, &[]).await?;
@@ -60,9 +55,7 @@ pub(super) async fn upload(
     Path(key): Path<String>,
     multipart: Multipart,
 ) -> AppResult<(StatusCode, Json<Value>)> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     let form = uploads::parse(&state, multipart, "file").await?;
     if form
         .errors

@@ -32,3 +32,15 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             error::middleware,
         ))
 }
+
+/// The ticket with this key if the caller may see it; 404 otherwise.
+async fn visible_ticket(
+    state: &AppState,
+    viewer: &atbalsts_domain::Viewer,
+    key: &str,
+) -> crate::AppResult<atbalsts_store::tickets::Ticket> {
+    let key = crate::tickets::parse_key(key)?;
+    atbalsts_store::tickets::ticket_for(&state.db, viewer, &key)
+        .await?
+        .ok_or(crate::AppError::NotFound)
+}

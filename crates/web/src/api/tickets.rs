@@ -1,6 +1,5 @@
 use super::auth::ApiCaller;
 use super::json::ApiJson;
-use crate::tickets::parse_key;
 use crate::{AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::{Channel, Email, FieldErrors, Priority, StatusCategory, Summary};
@@ -90,19 +89,15 @@ pub(super) async fn create(
     else {
         return Err(AppError::Invalid(errors));
     };
-    let new = NewTicket {
-        desk_id: desk.id,
-        ticket_type_id: tt.id,
+    let new = NewTicket::new(
+        desk.id,
+        tt.id,
         summary,
         description,
         requester_id,
-        institution_id: None,
-        sub_unit_id: None,
         channel,
         priority,
-        team_id: None,
-        assignee_id: None,
-    };
+    );
     let key = create_ticket(&state.db, &viewer, &new).await?;
     let ticket = ticket_for(&state.db, &viewer, &key)
         .await?
@@ -115,9 +110,7 @@ pub(super) async fn get(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     Ok(Json(json!(ticket)))
 }
 

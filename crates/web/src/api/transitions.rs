@@ -15,9 +15,7 @@ pub(super) async fn list(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = ticket_for(&state.db, &viewer, &parse_key(&key)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     let (workflow, infos) = workflows::workflow(&state.db, ticket.workflow_id).await?;
     let next: Vec<Value> = if viewer.is_staff_on(ticket.desk_id) {
         workflow

@@ -137,19 +137,15 @@ pub async fn submit(
         priority,
         requester_id,
     ) {
-        let new = NewTicket {
+        let new = NewTicket::new(
             desk_id,
-            ticket_type_id: type_id,
+            type_id,
             summary,
             description,
             requester_id,
-            institution_id: None,
-            sub_unit_id: None,
             channel,
             priority,
-            team_id: None,
-            assignee_id: None,
-        };
+        );
         match create_ticket(&state.db, viewer, &new).await {
             Ok(key) => {
                 return Ok((

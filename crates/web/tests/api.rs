@@ -267,3 +267,17 @@ async fn revoked_tokens_stop_working(t: TestDb) {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[db_test]
+async fn operators_see_health_readiness_and_prometheus_metrics(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let get = |path: &'static str| Request::get(path).body(Body::empty()).unwrap();
+    assert_eq!(app.request(get("/healthz")).await.status, StatusCode::OK);
+    assert_eq!(app.request(get("/readyz")).await.text(), "ready");
+    let token = app.token_for(&app.world.agent).await;
+    app.api("GET", "/api/v1/tickets", &token, None).await;
+    let metrics = app.request(get("/metrics")).await.text();
+    assert!(metrics.contains("atbalsts_http_requests_total{method=\"GET\",route=\"/api/v1/tickets\",status=\"200\"} 1"), "{metrics}");
+    assert!(metrics.contains("atbalsts_job_queue_depth 0"));
+    assert!(metrics.contains("atbalsts_http_request_duration_seconds_bucket"));
+}

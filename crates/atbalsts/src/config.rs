@@ -40,12 +40,14 @@ impl Default for Settings {
 }
 
 impl Settings {
-    pub fn load(file: Option<&Path>) -> Result<Self, figment::Error> {
+    pub fn load(file: Option<&Path>) -> Result<Self, Box<figment::Error>> {
         let mut f = Figment::from(Serialized::defaults(Settings::default()));
         if let Some(file) = file {
             f = f.merge(Toml::file_exact(file));
         }
-        f.merge(Env::prefixed("ATBALSTS_")).extract()
+        f.merge(Env::prefixed("ATBALSTS_"))
+            .extract()
+            .map_err(Box::new)
     }
 
     pub fn database_url(&self) -> String {

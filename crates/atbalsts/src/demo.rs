@@ -45,7 +45,11 @@ struct Person {
     sees_institution: bool,
 }
 
-const INSTITUTIONS: &[(&str, &str, &[&str], &[(&str, &str, &str)])] = &[
+/// (name, town, address) of a sub-unit.
+type SubUnitSeed = (&'static str, &'static str, &'static str);
+
+/// (code, name, email domains, sub-units) of an institution.
+const INSTITUTIONS: &[(&str, &str, &[&str], &[SubUnitSeed])] = &[
     (
         "LNB",
         "Latvijas Nacionālā bibliotēka",

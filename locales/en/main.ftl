@@ -160,3 +160,6 @@ tokens-active = Active
 tokens-revoked = Revoked
 tokens-revoke = Revoke
 file-size = { $size } B
+error-integer-format = Enter a whole number.
+error-date-format = Enter a date as YYYY-MM-DD.
+error-field-unknown = This service desk has no such field.

@@ -162,3 +162,6 @@ tokens-active = Derīga
 tokens-revoked = Atsaukta
 tokens-revoke = Atsaukt
 file-size = { $size } B
+error-integer-format = Ievadiet veselu skaitli.
+error-date-format = Ievadiet datumu formā GGGG-MM-DD.
+error-field-unknown = Šim atbalsta dienestam nav šāda lauka.

@@ -291,6 +291,7 @@ async fn load(db: &Db) -> Result<(), BoxError> {
             priority,
             team_id: Some(teams[1]),
             assignee_id: None,
+            fields: Vec::new(),
         };
         let key = create_ticket(db, &agent, &new).await?;
         if let Some(t) = ticket_for(db, &agent, &key).await? {

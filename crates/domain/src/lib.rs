@@ -2,6 +2,7 @@
 //! the edge, and the rest of the program works with values it can trust.
 
 pub mod channel;
+pub mod custom_field;
 pub mod field_error;
 pub mod locale;
 pub mod role;

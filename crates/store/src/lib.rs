@@ -6,6 +6,7 @@
 pub mod api_tokens;
 pub mod blobs;
 mod clock;
+pub mod custom_fields;
 mod db;
 pub mod defaults;
 pub mod desks;

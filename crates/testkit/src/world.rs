@@ -123,6 +123,7 @@ impl World {
             priority: Priority::Medium,
             team_id: None,
             assignee_id: None,
+            fields: Vec::new(),
         }
     }
 

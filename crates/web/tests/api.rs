@@ -281,3 +281,91 @@ async fn operators_see_health_readiness_and_prometheus_metrics(t: TestDb) {
     assert!(metrics.contains("atbalsts_job_queue_depth 0"));
     assert!(metrics.contains("atbalsts_http_request_duration_seconds_bucket"));
 }
+
+#[db_test]
+async fn tickets_carry_typed_custom_field_values(t: TestDb) {
+    use atbalsts_domain::custom_field::FieldKind;
+    use atbalsts_store::{custom_fields, Labels};
+    let app = TestApp::start(t).await;
+    let desk = app.world.desk_id;
+    let db = &app.db.db;
+    custom_fields::create(
+        db,
+        desk,
+        "inventory_number",
+        FieldKind::Text,
+        &Labels::new("Datora inventāra numurs", "Computer inventory number"),
+    )
+    .await
+    .unwrap();
+    custom_fields::create(
+        db,
+        desk,
+        "device_count",
+        FieldKind::Integer,
+        &Labels::new("Skaits", "Count"),
+    )
+    .await
+    .unwrap();
+    custom_fields::create(
+        db,
+        desk,
+        "needed_by",
+        FieldKind::Date,
+        &Labels::new("Vajadzīgs līdz", "Needed by"),
+    )
+    .await
+    .unwrap();
+    let token = app.token_for(&app.world.agent).await;
+    let created = app
+        .api("POST", "/api/v1/tickets", &token, Some(json!({"desk": "KISC", "type": "incident", "summary": "Jauni monitori",
+            "fields": {"inventory_number": "12P00345", "device_count": 2, "needed_by": "2026-12-01"}})))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text());
+    let key = created.json()["key"].as_str().unwrap().to_owned();
+    let got = app
+        .api("GET", &format!("/api/v1/tickets/{key}"), &token, None)
+        .await
+        .json();
+    assert_eq!(
+        got["fields"],
+        json!({"inventory_number": "12P00345", "device_count": 2, "needed_by": "2026-12-01"})
+    );
+
+    let bad = app
+        .api(
+            "POST",
+            "/api/v1/tickets",
+            &token,
+            Some(json!({"desk": "KISC", "type": "incident", "summary": "x",
+            "fields": {"device_count": "divi", "needed_by": "2026-02-30", "colour": "zils"}})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut codes: Vec<(String, String)> = bad.json()["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            ("fields.colour".to_owned(), "error-field-unknown".to_owned()),
+            (
+                "fields.device_count".to_owned(),
+                "error-integer-format".to_owned()
+            ),
+            (
+                "fields.needed_by".to_owned(),
+                "error-date-format".to_owned()
+            ),
+        ]
+    );
+}

@@ -1,5 +1,6 @@
 use super::record_change;
 use crate::{now_ms, Db, Result, StoreError};
+use atbalsts_domain::custom_field::FieldValue;
 use atbalsts_domain::{Channel, Priority, Summary, TicketKey, Viewer};
 use sqlx::Row;
 
@@ -17,6 +18,8 @@ pub struct NewTicket {
     pub priority: Priority,
     pub team_id: Option<i64>,
     pub assignee_id: Option<i64>,
+    /// Custom field values, already checked against their kinds.
+    pub fields: Vec<(i64, FieldValue)>,
 }
 
 impl NewTicket {
@@ -42,6 +45,7 @@ impl NewTicket {
             priority,
             team_id: None,
             assignee_id: None,
+            fields: Vec::new(),
         }
     }
 }
@@ -148,6 +152,23 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     .await?
     .try_get(0)?;
 
+    for (field_id, value) in &new.fields {
+        let (text, int) = match value {
+            FieldValue::Text(t) => (Some(t.clone()), None),
+            FieldValue::Integer(i) => (None, Some(*i)),
+        };
+        sqlx::query(
+            "INSERT INTO ticket_field_values (ticket_id, field_id, value_text, value_int) \
+             SELECT $1, f.id, $2, $3 FROM custom_fields f WHERE f.id = $4 AND f.desk_id = $5",
+        )
+        .bind(id)
+        .bind(text)
+        .bind(int)
+        .bind(*field_id)
+        .bind(new.desk_id)
+        .execute(&mut *tx)
+        .await?;
+    }
     super::open_status_period(&mut *tx, id, &status_code, &category, now, viewer.user_id).await?;
     record_change(
         &mut *tx,

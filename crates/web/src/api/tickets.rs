@@ -26,6 +26,9 @@ pub(super) struct CreateBody {
     requester_email: Option<String>,
     channel: Option<String>,
     priority: Option<String>,
+    /// Custom field values by field code.
+    #[serde(default)]
+    fields: serde_json::Map<String, Value>,
 }
 
 pub(super) async fn create(
@@ -68,6 +71,21 @@ pub(super) async fn create(
             None => None,
         };
     }
+    let mut field_values = Vec::new();
+    if let Some(d) = &desk {
+        let defined = atbalsts_store::custom_fields::of_desk(&state.db, d.id).await?;
+        for (code, raw) in &body.fields {
+            let name = format!("fields.{code}");
+            match defined.iter().find(|f| &f.code == code) {
+                None => errors.push(name, "error-field-unknown"),
+                Some(f) => {
+                    if let Some(v) = errors.check(f.kind.parse_value(raw), &name) {
+                        field_values.push((f.id, v));
+                    }
+                }
+            }
+        }
+    }
     errors.clone().into_result().map_err(AppError::Invalid)?;
     let (
         Some(desk),
@@ -89,7 +107,7 @@ pub(super) async fn create(
     else {
         return Err(AppError::Invalid(errors));
     };
-    let new = NewTicket::new(
+    let mut new = NewTicket::new(
         desk.id,
         tt.id,
         summary,
@@ -98,11 +116,15 @@ pub(super) async fn create(
         channel,
         priority,
     );
+    new.fields = field_values;
     let key = create_ticket(&state.db, &viewer, &new).await?;
     let ticket = ticket_for(&state.db, &viewer, &key)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(json!(ticket))))
+    Ok((
+        StatusCode::CREATED,
+        Json(with_fields(&state, &ticket).await?),
+    ))
 }
 
 pub(super) async fn get(
@@ -111,7 +133,17 @@ pub(super) async fn get(
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
     let ticket = super::visible_ticket(&state, &viewer, &key).await?;
-    Ok(Json(json!(ticket)))
+    Ok(Json(with_fields(&state, &ticket).await?))
+}
+
+/// The ticket as JSON with its custom field values under `fields`.
+async fn with_fields(
+    state: &AppState,
+    ticket: &atbalsts_store::tickets::Ticket,
+) -> AppResult<Value> {
+    let mut v = json!(ticket);
+    v["fields"] = json!(atbalsts_store::custom_fields::values_of(&state.db, ticket.id).await?);
+    Ok(v)
 }
 
 #[derive(Deserialize, Default)]

@@ -270,3 +270,31 @@ async fn a_rejected_comment_keeps_the_text_and_the_attached_file(t: TestDb) {
         "the file is kept"
     );
 }
+
+#[db_test]
+async fn the_ticket_page_shows_custom_field_values_with_their_names(t: TestDb) {
+    use atbalsts_domain::custom_field::{FieldKind, FieldValue};
+    use atbalsts_store::{custom_fields, Labels};
+    let app = TestApp::start(t).await;
+    let field = custom_fields::create(
+        &app.db.db,
+        app.world.desk_id,
+        "inventory_number",
+        FieldKind::Text,
+        &Labels::new("Datora inventāra numurs", "Computer inventory number"),
+    )
+    .await
+    .unwrap();
+    let mut new = app.world.new_ticket(&app.world.customer_a, "Neiet dators");
+    new.fields = vec![(field, FieldValue::Text("12P00345".into()))];
+    atbalsts_store::tickets::create_ticket(&app.db.db, &app.world.customer_a, &new)
+        .await
+        .unwrap();
+    let mut b = Browser::new(&app);
+    b.sign_in("janis@lnb.lv").await;
+    let page = b.get("/tickets/KISC-1").await.text();
+    assert!(
+        page.contains("<dt>Datora inventāra numurs</dt><dd>12P00345</dd>"),
+        "{page}"
+    );
+}

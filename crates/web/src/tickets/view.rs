@@ -109,6 +109,15 @@ pub(crate) async fn render(
         .map(|t| t.labels.get(ctx.locale).to_owned())
         .unwrap_or_default();
     let _ = statuses;
+    let values = atbalsts_store::custom_fields::values_of(&state.db, ticket.id).await?;
+    let fields: Vec<Value> = atbalsts_store::custom_fields::of_desk(&state.db, ticket.desk_id)
+        .await?
+        .into_iter()
+        .filter_map(|f| {
+            let value = values.get(&f.code)?;
+            Some(context! { label => f.labels.get(ctx.locale).to_owned(), value => Value::from_serialize(value) })
+        })
+        .collect();
     state.templates.render_status(
         ctx,
         status,
@@ -116,6 +125,7 @@ pub(crate) async fn render(
         context! {
             ticket => ticket,
             ticket_type => ticket_type,
+            fields => fields,
             status_label => names.get(ticket.workflow_id, &ticket.status),
             staff => staff,
             next => next,

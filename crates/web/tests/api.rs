@@ -289,33 +289,21 @@ async fn tickets_carry_typed_custom_field_values(t: TestDb) {
     let app = TestApp::start(t).await;
     let desk = app.world.desk_id;
     let db = &app.db.db;
-    custom_fields::create(
-        db,
-        desk,
-        "inventory_number",
-        FieldKind::Text,
-        &Labels::new("Datora inventāra numurs", "Computer inventory number"),
-    )
-    .await
-    .unwrap();
-    custom_fields::create(
-        db,
-        desk,
-        "device_count",
-        FieldKind::Integer,
-        &Labels::new("Skaits", "Count"),
-    )
-    .await
-    .unwrap();
-    custom_fields::create(
-        db,
-        desk,
-        "needed_by",
-        FieldKind::Date,
-        &Labels::new("Vajadzīgs līdz", "Needed by"),
-    )
-    .await
-    .unwrap();
+    let fields = [
+        (
+            "inventory_number",
+            FieldKind::Text,
+            "Datora inventāra numurs",
+            "Computer inventory number",
+        ),
+        ("device_count", FieldKind::Integer, "Skaits", "Count"),
+        ("needed_by", FieldKind::Date, "Vajadzīgs līdz", "Needed by"),
+    ];
+    for (code, kind, lv, en) in fields {
+        custom_fields::create(db, desk, code, kind, &Labels::new(lv, en))
+            .await
+            .unwrap();
+    }
     let token = app.token_for(&app.world.agent).await;
     let created = app
         .api("POST", "/api/v1/tickets", &token, Some(json!({"desk": "KISC", "type": "incident", "summary": "Jauni monitori",

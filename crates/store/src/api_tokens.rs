@@ -35,19 +35,6 @@ pub async fn create(db: &Db, user_id: i64, name: &str) -> Result<(i64, String)> 
     Ok((row.try_get(0)?, token))
 }
 
-/// The owner of a live token.
-pub async fn user_of(db: &Db, token: &str) -> Result<Option<i64>> {
-    if !token.starts_with(PREFIX) {
-        return Ok(None);
-    }
-    let row =
-        sqlx::query("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-            .bind(hash_token(token))
-            .fetch_optional(db.read())
-            .await?;
-    Ok(row.map(|r| r.try_get(0)).transpose()?)
-}
-
 pub async fn list(db: &Db, user_id: i64) -> Result<Vec<ApiToken>> {
     let rows = sqlx::query(
         "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id DESC",

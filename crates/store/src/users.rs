@@ -173,6 +173,32 @@ pub async fn viewer_by_id(db: &Db, user_id: i64) -> Result<Option<(User, Viewer)
     Ok(Some((u, v)))
 }
 
+/// The active owner of a live API token and their authorisation view, in
+/// two queries (this runs on every API request).
+pub async fn viewer_by_api_token(db: &Db, token: &str) -> Result<Option<(User, Viewer)>> {
+    if !token.starts_with(crate::api_tokens::PREFIX) {
+        return Ok(None);
+    }
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("u.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let row = sqlx::query(&format!(
+        "SELECT {columns} FROM api_tokens tk JOIN users u ON u.id = tk.user_id \
+         WHERE tk.token_hash = $1 AND tk.revoked_at IS NULL AND u.active = 1"
+    ))
+    .bind(crate::sessions::hash_token(token))
+    .fetch_optional(db.read())
+    .await?;
+    let Some(u) = row.as_ref().map(user).transpose()? else {
+        return Ok(None);
+    };
+    let roles = desk_roles(db, u.id).await?;
+    let v = viewer_of(&u, roles);
+    Ok(Some((u, v)))
+}
+
 /// Records a sign-in attempt; returns how many failed attempts this email
 /// had in the last `window_ms` (for lockout).
 pub async fn record_sign_in(

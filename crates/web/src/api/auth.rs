@@ -1,6 +1,6 @@
 use crate::{AppError, AppState};
 use atbalsts_domain::Viewer;
-use atbalsts_store::{api_tokens, users};
+use atbalsts_store::users;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -22,10 +22,7 @@ impl FromRequestParts<AppState> for ApiCaller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(AppError::Unauthorized)?;
-        let user_id = api_tokens::user_of(&state.db, token.trim())
-            .await?
-            .ok_or(AppError::Unauthorized)?;
-        let (_, viewer) = users::viewer_by_id(&state.db, user_id)
+        let (_, viewer) = users::viewer_by_api_token(&state.db, token.trim())
             .await?
             .ok_or(AppError::Unauthorized)?;
         Ok(ApiCaller(viewer))

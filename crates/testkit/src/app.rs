@@ -86,6 +86,40 @@ impl TestApp {
         }
     }
 
+    /// Posts a multipart form. Each part is (name, file name, content type,
+    /// content); `header` carries the caller (authorization or cookie).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        header: (&str, String),
+        parts: &[(&str, Option<&str>, Option<&str>, &str)],
+    ) -> TestResponse {
+        let boundary = "atbalsts-test-boundary";
+        let mut body = String::new();
+        for (name, filename, content_type, content) in parts {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+            ));
+            if let Some(f) = filename {
+                body.push_str(&format!("; filename=\"{f}\""));
+            }
+            if let Some(t) = content_type {
+                body.push_str(&format!("\r\nContent-Type: {t}"));
+            }
+            body.push_str(&format!("\r\n\r\n{content}\r\n"));
+        }
+        body.push_str(&format!("--{boundary}--\r\n"));
+        let req = Request::post(path)
+            .header(header.0, header.1)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        self.request(req).await
+    }
+
     /// A JSON API call with a bearer token.
     pub async fn api(
         &self,

@@ -134,18 +134,16 @@ async fn another_institutions_ticket_and_attachment_answer_404_through_the_api(t
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     assert_eq!(resp.json()["error"]["code"], "error-not-found");
 
-    let boundary = "XyZ";
-    let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ekrāns.html\"\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script>\r\n--{boundary}--\r\n");
     let upload = app
-        .request(
-            Request::post(format!("/api/v1/tickets/{key}/attachments"))
-                .header("authorization", format!("Bearer {owner}"))
-                .header(
-                    "content-type",
-                    format!("multipart/form-data; boundary={boundary}"),
-                )
-                .body(Body::from(body))
-                .unwrap(),
+        .post_multipart(
+            &format!("/api/v1/tickets/{key}/attachments"),
+            ("authorization", format!("Bearer {owner}")),
+            &[(
+                "file",
+                Some("ekrāns.html"),
+                Some("text/html"),
+                "<script>alert(1)</script>",
+            )],
         )
         .await;
     assert_eq!(upload.status, StatusCode::CREATED, "{}", upload.text());
@@ -230,18 +228,12 @@ async fn oversized_uploads_answer_413(t: TestDb) {
         .file(&app.db.db, &app.world.customer_a, "Liels fails")
         .await;
     let token = app.token_for(&app.world.customer_a).await;
-    let boundary = "B";
-    let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n{}\r\n--{boundary}--\r\n", "x".repeat(2048));
+    let big = "x".repeat(2048);
     let resp = app
-        .request(
-            Request::post(format!("/api/v1/tickets/{key}/attachments"))
-                .header("authorization", format!("Bearer {token}"))
-                .header(
-                    "content-type",
-                    format!("multipart/form-data; boundary={boundary}"),
-                )
-                .body(Body::from(body))
-                .unwrap(),
+        .post_multipart(
+            &format!("/api/v1/tickets/{key}/attachments"),
+            ("authorization", format!("Bearer {token}")),
+            &[("file", Some("a.bin"), None, &big)],
         )
         .await;
     assert_eq!(resp.status, StatusCode::PAYLOAD_TOO_LARGE);

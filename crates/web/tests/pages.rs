@@ -245,18 +245,15 @@ async fn a_rejected_comment_keeps_the_text_and_the_attached_file(t: TestDb) {
         .file(&app.db.db, &app.world.customer_a, "Neiet printeris")
         .await;
     let csrf = Browser::csrf(&b.get("/tickets/KISC-1").await);
-    let boundary = "QQ";
-    let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n   \r\n--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"kļūda.png\"\r\nContent-Type: image/png\r\n\r\nPNGDATA\r\n--{boundary}--\r\n");
     let r = app
-        .request(
-            Request::post("/tickets/KISC-1/comments")
-                .header("cookie", b.cookie_header())
-                .header(
-                    "content-type",
-                    format!("multipart/form-data; boundary={boundary}"),
-                )
-                .body(Body::from(body))
-                .unwrap(),
+        .post_multipart(
+            "/tickets/KISC-1/comments",
+            ("cookie", b.cookie_header()),
+            &[
+                ("_csrf", None, None, &csrf),
+                ("body", None, None, "   "),
+                ("files", Some("kļūda.png"), Some("image/png"), "PNGDATA"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

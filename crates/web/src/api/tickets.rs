@@ -2,11 +2,11 @@ use super::auth::ApiCaller;
 use super::json::ApiJson;
 use crate::{AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
-use atbalsts_domain::{Channel, Email, FieldErrors, Priority, StatusCategory, Summary};
+use atbalsts_domain::{Channel, FieldErrors, Priority, StatusCategory, Summary};
 use atbalsts_store::tickets::{
     create_ticket, list_tickets, ticket_for, Cursor, NewTicket, TicketFilter,
 };
-use atbalsts_store::{desks, users, workflows};
+use atbalsts_store::{desks, workflows};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -60,16 +60,9 @@ pub(super) async fn create(
     );
     let mut requester_id = Some(viewer.user_id);
     if let Some(raw) = body.requester_email.as_deref() {
-        requester_id = match errors.check(Email::parse(raw), "requester_email") {
-            Some(email) => {
-                let found = users::user_by_email(&state.db, &email).await?.map(|u| u.id);
-                if found.is_none() {
-                    errors.push("requester_email", "error-requester-unknown");
-                }
-                found
-            }
-            None => None,
-        };
+        requester_id =
+            crate::tickets::requester_by_email(&state.db, raw, "requester_email", &mut errors)
+                .await?;
     }
     let mut field_values = Vec::new();
     if let Some(d) = &desk {

@@ -1,8 +1,8 @@
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::ticket::parse_long_text;
-use atbalsts_domain::{Channel, Email, FieldErrors, Priority, Summary};
+use atbalsts_domain::{Channel, FieldErrors, Priority, Summary};
 use atbalsts_store::tickets::{create_ticket, NewTicket};
-use atbalsts_store::{desks, users, workflows};
+use atbalsts_store::{desks, workflows};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
@@ -109,16 +109,8 @@ pub async fn submit(
     };
     let mut requester_id = Some(viewer.user_id);
     if staff && !form.requester.trim().is_empty() {
-        requester_id = match errors.check(Email::parse(&form.requester), "requester") {
-            Some(email) => match users::user_by_email(&state.db, &email).await? {
-                Some(u) => Some(u.id),
-                None => {
-                    errors.push("requester", "error-requester-unknown");
-                    None
-                }
-            },
-            None => None,
-        };
+        requester_id =
+            super::requester_by_email(&state.db, &form.requester, "requester", &mut errors).await?;
     }
     if let (
         true,

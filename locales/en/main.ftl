@@ -161,5 +161,245 @@ tokens-revoked = Revoked
 tokens-revoke = Revoke
 file-size = { $size } B
 error-integer-format = Enter a whole number.
-error-date-format = Enter a date as YYYY-MM-DD.
+error-date-format = Enter a date, for example 23.11.2026.
 error-field-unknown = This service desk has no such field.
+
+# Portal
+nav-portal = Portal
+nav-my-requests = My requests
+nav-request-count = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+nav-sign-in = Log in
+nav-sign-up = Sign up
+nav-catalogue = Catalogue { $desk }
+nav-breadcrumbs = You are here
+portal-title = ICT support portal
+portal-intro = Choose a topic and a request type and fill in the form. You do not need an account: without one, you follow your request by email.
+portal-one-problem = One request — one problem or question.
+portal-groups = Request topics
+portal-empty = There are no request types yet.
+portal-search-title = Search
+portal-search-label = Search request types
+portal-search-submit = Search
+portal-search-count = { $count ->
+    [one] { $count } request type found
+   *[other] { $count } request types found
+}
+requests-scopes = Whose requests to show
+requests-created-by-me = Created by me
+requests-my-institution = My institution's requests
+form-send = Send
+form-choose = — choose —
+form-institution = Institution
+form-sub-unit = Sub-unit
+form-no-sub-unit = — none / not sure —
+form-refresh = Update the form
+form-other-choice = Other
+form-other-specify = Please specify
+form-files-hint = You may add several documents and images, each up to { $size } MB. Programs (such as .exe) cannot be attached.
+form-file-kept = Keep the attached file { $name }
+form-integer-range = A whole number from { $min } to { $max }.
+form-format-date = A date, for example 23.11.2026.
+form-format-time = A time, for example 09:30.
+form-format-date_time = A date and time, for example 23.11.2026 09:30.
+form-inventory-hint = Two digits (the institution's number), the letter P and five digits, for example 12P00345.
+sent-title = Request received
+sent-key = Your request number:
+sent-email = We will send a confirmation with the request number and a short description to your email, and tell you about every change of status.
+sent-view = View the request
+sent-sign-up = If you sign up with the same email, you can also follow your request in the portal.
+sent-back = Back to the portal
+error-choice-unknown = Choose a value from the list.
+error-choose-one = Tick at least one.
+error-other-required = You chose “Other”: please say what exactly.
+error-inventory-number = The inventory number looks like 12P00345: two digits, the letter P and five digits. You find it in the computer's name or on a sticker on its case.
+error-integer-range = The number is outside the allowed range.
+error-time-format = Enter a time, for example 09:30.
+error-date-time-format = Enter a date and time, for example 23.11.2026 09:30.
+error-phone-format = Enter a phone number, for example +371 67 000 000.
+error-files-required = Attach at least one file.
+error-file-type = Files of this kind (programs) cannot be attached.
+error-rate-limited = We received very many requests from this address just now. Please wait a few minutes and try again; what you typed is kept in the form.
+field-display_name = Name and surname
+field-password_again = Password again
+field-new-password = New password
+field-institution = Institution and sub-unit
+field-code = Code
+field-kind = Field kind
+field-label_lv = Name in Latvian
+field-options = Choices
+field-form = Form
+field-min = Smallest value
+field-max = Largest value
+field-group_lv = Group name in Latvian
+field-title_lv = Name in Latvian
+field-ticket_type_id = Ticket type
+
+# Accessibility statement
+a11y-title = Accessibility statement
+a11y-intro = Atbalsts aims to make its customer portal accessible to everyone, in line with Cabinet Regulation No. 445 of 14 July 2020 and the standard EN 301 549 (WCAG 2.1 level AA).
+a11y-status-title = Compliance status
+a11y-status = The portal meets WCAG 2.1 AA, except as noted below.
+a11y-how-title = How we ensure it
+a11y-how-html = Pages are semantic HTML that works without JavaScript; scripts only make things easier.
+a11y-how-keyboard = Every form can be filled in and sent with the keyboard alone; focus is always visible.
+a11y-how-zoom = Pages work at 200% zoom and on a phone screen.
+a11y-how-tested = Every portal page, in both languages, is checked automatically with axe-core on every change.
+a11y-limits-title = Known limitations
+a11y-limits = The content of attached files (for example scanned documents) may not be accessible; they are uploaded by users.
+a11y-feedback-title = Feedback and contact
+a11y-feedback = If you notice an accessibility problem, file an “Other request” or write to the service desk; we answer within 10 working days.
+a11y-date = This statement was prepared on 23 November 2026.
+
+# Sign-up and password reset
+signup-title = Sign up for the portal
+signup-intro = With an account you can follow your requests in the portal. Requests you sent earlier with the same email appear under “My requests”.
+signup-email-hint = Signing up with your work email is recommended: your institution is then recognised automatically.
+signup-institution = Institution and sub-unit (if any)
+signup-institution-help = If your institution cannot be told from your email, choose it; the service desk will confirm your choice.
+signup-submit = Sign up
+signup-have-account = I already have an account
+signup-set-password-title = Choose a password
+reset-title = Forgot your password?
+reset-intro = Enter the email of your account and we will send a link to set a new password.
+reset-submit = Send the link
+reset-set-password-title = Set a new password
+set-password-submit = Save the password
+password-hint = At least 10 characters.
+check-email-title = Check your email
+check-email-body = If { $email } is right, a message with a link will arrive shortly. The link works for 48 hours.
+link-expired-title = This link no longer works
+link-expired-body = The link has already been used or has expired.
+link-expired-again = Ask for a new link
+error-password-mismatch = The passwords do not match.
+
+# Notifications
+mail-request-received-subject = [{ $key }] { $summary }
+mail-request-received-body =
+    Hello,
+
+    We have received your request { $key } “{ $summary }”.
+
+    { $excerpt }
+
+    View request in the support portal: { $link }
+mail-sign-up-subject = Confirm your email for the support portal
+mail-sign-up-body =
+    Hello,
+
+    To finish signing up for the support portal and choose a password, open this link (it works for 48 hours):
+    { $link }
+
+    If you did not sign up, you can ignore this message.
+mail-reset-subject = Resetting your support portal password
+mail-reset-body =
+    Hello,
+
+    To set a new password, open this link (it works for 48 hours):
+    { $link }
+
+    If you did not ask to change your password, you can ignore this message.
+
+# Catalogue administration
+catalogue-title = Request catalogue
+catalogue-export = Export the catalogue (JSON)
+catalogue-open-portal = Open the portal
+catalogue-types-of = Request types of “{ $group }”
+catalogue-type = Request type
+catalogue-fields = Fields
+catalogue-order = Order
+catalogue-external = For external users
+catalogue-approval = Needs approval
+catalogue-move-up = Move up
+catalogue-move-down = Move down
+catalogue-new-type = New request type
+catalogue-new-group = New group
+catalogue-group = Group
+catalogue-code = Code
+catalogue-code-hint = Lower-case Latin letters, digits, “-” and “_”; it stays the same and is used in addresses and exports.
+catalogue-title-lv = Name in Latvian
+catalogue-title-en = Name in English
+catalogue-ticket-type = Ticket type (ITIL practice)
+catalogue-team = Default team
+catalogue-create-type = Create the request type
+catalogue-save-group = Save the group
+catalogue-import = Import a catalogue
+catalogue-import-hint = The file replaces groups and request types with the same codes; those not in the file leave the portal, but their tickets keep them.
+catalogue-import-file = Catalogue file (JSON)
+catalogue-import-submit = Import
+catalogue-imported = { $count ->
+    [one] Imported { $count } request type.
+   *[other] Imported { $count } request types.
+}
+error-catalogue-refused = The catalogue was not imported; nothing was changed.
+error-catalogue-json = The file is not valid JSON ({ $detail }).
+error-catalogue-format = Unknown catalogue format “{ $detail }”.
+error-catalogue-code = Invalid code: { $detail }.
+error-catalogue-ticket-type = Unknown ticket type: { $detail }.
+error-catalogue-team = Unknown team: { $detail }.
+error-catalogue-form = Invalid form: { $detail }.
+error-catalogue-store = Database error: { $detail }.
+error-code-format = A code may hold only lower-case Latin letters, digits, “-” and “_”.
+error-code-taken = This code is already in use.
+error-form-definition = The form cannot be saved: check that field codes are unique and lower-case, and that a dependent field comes after the field it depends on.
+error-field-kind-clash = A field with this code holds another kind of value in another form; choose another code.
+error-options-format = One per line: code | name in Latvian | name in English. Codes in lower-case Latin letters; “other” is reserved.
+error-options-required = Enter at least one choice.
+editor-preview = Preview the form as a customer sees it
+editor-settings = Settings
+editor-description-lv = Short description in Latvian
+editor-description-en = Short description in English
+editor-service = Service
+editor-external = External users (of no institution) may file it too
+editor-approval = Needs approval before work starts
+editor-save-settings = Save the settings
+editor-fields = Form fields
+editor-required = Required
+editor-shown-when = shown when { $field } is { $values }
+editor-move-up = Move “{ $field }” up
+editor-move-down = Move “{ $field }” down
+editor-delete = Delete
+editor-edit = Edit
+editor-save-field = Save the field
+editor-add-field = Add a field
+editor-code-hint = Lower-case Latin letters, digits and “_”; the same code in different forms means the same field.
+editor-kind = Field kind
+editor-label-lv = Name in Latvian
+editor-label-en = Name in English
+editor-help-lv = Help text in Latvian
+editor-help-en = Help text in English
+editor-options = Choices (for select lists and checkboxes)
+editor-options-hint = One per line: code | name in Latvian | name in English
+editor-other = Add an “Other” choice with a free-text field
+editor-min = Smallest value (numbers)
+editor-max = Largest value (numbers)
+editor-show-field = Show only when the field (code)
+editor-show-values = … holds one of the values (codes, space-separated)
+editor-retire-title = Remove from the portal
+editor-retire-hint = The request type will no longer appear in the portal; existing tickets keep it.
+editor-retire = Remove from the portal
+kind-section = Section (heading)
+kind-institution = Institution and sub-unit
+kind-requester_name = Requester's name and surname
+kind-requester_email = Requester's email
+kind-requester_phone = Contact phone
+kind-summary = Request topic
+kind-description = Problem description
+kind-text = Line of text
+kind-long_text = Long text
+kind-inventory_number = Computer inventory number
+kind-select = Select list
+kind-checkboxes = Checkboxes
+kind-date = Date
+kind-time = Time
+kind-date_time = Date and time
+kind-integer = Whole number
+kind-attachments = Attachments
+people-title = Confirming institutions
+people-intro = These people chose their institution when signing up (no institution has declared their email domain). Until confirmed, they do not see their institution's requests.
+people-decision = Decision
+people-confirm = Confirm
+people-clear = Remove the institution
+people-none = Nobody is waiting for confirmation.

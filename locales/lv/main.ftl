@@ -163,5 +163,248 @@ tokens-revoked = Atsaukta
 tokens-revoke = Atsaukt
 file-size = { $size } B
 error-integer-format = Ievadiet veselu skaitli.
-error-date-format = Ievadiet datumu formā GGGG-MM-DD.
+error-date-format = Ievadiet datumu, piemēram, 23.11.2026.
 error-field-unknown = Šim atbalsta dienestam nav šāda lauka.
+
+# Portal
+nav-portal = Portāls
+nav-my-requests = Mani pieteikumi
+nav-request-count = { $count ->
+    [zero] { $count } pieteikumu
+    [one] { $count } pieteikums
+   *[other] { $count } pieteikumi
+}
+nav-sign-in = Pieteikties
+nav-sign-up = Reģistrēties
+nav-catalogue = Katalogs { $desk }
+nav-breadcrumbs = Atrašanās vieta
+portal-title = IKT atbalsta portāls
+portal-intro = Izvēlieties tematisko grupu un pieteikuma veidu un aizpildiet formu. Reģistrācija nav obligāta: bez tās pieteikuma gaitu saņemsiet e-pastā.
+portal-one-problem = Viens pieteikums — viena problēma vai jautājums.
+portal-groups = Pieteikumu tematiskās grupas
+portal-empty = Pieteikumu veidu vēl nav.
+portal-search-title = Meklēšana
+portal-search-label = Meklēt pieteikuma veidu
+portal-search-submit = Meklēt
+portal-search-count = { $count ->
+    [zero] Atrasti { $count } pieteikumu veidi
+    [one] Atrasts { $count } pieteikuma veids
+   *[other] Atrasti { $count } pieteikumu veidi
+}
+requests-scopes = Kuru pieteikumus rādīt
+requests-created-by-me = Manis pieteiktie
+requests-my-institution = Manas iestādes pieteikumi
+form-send = Nosūtīt
+form-choose = — izvēlieties —
+form-institution = Iestāde
+form-sub-unit = Struktūrvienība
+form-no-sub-unit = — nav / nezinu —
+form-refresh = Atjaunināt formu
+form-other-choice = Cits
+form-other-specify = Norādiet, kas tieši
+form-files-hint = Var pievienot vairākus dokumentus un attēlus, katru līdz { $size } MB. Programmas (piemēram, .exe) pievienot nevar.
+form-file-kept = Saglabāt pievienoto failu { $name }
+form-integer-range = Vesels skaitlis no { $min } līdz { $max }.
+form-format-date = Datums, piemēram, 23.11.2026.
+form-format-time = Laiks, piemēram, 09:30.
+form-format-date_time = Datums un laiks, piemēram, 23.11.2026 09:30.
+form-inventory-hint = Divi cipari (iestādes numurs), burts P un pieci cipari, piemēram, 12P00345.
+sent-title = Pieteikums saņemts
+sent-key = Jūsu pieteikuma numurs:
+sent-email = Apstiprinājumu ar pieteikuma numuru un īsu aprakstu nosūtīsim uz jūsu e-pastu; tāpat paziņosim par katru statusa maiņu.
+sent-view = Apskatīt pieteikumu
+sent-sign-up = Reģistrējoties ar to pašu e-pastu, pieteikuma gaitai varēsiet sekot arī portālā.
+sent-back = Uz portāla sākumu
+error-choice-unknown = Izvēlieties vērtību no saraksta.
+error-choose-one = Atzīmējiet vismaz vienu.
+error-other-required = Ja izvēlējāties “Cits”, ierakstiet, kas tieši.
+error-inventory-number = Inventāra numuram jābūt formā 12P00345: divi cipari, burts P un pieci cipari. To var atrast datora nosaukumā vai uzlīmē uz korpusa.
+error-integer-range = Skaitlis ir ārpus atļautā diapazona.
+error-time-format = Ievadiet laiku, piemēram, 09:30.
+error-date-time-format = Ievadiet datumu un laiku, piemēram, 23.11.2026 09:30.
+error-phone-format = Ievadiet tālruņa numuru, piemēram, +371 67 000 000.
+error-files-required = Pievienojiet vismaz vienu failu.
+error-file-type = Šāda veida failus (programmas) pievienot nevar.
+error-rate-limited = No šīs adreses pēdējā laikā saņemts ļoti daudz pieteikumu. Pagaidiet dažas minūtes un mēģiniet vēlreiz; jūsu ievadītais ir saglabāts formā.
+field-display_name = Vārds, uzvārds
+field-password_again = Parole vēlreiz
+field-new-password = Jaunā parole
+field-institution = Iestāde un struktūrvienība
+field-code = Kods
+field-kind = Lauka veids
+field-label_lv = Nosaukums latviski
+field-options = Izvēles
+field-form = Forma
+field-min = Mazākā vērtība
+field-max = Lielākā vērtība
+field-group_lv = Grupas nosaukums latviski
+field-title_lv = Nosaukums latviski
+field-ticket_type_id = Pieteikuma tips
+
+# Accessibility statement
+a11y-title = Piekļūstamības paziņojums
+a11y-intro = Atbalsts apņemas nodrošināt, lai tā klientu portāls būtu piekļūstams ikvienam saskaņā ar Ministru kabineta 2020. gada 14. jūlija noteikumiem Nr. 445 un standartu EN 301 549 (WCAG 2.1 AA līmenis).
+a11y-status-title = Atbilstības statuss
+a11y-status = Portāls atbilst WCAG 2.1 AA prasībām, izņemot zemāk minēto.
+a11y-how-title = Kā tas tiek nodrošināts
+a11y-how-html = Lapas ir semantisks HTML, kas darbojas bez JavaScript; skripti tikai atvieglo darbu.
+a11y-how-keyboard = Visas formas var aizpildīt un nosūtīt tikai ar tastatūru; fokuss vienmēr ir redzams.
+a11y-how-zoom = Lapas ir lietojamas 200 % palielinājumā un tālruņa ekrānā.
+a11y-how-tested = Katra portāla lapa abās valodās tiek automātiski pārbaudīta ar axe-core katrā izmaiņā.
+a11y-limits-title = Zināmie ierobežojumi
+a11y-limits = Pievienoto failu saturs (piemēram, skenēti dokumenti) var nebūt piekļūstams; tos augšupielādē lietotāji.
+a11y-feedback-title = Atsauksmes un saziņa
+a11y-feedback = Ja pamanāt piekļūstamības problēmu, aizpildiet pieteikumu “Cits pieteikums” vai rakstiet atbalsta dienestam; atbildēsim 10 darba dienu laikā.
+a11y-date = Paziņojums sagatavots 2026. gada 23. novembrī.
+
+# Sign-up and password reset
+signup-title = Reģistrēties portālā
+signup-intro = Reģistrējoties varēsiet sekot saviem pieteikumiem portālā. Pieteikumi, kurus agrāk iesniedzāt ar to pašu e-pastu, parādīsies sadaļā “Mani pieteikumi”.
+signup-email-hint = Ieteicams reģistrēties ar darba e-pastu: iestāde tad tiek noteikta automātiski.
+signup-institution = Iestāde un struktūrvienība (ja tāda ir)
+signup-institution-help = Ja jūsu iestādi nevar noteikt pēc e-pasta, izvēlieties to; atbalsta dienests izvēli apstiprinās.
+signup-submit = Reģistrēties
+signup-have-account = Man jau ir konts
+signup-set-password-title = Izveidojiet paroli
+reset-title = Aizmirsāt paroli?
+reset-intro = Ierakstiet sava konta e-pastu, un nosūtīsim saiti jaunas paroles iestatīšanai.
+reset-submit = Nosūtīt saiti
+reset-set-password-title = Jaunas paroles iestatīšana
+set-password-submit = Saglabāt paroli
+password-hint = Vismaz 10 rakstzīmes.
+check-email-title = Pārbaudiet e-pastu
+check-email-body = Ja adrese { $email } ir pareiza, uz to drīz pienāks vēstule ar saiti. Saite derīga 48 stundas.
+link-expired-title = Saite vairs nav derīga
+link-expired-body = Šī saite jau ir izmantota vai tai beidzies derīguma termiņš.
+link-expired-again = Pieprasīt jaunu saiti
+error-password-mismatch = Paroles nesakrīt.
+
+# Notifications
+mail-request-received-subject = [{ $key }] { $summary }
+mail-request-received-body =
+    Labdien!
+
+    Jūsu pieteikums { $key } „{ $summary }” ir saņemts.
+
+    { $excerpt }
+
+    Apskatīt pieteikumu atbalsta portālā: { $link }
+mail-sign-up-subject = Apstipriniet savu e-pastu atbalsta portālā
+mail-sign-up-body =
+    Labdien!
+
+    Lai pabeigtu reģistrāciju atbalsta portālā un izveidotu paroli, atveriet šo saiti (derīga 48 stundas):
+    { $link }
+
+    Ja neesat reģistrējies, šo vēstuli varat neņemt vērā.
+mail-reset-subject = Paroles atjaunošana atbalsta portālā
+mail-reset-body =
+    Labdien!
+
+    Lai iestatītu jaunu paroli, atveriet šo saiti (derīga 48 stundas):
+    { $link }
+
+    Ja paroles maiņu neesat pieprasījis, šo vēstuli varat neņemt vērā.
+
+# Catalogue administration
+catalogue-title = Pieteikumu katalogs
+catalogue-export = Eksportēt katalogu (JSON)
+catalogue-open-portal = Atvērt portālu
+catalogue-types-of = Grupas “{ $group }” pieteikumu veidi
+catalogue-type = Pieteikuma veids
+catalogue-fields = Lauki
+catalogue-order = Secība
+catalogue-external = Ārējiem lietotājiem
+catalogue-approval = Vajag saskaņojumu
+catalogue-move-up = Pārvietot augstāk
+catalogue-move-down = Pārvietot zemāk
+catalogue-new-type = Jauns pieteikuma veids
+catalogue-new-group = Jauna grupa
+catalogue-group = Grupa
+catalogue-code = Kods
+catalogue-code-hint = Mazie latīņu burti, cipari, “-” un “_”; paliek nemainīgs un tiek izmantots adresē un eksportā.
+catalogue-title-lv = Nosaukums latviski
+catalogue-title-en = Nosaukums angliski
+catalogue-ticket-type = Pieteikuma tips (ITIL prakse)
+catalogue-team = Noklusētā komanda
+catalogue-create-type = Izveidot pieteikuma veidu
+catalogue-save-group = Saglabāt grupu
+catalogue-import = Importēt katalogu
+catalogue-import-hint = Fails aizstāj kataloga grupas un pieteikumu veidus ar tādiem pašiem kodiem; failā neesošie tiek izņemti no portāla, bet to pieteikumi paliek.
+catalogue-import-file = Kataloga fails (JSON)
+catalogue-import-submit = Importēt
+catalogue-imported = { $count ->
+    [zero] Importēti { $count } pieteikumu veidi.
+    [one] Importēts { $count } pieteikuma veids.
+   *[other] Importēti { $count } pieteikumu veidi.
+}
+error-catalogue-refused = Katalogu neizdevās importēt; nekas netika mainīts.
+error-catalogue-json = Fails nav derīgs JSON ({ $detail }).
+error-catalogue-format = Nezināms kataloga formāts “{ $detail }”.
+error-catalogue-code = Nederīgs kods: { $detail }.
+error-catalogue-ticket-type = Nezināms pieteikuma tips: { $detail }.
+error-catalogue-team = Nezināma komanda: { $detail }.
+error-catalogue-form = Nederīga forma: { $detail }.
+error-catalogue-store = Datubāzes kļūda: { $detail }.
+error-code-format = Kodā drīkst būt tikai mazie latīņu burti, cipari, “-” un “_”.
+error-code-taken = Šāds kods jau ir.
+error-form-definition = Formu nevar saglabāt: pārbaudiet lauku kodus (unikāli, mazie burti) un to, vai atkarīgais lauks ir aiz lauka, no kura tas atkarīgs.
+error-field-kind-clash = Lauks ar šo kodu citā formā glabā cita veida vērtības; izvēlieties citu kodu.
+error-options-format = Katrā rindā: kods | nosaukums latviski | nosaukums angliski. Kodā mazie latīņu burti; “other” ir rezervēts.
+error-options-required = Ierakstiet vismaz vienu izvēli.
+editor-preview = Priekšskatīt formu, kā to redz klients
+editor-settings = Iestatījumi
+editor-description-lv = Īss apraksts latviski
+editor-description-en = Īss apraksts angliski
+editor-service = Pakalpojums
+editor-external = Var pieteikt arī ārējie lietotāji (bez iestādes)
+editor-approval = Pirms izpildes vajag saskaņojumu
+editor-save-settings = Saglabāt iestatījumus
+editor-fields = Formas lauki
+editor-required = Obligāts
+editor-shown-when = redzams, ja { $field } ir { $values }
+editor-move-up = Pārvietot “{ $field }” augstāk
+editor-move-down = Pārvietot “{ $field }” zemāk
+editor-delete = Dzēst
+editor-edit = Labot
+editor-save-field = Saglabāt lauku
+editor-add-field = Pievienot lauku
+editor-code-hint = Mazie latīņu burti, cipari un “_”; vienāds kods dažādās formās nozīmē vienu un to pašu lauku.
+editor-kind = Lauka veids
+editor-label-lv = Nosaukums latviski
+editor-label-en = Nosaukums angliski
+editor-help-lv = Palīdzības teksts latviski
+editor-help-en = Palīdzības teksts angliski
+editor-options = Izvēles (izvēlnei un izvēles rūtiņām)
+editor-options-hint = Katrā rindā: kods | nosaukums latviski | nosaukums angliski
+editor-other = Pievienot izvēli “Cits” ar brīvā teksta lauku
+editor-min = Mazākā vērtība (skaitļiem)
+editor-max = Lielākā vērtība (skaitļiem)
+editor-show-field = Rādīt tikai tad, ja lauks (kods)
+editor-show-values = … ir kāda no vērtībām (kodi ar atstarpēm)
+editor-retire-title = Izņemt no portāla
+editor-retire-hint = Pieteikuma veids vairs netiks rādīts portālā; esošie pieteikumi to saglabās.
+editor-retire = Izņemt no portāla
+kind-section = Sadaļa (virsraksts)
+kind-institution = Iestāde un struktūrvienība
+kind-requester_name = Pieteicēja vārds, uzvārds
+kind-requester_email = Pieteicēja e-pasts
+kind-requester_phone = Kontakttālrunis
+kind-summary = Pieteikuma tēma
+kind-description = Problēmas apraksts
+kind-text = Teksta rinda
+kind-long_text = Garš teksts
+kind-inventory_number = Datora inventāra numurs
+kind-select = Izvēlne
+kind-checkboxes = Izvēles rūtiņas
+kind-date = Datums
+kind-time = Laiks
+kind-date_time = Datums un laiks
+kind-integer = Vesels skaitlis
+kind-attachments = Pielikumi
+people-title = Iestāžu apstiprināšana
+people-intro = Šie cilvēki reģistrējoties paši izvēlējās iestādi (viņu e-pasta domēnu neviena iestāde nav deklarējusi). Līdz apstiprināšanai viņi neredz iestādes pieteikumus.
+people-decision = Lēmums
+people-confirm = Apstiprināt
+people-clear = Noņemt iestādi
+people-none = Neviens negaida apstiprinājumu.

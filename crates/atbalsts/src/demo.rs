@@ -7,6 +7,7 @@ use crate::serve::{connect, BoxError};
 use atbalsts_domain::Locale;
 use atbalsts_domain::{Channel, Email, Priority, Role, Summary};
 use atbalsts_store::tickets::{add_comment, create_ticket, ticket_for, NewTicket};
+use atbalsts_store::catalogue;
 use atbalsts_store::users::{create_user, grant_role, viewer_by_id, NewUser};
 use atbalsts_store::{defaults, desks, institutions, workflows, Db};
 use atbalsts_web::auth::password;
@@ -186,9 +187,18 @@ const PEOPLE: &[Person] = &[
 ];
 
 /// Loads the demo desk into an empty database and prints the accounts.
+/// The demo desk's request catalogue, built from seed 000 in the format
+/// that desk administrators export and import.
+const CATALOGUE: &str = include_str!("../demo/catalogue.json");
+
 pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
-    if desks::desk_by_prefix(db, "KISC").await?.is_none() {
-        load(db).await?;
+    match desks::desk_by_prefix(db, "KISC").await? {
+        None => load(db).await?,
+        // A demo database from before the portal existed gets its catalogue.
+        Some(desk) if catalogue::groups_of(db, desk.id).await?.is_empty() => {
+            load_catalogue(db, desk.id).await?
+        }
+        Some(_) => {}
     }
     println!("\nDemo accounts (password for all: {DEMO_PASSWORD}):");
     for p in PEOPLE {
@@ -205,6 +215,13 @@ pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
     Ok(())
 }
 
+async fn load_catalogue(db: &Db, desk: i64) -> Result<(), BoxError> {
+    let file = catalogue::parse(CATALOGUE.as_bytes())?;
+    let count = catalogue::import(db, desk, &file).await?;
+    tracing::info!(count, "demo catalogue loaded");
+    Ok(())
+}
+
 async fn load(db: &Db) -> Result<(), BoxError> {
     let desk = desks::create_desk(
         db,
@@ -217,6 +234,7 @@ async fn load(db: &Db) -> Result<(), BoxError> {
     for t in TEAMS {
         teams.push(desks::create_team(db, desk, t).await?);
     }
+    load_catalogue(db, desk).await?;
     let mut insts = Vec::new();
     for (code, name, domains, subs) in INSTITUTIONS {
         let id = institutions::create_institution(db, code, name, domains).await?;
@@ -279,20 +297,16 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         ),
     ];
     for (ticket_type, requester, summary, description, channel, priority) in samples {
-        let new = NewTicket {
-            desk_id: desk,
-            ticket_type_id: ticket_type,
-            summary: Summary::parse(summary).map_err(|e| e.to_string())?,
-            description: description.into(),
-            requester_id: ids[requester],
-            institution_id: None,
-            sub_unit_id: None,
+        let mut new = NewTicket::new(
+            desk,
+            ticket_type,
+            Summary::parse(summary).map_err(|e| e.to_string())?,
+            description.into(),
+            ids[requester],
             channel,
             priority,
-            team_id: Some(teams[1]),
-            assignee_id: None,
-            fields: Vec::new(),
-        };
+        );
+        new.team_id = Some(teams[1]);
         let key = create_ticket(db, &agent, &new).await?;
         if let Some(t) = ticket_for(db, &agent, &key).await? {
             add_comment(

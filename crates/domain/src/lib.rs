@@ -4,6 +4,8 @@
 pub mod channel;
 pub mod custom_field;
 pub mod field_error;
+pub mod form;
+pub mod labels;
 pub mod locale;
 pub mod role;
 pub mod ticket;
@@ -12,6 +14,7 @@ pub mod workflow;
 
 pub use channel::Channel;
 pub use field_error::{FieldError, FieldErrors};
+pub use labels::Labels;
 pub use locale::Locale;
 pub use role::Role;
 pub use ticket::{Email, Priority, Summary, TicketKey};

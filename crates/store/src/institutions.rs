@@ -85,6 +85,16 @@ pub async fn institution_by_id(db: &Db, id: i64) -> Result<Option<Institution>> 
     Ok(row.as_ref().map(institution).transpose()?)
 }
 
+fn sub_unit(r: &AnyRow) -> sqlx::Result<SubUnit> {
+    Ok(SubUnit {
+        id: r.try_get("id")?,
+        institution_id: r.try_get("institution_id")?,
+        name: r.try_get("name")?,
+        town: r.try_get("town")?,
+        address: r.try_get("address")?,
+    })
+}
+
 pub async fn sub_units_of(db: &Db, institution_id: i64) -> Result<Vec<SubUnit>> {
     let rows = sqlx::query(
         "SELECT id, institution_id, name, town, address FROM sub_units WHERE institution_id = $1 ORDER BY name",
@@ -92,17 +102,36 @@ pub async fn sub_units_of(db: &Db, institution_id: i64) -> Result<Vec<SubUnit>> 
     .bind(institution_id)
     .fetch_all(db.read())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(SubUnit {
-                id: r.try_get("id")?,
-                institution_id: r.try_get("institution_id")?,
-                name: r.try_get("name")?,
-                town: r.try_get("town")?,
-                address: r.try_get("address")?,
-            })
-        })
-        .collect()
+    Ok(rows.iter().map(sub_unit).collect::<sqlx::Result<_>>()?)
+}
+
+/// Every institution with its sub-units, in two queries: what the portal's
+/// institution and sub-unit choice offers.
+pub async fn directory(db: &Db) -> Result<Vec<(Institution, Vec<SubUnit>)>> {
+    let mut out: Vec<(Institution, Vec<SubUnit>)> = list_institutions(db)
+        .await?
+        .into_iter()
+        .map(|i| (i, Vec::new()))
+        .collect();
+    let rows = sqlx::query("SELECT id, institution_id, name, town, address FROM sub_units ORDER BY name")
+        .fetch_all(db.read())
+        .await?;
+    for r in &rows {
+        let s = sub_unit(r)?;
+        if let Some((_, subs)) = out.iter_mut().find(|(i, _)| i.id == s.institution_id) {
+            subs.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// The institution that declared this email domain, if any.
+pub async fn by_email_domain(db: &Db, domain: &str) -> Result<Option<Institution>> {
+    let domain = domain.to_lowercase();
+    Ok(list_institutions(db)
+        .await?
+        .into_iter()
+        .find(|i| i.email_domains.iter().any(|d| *d == domain)))
 }
 
 /// Checks that a sub-unit belongs to the institution it is filed under.

@@ -3,8 +3,10 @@
 //! both databases understand. Per-database code lives only where they truly
 //! differ: connection set-up, the migration dialect, and job claiming.
 
+pub mod account_links;
 pub mod api_tokens;
 pub mod blobs;
+pub mod catalogue;
 mod clock;
 pub mod custom_fields;
 mod db;
@@ -13,8 +15,9 @@ pub mod desks;
 mod error;
 pub mod institutions;
 pub mod jobs;
-pub mod labels;
+
 mod migrate;
+pub mod notifications;
 pub mod sessions;
 pub mod settings;
 mod sql;
@@ -25,7 +28,7 @@ pub mod workflows;
 pub use clock::now_ms;
 pub use db::{Backend, Db, DbOptions};
 pub use error::StoreError;
-pub use labels::Labels;
+pub use atbalsts_domain::Labels;
 pub use migrate::{applied_versions, migrate, pending_versions, MIGRATIONS};
 pub use sql::Sql;
 

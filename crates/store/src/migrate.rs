@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_organisations_and_accounts"),
     migration!(2, "0002_desks_and_tickets"),
     migration!(3, "0003_jobs"),
+    migration!(4, "0004_portal"),
 ];
 
 impl Migration {

@@ -21,6 +21,8 @@ pub struct User {
     pub is_system_admin: bool,
     pub sees_institution_tickets: bool,
     pub active: bool,
+    /// False while an institution chosen at sign-up waits for the desk.
+    pub institution_confirmed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -52,7 +54,7 @@ impl NewUser {
 
 const COLUMNS: &str =
     "id, email, display_name, phone, password_hash, locale, institution_id, sub_unit_id, \
-                       is_system_admin, sees_institution_tickets, active";
+                       is_system_admin, sees_institution_tickets, active, institution_confirmed";
 
 fn user(row: &AnyRow) -> sqlx::Result<User> {
     let locale: Option<String> = row.try_get("locale")?;
@@ -68,6 +70,7 @@ fn user(row: &AnyRow) -> sqlx::Result<User> {
         is_system_admin: row.try_get::<i64, _>("is_system_admin")? != 0,
         sees_institution_tickets: row.try_get::<i64, _>("sees_institution_tickets")? != 0,
         active: row.try_get::<i64, _>("active")? != 0,
+        institution_confirmed: row.try_get::<i64, _>("institution_confirmed")? != 0,
     })
 }
 
@@ -142,7 +145,8 @@ pub fn viewer_of(user: &User, desk_roles: Vec<(i64, Role)>) -> Viewer {
     Viewer {
         user_id: user.id,
         institution_id: user.institution_id,
-        sees_institution_tickets: user.sees_institution_tickets,
+        // An institution the desk has not confirmed grants no view of its tickets.
+        sees_institution_tickets: user.sees_institution_tickets && user.institution_confirmed,
         is_system_admin: user.is_system_admin,
         desk_roles,
     }
@@ -228,4 +232,134 @@ pub async fn recent_failed_sign_ins(db: &Db, email: &str, window_ms: i64) -> Res
     .fetch_one(db.read())
     .await?;
     Ok(row.try_get(0)?)
+}
+
+/// The person with this address, created as a contact (no password, so no
+/// sign-in) when unknown: how anonymous portal requests and email find
+/// their requester. Runs inside the caller's transaction.
+pub async fn contact_for(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    email: &Email,
+    display_name: &str,
+    phone: Option<&str>,
+) -> Result<i64> {
+    sqlx::query(
+        "INSERT INTO users (email, display_name, phone, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(email.as_str())
+    .bind(display_name)
+    .bind(phone)
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await?;
+    let row = sqlx::query("SELECT id FROM users WHERE email = $1")
+        .bind(email.as_str())
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(row.try_get(0)?)
+}
+
+/// What a person gives when signing up in the portal.
+#[derive(Debug, Clone)]
+pub struct SignUp {
+    pub email: Email,
+    pub display_name: String,
+    pub locale: Locale,
+    /// From the email domain (confirmed) or chosen from the list (not yet).
+    pub institution: Option<(i64, Option<i64>, bool)>,
+}
+
+/// Registers a sign-up and queues the link that proves the address. A
+/// contact who filed requests before keeps them: the account is theirs once
+/// the link is used. Someone who already has a password gets a reset link
+/// instead, so the page never reveals which addresses have accounts.
+pub async fn sign_up(
+    db: &Db,
+    s: &SignUp,
+    link_ttl_ms: i64,
+    compose: impl FnOnce(&str, crate::account_links::Purpose) -> crate::notifications::NewNotification,
+) -> Result<()> {
+    use crate::account_links::{issue, Purpose};
+    let mut tx = db.write().begin().await?;
+    let user_id = contact_for(&mut tx, &s.email, &s.display_name, None).await?;
+    let row = sqlx::query("SELECT password_hash, institution_id, active FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let has_password = row.try_get::<Option<String>, _>(0)?.is_some();
+    let has_institution = row.try_get::<Option<i64>, _>(1)?.is_some();
+    if row.try_get::<i64, _>(2)? == 0 {
+        return Ok(());
+    }
+    if !has_password {
+        sqlx::query("UPDATE users SET display_name = $1, locale = $2 WHERE id = $3")
+            .bind(&s.display_name)
+            .bind(s.locale.code())
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        if let (Some((institution, sub_unit, confirmed)), false) = (s.institution, has_institution) {
+            sqlx::query(
+                "UPDATE users SET institution_id = $1, sub_unit_id = $2, institution_confirmed = $3 WHERE id = $4",
+            )
+            .bind(institution)
+            .bind(sub_unit)
+            .bind(confirmed as i64)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    let purpose = if has_password { Purpose::Reset } else { Purpose::Verify };
+    let token = issue(&mut *tx, user_id, purpose, link_ttl_ms).await?;
+    crate::notifications::queue(&mut *tx, &compose(&token, purpose)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Queues a password-reset link for an active person with this address;
+/// does nothing (and says nothing) for an unknown one.
+pub async fn request_password_reset(
+    db: &Db,
+    email: &Email,
+    link_ttl_ms: i64,
+    compose: impl FnOnce(&str, &User) -> crate::notifications::NewNotification,
+) -> Result<bool> {
+    let Some(user) = user_by_email(db, email).await?.filter(|u| u.active) else {
+        return Ok(false);
+    };
+    let mut tx = db.write().begin().await?;
+    let token = crate::account_links::issue(
+        &mut *tx,
+        user.id,
+        crate::account_links::Purpose::Reset,
+        link_ttl_ms,
+    )
+    .await?;
+    crate::notifications::queue(&mut *tx, &compose(&token, &user)).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// People whose institution, chosen at sign-up, waits for the desk.
+pub async fn awaiting_institution_confirmation(db: &Db) -> Result<Vec<User>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM users WHERE institution_confirmed = 0 AND institution_id IS NOT NULL \
+         AND active = 1 ORDER BY id"
+    ))
+    .fetch_all(db.read())
+    .await?;
+    Ok(rows.iter().map(user).collect::<sqlx::Result<_>>()?)
+}
+
+/// The desk confirms (`true`) or clears (`false`) an institution chosen at sign-up.
+pub async fn decide_institution(db: &Db, user_id: i64, confirm: bool) -> Result<()> {
+    let sql = if confirm {
+        "UPDATE users SET institution_confirmed = 1 WHERE id = $1"
+    } else {
+        "UPDATE users SET institution_id = NULL, sub_unit_id = NULL, institution_confirmed = 1 WHERE id = $1"
+    };
+    sqlx::query(sql).bind(user_id).execute(db.write()).await?;
+    Ok(())
 }

@@ -111,20 +111,15 @@ impl World {
     }
 
     pub fn new_ticket(&self, requester: &Viewer, summary: &str) -> NewTicket {
-        NewTicket {
-            desk_id: self.desk_id,
-            ticket_type_id: self.incident_type,
-            summary: Summary::parse(summary).unwrap(),
-            description: "Apraksts".into(),
-            requester_id: requester.user_id,
-            institution_id: None,
-            sub_unit_id: None,
-            channel: Channel::Portal,
-            priority: Priority::Medium,
-            team_id: None,
-            assignee_id: None,
-            fields: Vec::new(),
-        }
+        NewTicket::new(
+            self.desk_id,
+            self.incident_type,
+            Summary::parse(summary).unwrap(),
+            "Apraksts".into(),
+            requester.user_id,
+            Channel::Portal,
+            Priority::Medium,
+        )
     }
 
     /// A ticket filed by `requester` for themselves.

@@ -26,6 +26,10 @@ pub struct Ctx {
     pub csrf: String,
     pub(crate) session_token: Option<String>,
     pub path: String,
+    /// How many requests the signed-in person filed ("My requests").
+    pub my_requests: i64,
+    /// Key prefixes of the desks the person administers.
+    pub admin_desks: Vec<String>,
 }
 
 impl Ctx {
@@ -139,7 +143,16 @@ pub(crate) async fn middleware(
             )
         });
     let session_for_csrf = signed_in.as_ref().and(session_token.as_deref());
+    let (my_requests, admin_desks) = match signed_in.as_deref() {
+        Some((_, viewer)) => match atbalsts_store::tickets::navigation_counts(&state.db, viewer).await {
+            Ok(found) => found,
+            Err(e) => return AppError::from(e).into_response(),
+        },
+        None => (0, Vec::new()),
+    };
     let ctx = Ctx {
+        my_requests,
+        admin_desks,
         csrf: csrf::token(&state.secret, &anon, session_for_csrf),
         signed_in,
         locale,

@@ -1,16 +1,19 @@
 //! The HTTP interface of Atbalsts: server-rendered pages for people
-//! (`auth`, `tickets`, `account`), the JSON API (`api`) and the operations
+//! (`portal`, `auth`, `tickets`, `account`, `admin`), the JSON API (`api`) and the operations
 //! endpoints (`ops`). One module per resource, one file per action.
 
 pub mod account;
+pub mod admin;
 pub mod api;
 pub mod attachments;
 pub mod auth;
 mod context;
 mod csrf;
 mod error;
+mod notify;
 pub mod ops;
 mod render;
+pub mod portal;
 mod router;
 mod state;
 pub mod tickets;

@@ -29,6 +29,20 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "tickets/view.html",
     "tickets/new.html",
     "account/tokens.html",
+    "portal/home.html",
+    "portal/group.html",
+    "portal/search.html",
+    "portal/form.html",
+    "portal/sent.html",
+    "portal/accessibility.html",
+    "auth/signup.html",
+    "auth/check-email.html",
+    "auth/set-password.html",
+    "auth/link-expired.html",
+    "auth/reset.html",
+    "admin/catalogue.html",
+    "admin/request-type.html",
+    "admin/people.html",
 ];
 
 #[derive(Clone)]
@@ -87,6 +101,8 @@ impl Templates {
                 name => u.display_name.clone(),
                 email => u.email.clone(),
                 is_staff => ctx.viewer().map(|v| v.is_staff_anywhere()).unwrap_or(false),
+                admin_desks => ctx.admin_desks.clone(),
+                requests => ctx.my_requests,
             }
         });
         context! { locale => ctx.locale.code(), csrf => ctx.csrf.clone(), user => user, path => ctx.path.clone() }

@@ -1,32 +1,32 @@
-use crate::{account, api, attachments, auth, ops, tickets, AppError, AppState, Ctx};
+use crate::{account, admin, api, attachments, auth, ops, portal, tickets, AppError, AppState};
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
-use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 
 const CSS: &str = include_str!("../static/app.css");
+const PORTAL_JS: &str = include_str!("../static/portal.js");
 
-async fn home(ctx: Ctx) -> Response {
-    let target = if ctx.user().is_some() {
-        "/tickets"
-    } else {
-        "/login"
-    };
-    (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response()
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (CONTENT_TYPE, content_type),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 async fn css() -> Response {
-    (
-        [
-            (CONTENT_TYPE, "text/css; charset=utf-8"),
-            (CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        CSS,
-    )
-        .into_response()
+    asset("text/css; charset=utf-8", CSS)
+}
+
+async fn portal_js() -> Response {
+    asset("text/javascript; charset=utf-8", PORTAL_JS)
 }
 
 async fn not_found() -> AppError {
@@ -63,8 +63,29 @@ pub fn router(state: AppState) -> Router {
         .saturating_mul(4)
         .max(1024 * 1024);
     let pages = Router::new()
-        .route("/", get(home))
+        .route("/", get(portal::home::page))
+        .route("/portal/search", get(portal::home::search))
+        .route("/portal/{desk}/groups/{group}", get(portal::home::group))
+        .route(
+            "/portal/{desk}/{request_type}",
+            get(portal::form::page).post(portal::form::submit),
+        )
+        .route("/portal/{desk}/sent/{key}", get(portal::form::sent))
+        .route("/accessibility", get(portal::home::accessibility))
         .route("/login", get(auth::login::page).post(auth::login::submit))
+        .route("/signup", get(auth::signup::page).post(auth::signup::submit))
+        .route(
+            "/signup/verify",
+            get(auth::signup::verify_page).post(auth::signup::verify_submit),
+        )
+        .route(
+            "/password-reset",
+            get(auth::reset::page).post(auth::reset::submit),
+        )
+        .route(
+            "/password-reset/set",
+            get(auth::reset::set_page).post(auth::reset::set_submit),
+        )
         .route("/logout", post(auth::logout::submit))
         .route("/language", post(auth::language::submit))
         .route("/tickets", get(tickets::list::page))
@@ -84,6 +105,7 @@ pub fn router(state: AppState) -> Router {
             get(account::tokens::page).post(account::tokens::create),
         )
         .route("/account/tokens/{id}/revoke", post(account::tokens::revoke))
+        .merge(admin::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -94,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::health::readyz))
         .route("/metrics", get(ops::metrics::endpoint))
         .route("/static/app.css", get(css))
+        .route("/static/portal.js", get(portal_js))
         .nest("/api/v1", api::routes(&state))
         .merge(pages)
         .layer(DefaultBodyLimit::max(body_limit))

@@ -1,4 +1,5 @@
 use crate::ops::metrics::Metrics;
+use crate::portal::rate_limit::{Limits, RateLimiter};
 use crate::render::Templates;
 use atbalsts_i18n::Catalogue;
 use atbalsts_store::blobs::BlobStore;
@@ -15,6 +16,10 @@ pub struct WebConfig {
     pub session_ttl_ms: i64,
     /// Directory with template overrides, if any.
     pub template_dir: Option<std::path::PathBuf>,
+    /// The address people reach Atbalsts at, for links in notifications.
+    pub public_url: String,
+    /// Limits for submissions without an account.
+    pub anonymous_limits: Limits,
 }
 
 impl Default for WebConfig {
@@ -24,6 +29,8 @@ impl Default for WebConfig {
             secure_cookies: false,
             session_ttl_ms: 12 * 3600 * 1000,
             template_dir: None,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            anonymous_limits: Limits::default(),
         }
     }
 }
@@ -40,6 +47,7 @@ pub struct Inner {
     pub secret: Vec<u8>,
     pub config: WebConfig,
     pub metrics: Metrics,
+    pub anonymous_limiter: RateLimiter,
 }
 
 impl std::ops::Deref for AppState {
@@ -60,7 +68,9 @@ impl AppState {
         let i18n = Arc::new(Catalogue::load());
         let templates = Templates::new(i18n.clone(), config.template_dir.clone());
         let metrics = Metrics::new();
+        let anonymous_limiter = RateLimiter::new(config.anonymous_limits);
         Ok(Self(Arc::new(Inner {
+            anonymous_limiter,
             db,
             blobs,
             i18n,

@@ -75,6 +75,11 @@ pub struct ParsedForm {
 }
 
 impl ParsedForm {
+    /// Every text field, in the order sent (a checkbox group sends several).
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     pub fn get(&self, name: &str) -> &str {
         self.fields
             .iter()
@@ -82,6 +87,19 @@ impl ParsedForm {
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
     }
+}
+
+/// File types that run code when opened: refused, whatever they claim to be.
+const FORBIDDEN_EXTENSIONS: &[&str] = &[
+    "exe", "com", "bat", "cmd", "msi", "scr", "pif", "cpl", "dll", "ps1", "vbs", "vbe", "js",
+    "jse", "wsf", "hta", "jar", "lnk", "reg",
+];
+
+fn forbidden_type(filename: &str) -> bool {
+    filename
+        .rsplit_once('.')
+        .map(|(_, ext)| FORBIDDEN_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        .unwrap_or(false)
 }
 
 /// Keeps only the last path component and printable characters of a name.
@@ -126,6 +144,9 @@ pub async fn parse(
             if too_big {
                 tracing::info!(%filename, limit, "upload refused: file too large");
                 form.errors.push(files_field, "error-file-too-large");
+            } else if forbidden_type(&filename) {
+                tracing::info!(%filename, "upload refused: forbidden file type");
+                form.errors.push(files_field, "error-file-type");
             } else if !bytes.is_empty() {
                 let blobs = state.blobs.clone();
                 let size = bytes.len() as i64;
@@ -152,7 +173,15 @@ pub async fn parse(
 
 #[cfg(test)]
 mod tests {
-    use super::clean_filename;
+    use super::{clean_filename, forbidden_type};
+
+    #[test]
+    fn programs_are_refused_as_attachments() {
+        assert!(forbidden_type("rēķins.PDF.exe"));
+        assert!(forbidden_type("setup.msi"));
+        assert!(!forbidden_type("ekrānšāviņš.png"));
+        assert!(!forbidden_type("README"));
+    }
 
     #[test]
     fn uploaded_file_names_lose_paths_and_control_characters() {

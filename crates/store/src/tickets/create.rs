@@ -1,8 +1,33 @@
 use super::record_change;
-use crate::{now_ms, Db, Result, StoreError};
+use crate::notifications::{self, NewNotification};
+use crate::{now_ms, users, Db, Result, StoreError};
 use atbalsts_domain::custom_field::FieldValue;
-use atbalsts_domain::{Channel, Priority, Summary, TicketKey, Viewer};
+use atbalsts_domain::{Channel, Email, Priority, Summary, TicketKey, Viewer};
 use sqlx::Row;
+
+/// Who files a ticket: a signed-in person, or someone who gave only an
+/// address (they become a contact, and the requester, in the same transaction).
+#[derive(Debug, Clone, Copy)]
+pub enum Actor<'a> {
+    Person(&'a Viewer),
+    Anonymous(&'a Contact),
+}
+
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub email: Email,
+    pub display_name: String,
+    pub phone: Option<String>,
+}
+
+/// What the notifications of a new ticket are composed from.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub id: i64,
+    pub key: TicketKey,
+    pub requester_email: String,
+    pub requester_locale: Option<String>,
+}
 
 #[derive(Debug, Clone)]
 pub struct NewTicket {
@@ -18,8 +43,12 @@ pub struct NewTicket {
     pub priority: Priority,
     pub team_id: Option<i64>,
     pub assignee_id: Option<i64>,
+    /// The portal request type it was filed with; its default team applies.
+    pub request_type_id: Option<i64>,
     /// Custom field values, already checked against their kinds.
     pub fields: Vec<(i64, FieldValue)>,
+    /// Files already in the blob store, attached to the ticket itself.
+    pub attachments: Vec<super::NewAttachment>,
 }
 
 impl NewTicket {
@@ -45,7 +74,9 @@ impl NewTicket {
             priority,
             team_id: None,
             assignee_id: None,
+            request_type_id: None,
             fields: Vec::new(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -57,16 +88,50 @@ impl NewTicket {
 /// back create leaves no gap. Only staff of the desk may file for someone
 /// else, or set team and assignee.
 pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<TicketKey> {
-    let staff = viewer.is_staff_on(new.desk_id);
-    if !staff
-        && (new.requester_id != viewer.user_id
-            || new.team_id.is_some()
-            || new.assignee_id.is_some())
-    {
+    create_ticket_notifying(db, Actor::Person(viewer), new, |_| Vec::new())
+        .await
+        .map(|c| c.key)
+}
+
+/// Creates a ticket and, in the same transaction, the notifications that
+/// `compose` makes for it: both exist, or neither.
+pub async fn create_ticket_notifying(
+    db: &Db,
+    actor: Actor<'_>,
+    new: &NewTicket,
+    compose: impl FnOnce(&Created) -> Vec<NewNotification>,
+) -> Result<Created> {
+    let staff = matches!(actor, Actor::Person(v) if v.is_staff_on(new.desk_id));
+    let own = match actor {
+        Actor::Person(v) => new.requester_id == v.user_id,
+        Actor::Anonymous(_) => true,
+    };
+    if !staff && (!own || new.team_id.is_some() || new.assignee_id.is_some()) {
         return Err(StoreError::Forbidden);
     }
     let now = now_ms();
     let mut tx = db.write().begin().await?;
+    let (requester_id, created_by) = match actor {
+        Actor::Person(v) => (new.requester_id, v.user_id),
+        Actor::Anonymous(c) => {
+            let id = users::contact_for(&mut tx, &c.email, &c.display_name, c.phone.as_deref())
+                .await?;
+            (id, id)
+        }
+    };
+    let mut team_id = new.team_id;
+    if let Some(rt) = new.request_type_id {
+        let row = sqlx::query(
+            "SELECT team_id FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
+        )
+        .bind(rt)
+        .bind(new.desk_id)
+        .bind(new.ticket_type_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::invalid("request_type", "error-choice-unknown"))?;
+        team_id = team_id.or(row.try_get(0)?);
+    }
 
     let status = sqlx::query(
         "SELECT s.code, s.category FROM ticket_types tt JOIN workflow_statuses s ON s.workflow_id = tt.workflow_id \
@@ -80,9 +145,10 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     let status_code: String = status.try_get(0)?;
     let category: String = status.try_get(1)?;
 
-    let requester =
-        sqlx::query("SELECT institution_id, sub_unit_id FROM users WHERE id = $1 AND active = 1")
-            .bind(new.requester_id)
+    let requester = sqlx::query(
+        "SELECT institution_id, sub_unit_id, email, locale FROM users WHERE id = $1 AND active = 1",
+    )
+    .bind(requester_id)
             .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
@@ -103,7 +169,7 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
             return Err(StoreError::invalid("sub_unit", "error-sub-unit-mismatch"));
         }
     }
-    if let Some(team) = new.team_id {
+    if let Some(team) = team_id {
         let ok = sqlx::query("SELECT 1 FROM teams WHERE id = $1 AND desk_id = $2")
             .bind(team)
             .bind(new.desk_id)
@@ -129,8 +195,8 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     let id: i64 = sqlx::query(
         "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
          requester_id, institution_id, sub_unit_id, channel, priority, team_id, assignee_id, created_by, \
-         created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+         created_at, updated_at, request_type_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id",
     )
     .bind(new.desk_id)
     .bind(number)
@@ -139,15 +205,16 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
     .bind(&category)
     .bind(new.summary.as_str())
     .bind(&new.description)
-    .bind(new.requester_id)
+    .bind(requester_id)
     .bind(institution_id)
     .bind(sub_unit_id)
     .bind(new.channel.code())
     .bind(new.priority.code())
-    .bind(new.team_id)
+    .bind(team_id)
     .bind(new.assignee_id)
-    .bind(viewer.user_id)
+    .bind(created_by)
     .bind(now)
+    .bind(new.request_type_id)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -169,17 +236,29 @@ pub async fn create_ticket(db: &Db, viewer: &Viewer, new: &NewTicket) -> Result<
         .execute(&mut *tx)
         .await?;
     }
-    super::open_status_period(&mut *tx, id, &status_code, &category, now, viewer.user_id).await?;
+    for file in &new.attachments {
+        super::attachments::insert(&mut *tx, id, None, created_by, file, now).await?;
+    }
+    super::open_status_period(&mut *tx, id, &status_code, &category, now, created_by).await?;
     record_change(
         &mut *tx,
         id,
-        viewer.user_id,
+        created_by,
         now,
         "created",
         None,
         Some(&key.to_string()),
     )
     .await?;
+    let created = Created {
+        id,
+        key,
+        requester_email: requester.try_get(2)?,
+        requester_locale: requester.try_get(3)?,
+    };
+    for n in compose(&created) {
+        notifications::queue(&mut *tx, &n).await?;
+    }
     tx.commit().await?;
-    Ok(key)
+    Ok(created)
 }

@@ -35,13 +35,14 @@ pub struct Ticket {
     pub updated_at: i64,
     pub resolved_at: Option<i64>,
     pub version: i64,
+    pub request_type_id: Option<i64>,
 }
 
 const SELECT: &str = "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_type_id, tt.code AS type_code, \
     tt.workflow_id, t.status, t.status_category, t.summary, t.description, t.requester_id, \
     ru.display_name AS requester_name, ru.email AS requester_email, t.institution_id, i.name AS institution_name, \
     t.sub_unit_id, su.name AS sub_unit_name, t.channel, t.priority, t.team_id, tm.name AS team_name, \
-    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version \
+    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id \
     FROM tickets t \
     JOIN desks d ON d.id = t.desk_id \
     JOIN ticket_types tt ON tt.id = t.ticket_type_id \
@@ -85,6 +86,7 @@ fn ticket(r: &AnyRow) -> Result<Ticket> {
         updated_at: r.try_get("updated_at")?,
         resolved_at: r.try_get("resolved_at")?,
         version: r.try_get("version")?,
+        request_type_id: r.try_get("request_type_id")?,
     })
 }
 
@@ -140,6 +142,7 @@ pub struct TicketFilter {
     pub status: Option<String>,
     pub categories: Vec<StatusCategory>,
     pub requester_id: Option<i64>,
+    pub institution_id: Option<i64>,
     pub assignee_id: Option<i64>,
     pub team_id: Option<i64>,
     pub text: Option<String>,
@@ -179,6 +182,9 @@ pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Re
     }
     if let Some(r) = filter.requester_id {
         sql.push(" AND t.requester_id = ").bind(r);
+    }
+    if let Some(i) = filter.institution_id {
+        sql.push(" AND t.institution_id = ").bind(i);
     }
     if let Some(a) = filter.assignee_id {
         sql.push(" AND t.assignee_id = ").bind(a);
@@ -225,4 +231,29 @@ pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Re
         None
     };
     Ok(Page { items, next })
+}
+
+/// What the navigation shows a signed-in person: how many requests they
+/// filed, and the key prefixes of the desks they administer.
+pub async fn navigation_counts(db: &Db, viewer: &Viewer) -> Result<(i64, Vec<String>)> {
+    let row = sqlx::query("SELECT COUNT(*) FROM tickets WHERE requester_id = $1")
+        .bind(viewer.user_id)
+        .fetch_one(db.read())
+        .await?;
+    let count: i64 = row.try_get(0)?;
+    let desks: Vec<i64> = viewer
+        .desk_roles
+        .iter()
+        .filter(|(_, r)| *r == atbalsts_domain::Role::DeskAdmin)
+        .map(|(d, _)| *d)
+        .collect();
+    let mut prefixes = Vec::new();
+    if viewer.is_system_admin || !desks.is_empty() {
+        for d in crate::desks::list_desks(db).await? {
+            if viewer.is_system_admin || desks.contains(&d.id) {
+                prefixes.push(d.key_prefix);
+            }
+        }
+    }
+    Ok((count, prefixes))
 }

@@ -114,12 +114,22 @@ pub async fn submit(
     let Some(user) = user.filter(|_| ok) else {
         return again("error-sign-in-failed");
     };
+    start_session(&state, &ctx, user.id, safe_next(&form.next)).await
+}
+
+/// Signs the person in (replacing any session the browser had) and sends them to `next`.
+pub(crate) async fn start_session(
+    state: &AppState,
+    ctx: &Ctx,
+    user_id: i64,
+    next: &str,
+) -> AppResult<Response> {
     if let Some(old) = &ctx.session_token {
         sessions::delete(&state.db, old).await?;
     }
-    let token = sessions::create(&state.db, user.id, state.config.session_ttl_ms).await?;
+    let token = sessions::create(&state.db, user_id, state.config.session_ttl_ms).await?;
     let cookie = set_cookie(
-        &state,
+        state,
         SESSION_COOKIE,
         &token,
         Some(state.config.session_ttl_ms / 1000),
@@ -127,7 +137,7 @@ pub async fn submit(
     Ok((
         StatusCode::SEE_OTHER,
         [(SET_COOKIE, cookie)],
-        [(LOCATION, safe_next(&form.next).to_owned())],
+        [(LOCATION, next.to_owned())],
     )
         .into_response())
 }

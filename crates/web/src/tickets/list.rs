@@ -15,6 +15,9 @@ pub struct ListQuery {
     q: String,
     #[serde(default)]
     after: String,
+    /// `mine` (created by me) or `institution` (my institution's, where granted).
+    #[serde(default)]
+    scope: String,
 }
 
 #[derive(Serialize)]
@@ -45,7 +48,18 @@ pub async fn page(
             StatusCategory::Waiting,
         ],
     };
+    let institution_scope = viewer
+        .institution_id
+        .filter(|_| viewer.sees_institution_tickets);
+    let scope = match (q.scope.as_str(), institution_scope) {
+        ("institution", Some(_)) => "institution",
+        ("mine", _) => "mine",
+        _ if !viewer.is_staff_anywhere() => "mine",
+        _ => "",
+    };
     let filter = TicketFilter {
+        requester_id: (scope == "mine").then_some(viewer.user_id),
+        institution_id: if scope == "institution" { institution_scope } else { None },
         categories,
         text: Some(q.q.clone()),
         after: Cursor::decode(&q.after),
@@ -87,6 +101,8 @@ pub async fn page(
             q => q.q,
             next => page.next.map(|c| c.encode()),
             is_staff => viewer.is_staff_anywhere(),
+            scope => scope,
+            institution_scope => institution_scope.is_some(),
         },
     )
 }

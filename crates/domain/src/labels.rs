@@ -1,4 +1,4 @@
-use atbalsts_domain::Locale;
+use crate::Locale;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,6 +23,10 @@ impl Labels {
             .or_else(|| self.0.values().next())
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|v| v.trim().is_empty())
     }
 
     pub fn to_json(&self) -> String {

@@ -1,0 +1,65 @@
+//! Desk administration in the browser: the portal catalogue (groups,
+//! request types, their forms, import and export) and confirming the
+//! institutions people chose at sign-up.
+
+pub mod catalogue;
+pub mod form_editor;
+pub mod people;
+
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::Role;
+use atbalsts_store::desks::Desk;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/catalogue/{desk}", get(catalogue::page))
+        .route("/admin/catalogue/{desk}/groups", post(catalogue::save_group))
+        .route("/admin/catalogue/{desk}/types", post(catalogue::create_type))
+        .route("/admin/catalogue/{desk}/move", post(catalogue::move_item))
+        .route("/admin/catalogue/{desk}/export", get(catalogue::export))
+        .route("/admin/catalogue/{desk}/import", post(catalogue::import))
+        .route(
+            "/admin/catalogue/{desk}/types/{code}",
+            get(form_editor::page).post(form_editor::save_settings),
+        )
+        .route(
+            "/admin/catalogue/{desk}/types/{code}/fields",
+            post(form_editor::change_field),
+        )
+        .route(
+            "/admin/catalogue/{desk}/types/{code}/retire",
+            post(form_editor::retire),
+        )
+        .route("/admin/people", get(people::page).post(people::decide))
+}
+
+/// The desk, if the person administers it; otherwise 404, as for anything
+/// they may not see.
+pub(crate) async fn admin_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<Desk> {
+    let viewer = ctx.viewer()?;
+    let desk = crate::portal::desk(state, prefix).await?;
+    if viewer.is_system_admin || viewer.has_role(desk.id, Role::DeskAdmin) {
+        Ok(desk)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The value of `name` in a posted form sent as pairs.
+pub(crate) fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .unwrap_or("")
+}
+
+/// Both languages of a label from `{name}_lv` and `{name}_en`.
+pub(crate) fn labels(pairs: &[(String, String)], name: &str) -> atbalsts_domain::Labels {
+    atbalsts_domain::Labels::new(
+        field(pairs, &format!("{name}_lv")),
+        field(pairs, &format!("{name}_en")),
+    )
+}

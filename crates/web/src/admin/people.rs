@@ -1,0 +1,61 @@
+//! People who chose their institution at sign-up (their email domain is
+//! not declared by any institution) wait here for the desk to confirm it.
+
+use super::field;
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::Role;
+use atbalsts_store::{institutions, users};
+use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use minijinja::context;
+
+/// Desk administrators of any desk, and system administrators.
+fn may_confirm(ctx: &Ctx) -> AppResult<()> {
+    let v = ctx.viewer()?;
+    let admin = v.is_system_admin || v.desk_roles.iter().any(|(_, r)| *r == Role::DeskAdmin);
+    if admin {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    may_confirm(&ctx)?;
+    let waiting = users::awaiting_institution_confirmation(&state.db).await?;
+    let directory = institutions::directory(&state.db).await?;
+    let rows: Vec<_> = waiting
+        .iter()
+        .map(|u| {
+            let inst = directory.iter().find(|(i, _)| Some(i.id) == u.institution_id);
+            let sub = inst.and_then(|(_, subs)| subs.iter().find(|s| Some(s.id) == u.sub_unit_id));
+            context! {
+                id => u.id,
+                name => u.display_name,
+                email => u.email,
+                institution => inst.map(|(i, _)| i.name.clone()),
+                sub_unit => sub.map(|s| s.name.clone()),
+            }
+        })
+        .collect();
+    state
+        .templates
+        .render(&ctx, "admin/people.html", context! { rows => rows })
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    may_confirm(&ctx)?;
+    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    let user_id = field(&pairs, "user_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
+    users::decide_institution(&state.db, user_id, field(&pairs, "decision") == "confirm").await?;
+    Ok((StatusCode::SEE_OTHER, [(LOCATION, "/admin/people")]).into_response())
+}

@@ -1,0 +1,81 @@
+//! The customer portal: request type groups, request types and their
+//! forms, open to everyone; submission with or without an account.
+
+pub mod fields;
+pub mod form;
+pub mod home;
+pub mod rate_limit;
+
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::Locale;
+use atbalsts_store::catalogue::{self, Group, RequestType};
+use atbalsts_store::desks::{self, Desk};
+use serde::Serialize;
+
+pub(crate) async fn desk(state: &AppState, prefix: &str) -> AppResult<Desk> {
+    desks::desk_by_prefix(&state.db, prefix)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Whether this visitor may file this request type. Anyone may without an
+/// account (the form asks for the institution); a signed-in person of no
+/// institution only where the type is open to external users.
+pub(crate) fn may_file(ctx: &Ctx, rt: &RequestType) -> bool {
+    match ctx.viewer() {
+        Err(_) => true,
+        Ok(v) => rt.open_to_external || v.institution_id.is_some() || v.is_staff_on(rt.desk_id),
+    }
+}
+
+/// A request type as the portal lists it.
+#[derive(Serialize)]
+pub(crate) struct TypeLink {
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct GroupView {
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    pub href: String,
+    pub types: Vec<TypeLink>,
+}
+
+pub(crate) fn type_link(desk: &Desk, rt: &RequestType, locale: Locale) -> TypeLink {
+    TypeLink {
+        code: rt.code.clone(),
+        title: rt.labels.get(locale).to_owned(),
+        description: rt.descriptions.get(locale).to_owned(),
+        href: format!("/portal/{}/{}", desk.key_prefix, rt.code),
+    }
+}
+
+/// The desk's groups with the request types this visitor may file.
+pub(crate) async fn catalogue_for(
+    state: &AppState,
+    ctx: &Ctx,
+    desk: &Desk,
+) -> AppResult<Vec<GroupView>> {
+    let groups: Vec<Group> = catalogue::groups_of(&state.db, desk.id).await?;
+    let types = catalogue::request_types_of(&state.db, desk.id).await?;
+    Ok(groups
+        .into_iter()
+        .map(|g| GroupView {
+            href: format!("/portal/{}/groups/{}", desk.key_prefix, g.code),
+            title: g.labels.get(ctx.locale).to_owned(),
+            description: g.descriptions.get(ctx.locale).to_owned(),
+            types: types
+                .iter()
+                .filter(|rt| rt.group_id == g.id && may_file(ctx, rt))
+                .map(|rt| type_link(desk, rt, ctx.locale))
+                .collect(),
+            code: g.code,
+        })
+        .filter(|g| !g.types.is_empty())
+        .collect())
+}

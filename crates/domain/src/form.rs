@@ -263,7 +263,12 @@ impl FormInput {
     pub fn all(&self, name: &str) -> Vec<&str> {
         self.0
             .get(name)
-            .map(|v| v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect())
+            .map(|v| {
+                v.iter()
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -535,8 +540,7 @@ fn short_text(raw: &str, max_chars: usize) -> Result<String, &'static str> {
 fn phone(raw: &str) -> Result<String, &'static str> {
     let v = raw.trim();
     let ok = v.len() <= 32
-        && v.chars()
-            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        && v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
         && v.chars().filter(char::is_ascii_digit).count() >= 5;
     if ok {
         Ok(v.to_owned())
@@ -586,7 +590,10 @@ pub fn parse_date(raw: &str) -> Result<String, &'static str> {
 /// `9:05` or `09:05` → `09:05`.
 pub fn parse_time(raw: &str) -> Result<String, &'static str> {
     let (h, m) = raw.trim().split_once(':').ok_or("error-time-format")?;
-    let m = m.get(..2).filter(|_| m.len() == 2 || m.len() == 5).unwrap_or(m);
+    let m = m
+        .get(..2)
+        .filter(|_| m.len() == 2 || m.len() == 5)
+        .unwrap_or(m);
     match (h.parse::<u32>(), m.parse::<u32>()) {
         (Ok(h), Ok(m)) if h < 24 && m < 60 && !h.to_string().is_empty() => {
             Ok(format!("{h:02}:{m:02}"))

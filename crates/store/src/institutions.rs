@@ -113,9 +113,10 @@ pub async fn directory(db: &Db) -> Result<Vec<(Institution, Vec<SubUnit>)>> {
         .into_iter()
         .map(|i| (i, Vec::new()))
         .collect();
-    let rows = sqlx::query("SELECT id, institution_id, name, town, address FROM sub_units ORDER BY name")
-        .fetch_all(db.read())
-        .await?;
+    let rows =
+        sqlx::query("SELECT id, institution_id, name, town, address FROM sub_units ORDER BY name")
+            .fetch_all(db.read())
+            .await?;
     for r in &rows {
         let s = sub_unit(r)?;
         if let Some((_, subs)) = out.iter_mut().find(|(i, _)| i.id == s.institution_id) {

@@ -25,10 +25,10 @@ pub mod tickets;
 pub mod users;
 pub mod workflows;
 
+pub use atbalsts_domain::Labels;
 pub use clock::now_ms;
 pub use db::{Backend, Db, DbOptions};
 pub use error::StoreError;
-pub use atbalsts_domain::Labels;
 pub use migrate::{applied_versions, migrate, pending_versions, MIGRATIONS};
 pub use sql::Sql;
 

@@ -299,7 +299,8 @@ pub async fn sign_up(
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
-        if let (Some((institution, sub_unit, confirmed)), false) = (s.institution, has_institution) {
+        if let (Some((institution, sub_unit, confirmed)), false) = (s.institution, has_institution)
+        {
             sqlx::query(
                 "UPDATE users SET institution_id = $1, sub_unit_id = $2, institution_confirmed = $3 WHERE id = $4",
             )
@@ -311,7 +312,11 @@ pub async fn sign_up(
             .await?;
         }
     }
-    let purpose = if has_password { Purpose::Reset } else { Purpose::Verify };
+    let purpose = if has_password {
+        Purpose::Reset
+    } else {
+        Purpose::Verify
+    };
     let token = issue(&mut *tx, user_id, purpose, link_ttl_ms).await?;
     crate::notifications::queue(&mut *tx, &compose(&token, purpose)).await?;
     tx.commit().await?;

@@ -7,10 +7,12 @@
 //! starts a throwaway server and sets it.
 
 mod app;
+mod browser;
 mod world;
 
 pub use app::{TestApp, TestResponse};
 pub use atbalsts_testkit_macros::db_test;
+pub use browser::Browser;
 pub use world::World;
 
 /// The password of every person in the test world.

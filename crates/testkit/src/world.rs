@@ -13,7 +13,11 @@ pub struct World {
     pub team_id: i64,
     pub institution_a: i64,
     pub institution_b: i64,
+    /// The sub-unit "Gaismas pils" of institution A.
+    pub sub_unit_a: i64,
     pub agent: Viewer,
+    /// Administers the desk (its catalogue); admin@kisc.lv.
+    pub desk_admin: Viewer,
     pub customer_a: Viewer,
     pub head_of_a: Viewer,
     pub customer_b: Viewer,
@@ -36,7 +40,7 @@ impl World {
         )
         .await
         .unwrap();
-        institutions::create_sub_unit(
+        let sub_unit_a = institutions::create_sub_unit(
             db,
             institution_a,
             "Gaismas pils",
@@ -65,6 +69,12 @@ impl World {
             .await
             .unwrap();
         grant_role(db, desk_id, agent, Role::Agent).await.unwrap();
+        let desk_admin = create_user(db, &person("admin@kisc.lv", "Dace Admine", None, false))
+            .await
+            .unwrap();
+        grant_role(db, desk_id, desk_admin, Role::DeskAdmin)
+            .await
+            .unwrap();
         let customer_a = create_user(
             db,
             &person("janis@lnb.lv", "Jānis Bērziņš", Some(institution_a), false),
@@ -103,7 +113,9 @@ impl World {
             team_id,
             institution_a,
             institution_b,
+            sub_unit_a,
             agent: v(agent).await,
+            desk_admin: v(desk_admin).await,
             customer_a: v(customer_a).await,
             head_of_a: v(head_of_a).await,
             customer_b: v(customer_b).await,

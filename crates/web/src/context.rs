@@ -144,10 +144,12 @@ pub(crate) async fn middleware(
         });
     let session_for_csrf = signed_in.as_ref().and(session_token.as_deref());
     let (my_requests, admin_desks) = match signed_in.as_deref() {
-        Some((_, viewer)) => match atbalsts_store::tickets::navigation_counts(&state.db, viewer).await {
-            Ok(found) => found,
-            Err(e) => return AppError::from(e).into_response(),
-        },
+        Some((_, viewer)) => {
+            match atbalsts_store::tickets::navigation_counts(&state.db, viewer).await {
+                Ok(found) => found,
+                Err(e) => return AppError::from(e).into_response(),
+            }
+        }
         None => (0, Vec::new()),
     };
     let ctx = Ctx {

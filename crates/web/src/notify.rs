@@ -36,7 +36,10 @@ pub(crate) fn request_received(
         .and_then(Locale::parse)
         .unwrap_or(fallback);
     let key = created.key.to_string();
-    let link = format!("{}/tickets/{key}", state.config.public_url.trim_end_matches('/'));
+    let link = format!(
+        "{}/tickets/{key}",
+        state.config.public_url.trim_end_matches('/')
+    );
     let args = [
         ("key", Arg::Str(key.clone())),
         ("summary", Arg::Str(summary.to_owned())),
@@ -48,8 +51,12 @@ pub(crate) fn request_received(
         recipient_email: created.requester_email.clone(),
         locale: locale.code().to_owned(),
         ticket_id: Some(created.id),
-        subject: state.i18n.t_args(locale, "mail-request-received-subject", &args),
-        body_text: state.i18n.t_args(locale, "mail-request-received-body", &args),
+        subject: state
+            .i18n
+            .t_args(locale, "mail-request-received-subject", &args),
+        body_text: state
+            .i18n
+            .t_args(locale, "mail-request-received-body", &args),
     }
 }
 
@@ -62,8 +69,18 @@ pub(crate) fn account_link(
     locale: Locale,
 ) -> NewNotification {
     let (kind, path, subject, body) = match purpose {
-        Purpose::Verify => ("sign-up", "/signup/verify", "mail-sign-up-subject", "mail-sign-up-body"),
-        Purpose::Reset => ("password-reset", "/password-reset/set", "mail-reset-subject", "mail-reset-body"),
+        Purpose::Verify => (
+            "sign-up",
+            "/signup/verify",
+            "mail-sign-up-subject",
+            "mail-sign-up-body",
+        ),
+        Purpose::Reset => (
+            "password-reset",
+            "/password-reset/set",
+            "mail-reset-subject",
+            "mail-reset-body",
+        ),
     };
     let link = format!(
         "{}{path}?token={token}",

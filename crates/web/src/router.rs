@@ -73,7 +73,10 @@ pub fn router(state: AppState) -> Router {
         .route("/portal/{desk}/sent/{key}", get(portal::form::sent))
         .route("/accessibility", get(portal::home::accessibility))
         .route("/login", get(auth::login::page).post(auth::login::submit))
-        .route("/signup", get(auth::signup::page).post(auth::signup::submit))
+        .route(
+            "/signup",
+            get(auth::signup::page).post(auth::signup::submit),
+        )
         .route(
             "/signup/verify",
             get(auth::signup::verify_page).post(auth::signup::verify_submit),

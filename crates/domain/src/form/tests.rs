@@ -82,7 +82,11 @@ fn every_missing_or_wrong_answer_is_reported_next_to_its_field() {
         0,
     )
     .unwrap_err();
-    let got: Vec<(&str, &str)> = errors.0.iter().map(|e| (e.field.as_str(), e.code)).collect();
+    let got: Vec<(&str, &str)> = errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.code))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -120,7 +124,10 @@ fn choosing_other_requires_the_revealed_text_and_hides_the_follow_up() {
     let v: BTreeMap<_, _> = answers.values.into_iter().collect();
     assert_eq!(v["device"], Answer::Text("other".into()));
     assert_eq!(v["device__other"], Answer::Text("Dokumentu kamera".into()));
-    assert!(!v.contains_key("model"), "the model is asked only for listed devices");
+    assert!(
+        !v.contains_key("model"),
+        "the model is asked only for listed devices"
+    );
 }
 
 #[test]

@@ -122,15 +122,24 @@ pub fn parse(bytes: &[u8]) -> Result<CatalogueFile, ImportError> {
 /// Imports a catalogue into a desk in one transaction: all of it or nothing.
 pub async fn import(db: &Db, desk_id: i64, file: &CatalogueFile) -> Result<usize, ImportError> {
     let db_err = |e: StoreError| ImportError::new("error-catalogue-store", e.to_string());
-    let types = workflows::ticket_types_of(db, desk_id).await.map_err(db_err)?;
+    let types = workflows::ticket_types_of(db, desk_id)
+        .await
+        .map_err(db_err)?;
     let teams = desks::teams_of(db, desk_id).await.map_err(db_err)?;
     let mut tx = db.write().begin().await.map_err(|e| db_err(e.into()))?;
     for (gi, g) in file.groups.iter().enumerate() {
         super::check_code(&g.code)
             .map_err(|_| ImportError::new("error-catalogue-code", g.code.clone()))?;
-        let group_id = upsert_group(&mut tx, desk_id, &g.code, &g.labels, &g.descriptions, Some(gi as i64 + 1))
-            .await
-            .map_err(db_err)?;
+        let group_id = upsert_group(
+            &mut tx,
+            desk_id,
+            &g.code,
+            &g.labels,
+            &g.descriptions,
+            Some(gi as i64 + 1),
+        )
+        .await
+        .map_err(db_err)?;
         for (ti, rt) in g.request_types.iter().enumerate() {
             let place = format!("{}/{}", g.code, rt.code);
             super::check_code(&rt.code)
@@ -139,7 +148,10 @@ pub async fn import(db: &Db, desk_id: i64, file: &CatalogueFile) -> Result<usize
                 .iter()
                 .find(|t| t.code == rt.ticket_type)
                 .ok_or_else(|| {
-                    ImportError::new("error-catalogue-ticket-type", format!("{place}: {}", rt.ticket_type))
+                    ImportError::new(
+                        "error-catalogue-ticket-type",
+                        format!("{place}: {}", rt.ticket_type),
+                    )
                 })?;
             let team_id = match &rt.team {
                 None => None,
@@ -147,7 +159,9 @@ pub async fn import(db: &Db, desk_id: i64, file: &CatalogueFile) -> Result<usize
                     teams
                         .iter()
                         .find(|t| &t.name == name)
-                        .ok_or_else(|| ImportError::new("error-catalogue-team", format!("{place}: {name}")))?
+                        .ok_or_else(|| {
+                            ImportError::new("error-catalogue-team", format!("{place}: {name}"))
+                        })?
                         .id,
                 ),
             };
@@ -173,7 +187,9 @@ pub async fn import(db: &Db, desk_id: i64, file: &CatalogueFile) -> Result<usize
         }
     }
     let count = file.groups.iter().map(|g| g.request_types.len()).sum();
-    retire_missing(&mut tx, desk_id, file).await.map_err(db_err)?;
+    retire_missing(&mut tx, desk_id, file)
+        .await
+        .map_err(db_err)?;
     tx.commit().await.map_err(|e| db_err(e.into()))?;
     Ok(count)
 }
@@ -193,12 +209,18 @@ async fn retire_missing(
         let code: String = r.try_get(1)?;
         let what: String = r.try_get(2)?;
         let listed = if what == "type" {
-            file.groups.iter().any(|g| g.request_types.iter().any(|t| t.code == code))
+            file.groups
+                .iter()
+                .any(|g| g.request_types.iter().any(|t| t.code == code))
         } else {
             file.groups.iter().any(|g| g.code == code)
         };
         if !listed {
-            let table = if what == "type" { "request_types" } else { "request_type_groups" };
+            let table = if what == "type" {
+                "request_types"
+            } else {
+                "request_type_groups"
+            };
             sqlx::query(&format!("UPDATE {table} SET active = 0 WHERE id = $1"))
                 .bind(id)
                 .execute(&mut **tx)

@@ -4,7 +4,9 @@
 
 mod file;
 
-pub use file::{export, import, parse, CatalogueFile, GroupDef, ImportError, RequestTypeDef, FORMAT};
+pub use file::{
+    export, import, parse, CatalogueFile, GroupDef, ImportError, RequestTypeDef, FORMAT,
+};
 
 use crate::{Db, Labels, Result, StoreError};
 use atbalsts_domain::custom_field::FieldKind;
@@ -86,7 +88,8 @@ fn request_type(r: &AnyRow) -> Result<RequestType> {
 }
 
 const GROUP_COLUMNS: &str = "id, desk_id, code, labels, descriptions, position";
-const TYPE_COLUMNS: &str = "rt.id, rt.desk_id, rt.group_id, rt.code, rt.labels, rt.descriptions, rt.ticket_type_id, \
+const TYPE_COLUMNS: &str =
+    "rt.id, rt.desk_id, rt.group_id, rt.code, rt.labels, rt.descriptions, rt.ticket_type_id, \
     rt.team_id, rt.service, rt.open_to_external, rt.needs_approval, rt.form, rt.position";
 
 /// The active groups of a desk, in order.
@@ -113,7 +116,11 @@ pub async fn request_types_of(db: &Db, desk_id: i64) -> Result<Vec<RequestType>>
 }
 
 /// An active request type of a desk by code.
-pub async fn request_type_by_code(db: &Db, desk_id: i64, code: &str) -> Result<Option<RequestType>> {
+pub async fn request_type_by_code(
+    db: &Db,
+    desk_id: i64,
+    code: &str,
+) -> Result<Option<RequestType>> {
     let row = sqlx::query(&format!(
         "SELECT {TYPE_COLUMNS} FROM request_types rt JOIN request_type_groups g ON g.id = rt.group_id \
          WHERE rt.desk_id = $1 AND rt.code = $2 AND rt.active = 1 AND g.active = 1"
@@ -180,11 +187,12 @@ async fn upsert_group(
     descriptions: &Labels,
     position: Option<i64>,
 ) -> Result<i64> {
-    let existing = sqlx::query("SELECT id FROM request_type_groups WHERE desk_id = $1 AND code = $2")
-        .bind(desk_id)
-        .bind(code)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let existing =
+        sqlx::query("SELECT id FROM request_type_groups WHERE desk_id = $1 AND code = $2")
+            .bind(desk_id)
+            .bind(code)
+            .fetch_optional(&mut **tx)
+            .await?;
     if let Some(row) = existing {
         let id: i64 = row.try_get(0)?;
         sqlx::query(
@@ -199,11 +207,13 @@ async fn upsert_group(
         .await?;
         return Ok(id);
     }
-    let next: i64 = sqlx::query("SELECT COALESCE(MAX(position), 0) + 1 FROM request_type_groups WHERE desk_id = $1")
-        .bind(desk_id)
-        .fetch_one(&mut **tx)
-        .await?
-        .try_get(0)?;
+    let next: i64 = sqlx::query(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM request_type_groups WHERE desk_id = $1",
+    )
+    .bind(desk_id)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)?;
     let row = sqlx::query(
         "INSERT INTO request_type_groups (desk_id, code, labels, descriptions, position) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -277,11 +287,12 @@ async fn upsert_request_type(
         .await?;
         return Ok(id);
     }
-    let next: i64 = sqlx::query("SELECT COALESCE(MAX(position), 0) + 1 FROM request_types WHERE group_id = $1")
-        .bind(s.group_id)
-        .fetch_one(&mut **tx)
-        .await?
-        .try_get(0)?;
+    let next: i64 =
+        sqlx::query("SELECT COALESCE(MAX(position), 0) + 1 FROM request_types WHERE group_id = $1")
+            .bind(s.group_id)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?;
     let row = sqlx::query(
         "INSERT INTO request_types (desk_id, group_id, code, labels, descriptions, ticket_type_id, team_id, \
          service, open_to_external, needs_approval, position) \
@@ -373,13 +384,15 @@ async fn ensure_custom_field(
             }
         }
         None => {
-            sqlx::query("INSERT INTO custom_fields (desk_id, code, kind, labels) VALUES ($1, $2, $3, $4)")
-                .bind(desk_id)
-                .bind(code)
-                .bind(kind.code())
-                .bind(labels.to_json())
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO custom_fields (desk_id, code, kind, labels) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(desk_id)
+            .bind(code)
+            .bind(kind.code())
+            .bind(labels.to_json())
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())

@@ -114,8 +114,8 @@ pub async fn create_ticket_notifying(
     let (requester_id, created_by) = match actor {
         Actor::Person(v) => (new.requester_id, v.user_id),
         Actor::Anonymous(c) => {
-            let id = users::contact_for(&mut tx, &c.email, &c.display_name, c.phone.as_deref())
-                .await?;
+            let id =
+                users::contact_for(&mut tx, &c.email, &c.display_name, c.phone.as_deref()).await?;
             (id, id)
         }
     };
@@ -149,9 +149,9 @@ pub async fn create_ticket_notifying(
         "SELECT institution_id, sub_unit_id, email, locale FROM users WHERE id = $1 AND active = 1",
     )
     .bind(requester_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
     let (institution_id, sub_unit_id) = match new.institution_id {
         Some(i) => (Some(i), new.sub_unit_id),
         None => (

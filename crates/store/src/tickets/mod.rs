@@ -14,7 +14,9 @@ pub use attachments::{attachment_for, attachments_of, Attachment, NewAttachment}
 pub use comments::{add_comment, comments_of, Comment};
 pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created, NewTicket};
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
-pub use read::{list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket, TicketFilter};
+pub use read::{
+    list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket, TicketFilter,
+};
 pub use transition::transition;
 
 use crate::Result;

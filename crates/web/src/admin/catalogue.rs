@@ -97,7 +97,15 @@ pub async fn page(
     Path(prefix): Path<String>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    show(&state, &ctx, &desk, StatusCode::OK, FieldErrors::default(), None).await
+    show(
+        &state,
+        &ctx,
+        &desk,
+        StatusCode::OK,
+        FieldErrors::default(),
+        None,
+    )
+    .await
 }
 
 /// Keeps the store's field errors for the page; other failures pass on.
@@ -110,7 +118,15 @@ async fn or_show(
     match result.map_err(AppError::from) {
         Ok(_) => Ok(back(desk)),
         Err(AppError::Invalid(errors)) => {
-            show(state, ctx, desk, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await
+            show(
+                state,
+                ctx,
+                desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors,
+                None,
+            )
+            .await
         }
         Err(e) => Err(e),
     }
@@ -128,7 +144,15 @@ pub async fn save_group(
     if field(&pairs, "group_lv").is_empty() {
         let mut errors = FieldErrors::default();
         errors.push("group_lv", "error-required");
-        return show(&state, &ctx, &desk, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await;
+        return show(
+            &state,
+            &ctx,
+            &desk,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors,
+            None,
+        )
+        .await;
     }
     let result = catalogue::save_group(
         &state.db,
@@ -155,12 +179,21 @@ pub async fn create_type(
     }
     let group_id = field(&pairs, "group_id").parse::<i64>().ok();
     let ticket_type_id = field(&pairs, "ticket_type_id").parse::<i64>().ok();
-    let (Some(group_id), Some(ticket_type_id), true) = (group_id, ticket_type_id, errors.is_empty())
+    let (Some(group_id), Some(ticket_type_id), true) =
+        (group_id, ticket_type_id, errors.is_empty())
     else {
         if errors.is_empty() {
             errors.push("ticket_type_id", "error-required");
         }
-        return show(&state, &ctx, &desk, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await;
+        return show(
+            &state,
+            &ctx,
+            &desk,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors,
+            None,
+        )
+        .await;
     };
     let settings = RequestTypeSettings {
         group_id,
@@ -179,7 +212,10 @@ pub async fn create_type(
             StatusCode::SEE_OTHER,
             [(
                 LOCATION,
-                format!("/admin/catalogue/{}/types/{}", desk.key_prefix, settings.code),
+                format!(
+                    "/admin/catalogue/{}/types/{}",
+                    desk.key_prefix, settings.code
+                ),
             )],
         )
             .into_response()),
@@ -216,12 +252,16 @@ pub async fn export(
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     let file = catalogue::export(&state.db, desk.id).await?;
-    let body = serde_json::to_string_pretty(&file).map_err(|e| AppError::Internal(e.to_string()))?;
+    let body =
+        serde_json::to_string_pretty(&file).map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!("{}-catalogue.json", desk.key_prefix.to_lowercase());
     Ok((
         [
             (CONTENT_TYPE, "application/json".to_owned()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
         ],
         body,
     )
@@ -243,7 +283,15 @@ pub async fn import(
         if errors.is_empty() {
             errors.push("file", "error-required");
         }
-        return show(&state, &ctx, &desk, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await;
+        return show(
+            &state,
+            &ctx,
+            &desk,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors,
+            None,
+        )
+        .await;
     };
     let bytes = state
         .blobs
@@ -261,7 +309,15 @@ pub async fn import(
                 "catalogue-imported",
                 &[("count", atbalsts_i18n::Arg::Num(count as f64))],
             );
-            show(&state, &ctx, &desk, StatusCode::OK, FieldErrors::default(), Some(notice)).await
+            show(
+                &state,
+                &ctx,
+                &desk,
+                StatusCode::OK,
+                FieldErrors::default(),
+                Some(notice),
+            )
+            .await
         }
         Err(e) => {
             tracing::info!(desk = %desk.key_prefix, error = %e, "catalogue import refused");
@@ -272,7 +328,15 @@ pub async fn import(
             );
             let mut errors = FieldErrors::default();
             errors.push("file", "error-catalogue-refused");
-            show(&state, &ctx, &desk, StatusCode::UNPROCESSABLE_ENTITY, errors, Some(message)).await
+            show(
+                &state,
+                &ctx,
+                &desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors,
+                Some(message),
+            )
+            .await
         }
     }
 }

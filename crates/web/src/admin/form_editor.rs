@@ -15,7 +15,12 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use minijinja::context;
 
-async fn load(state: &AppState, ctx: &Ctx, prefix: &str, code: &str) -> AppResult<(Desk, RequestType)> {
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    prefix: &str,
+    code: &str,
+) -> AppResult<(Desk, RequestType)> {
     let desk = admin_desk(state, ctx, prefix).await?;
     let rt = catalogue::request_type_by_code(&state.db, desk.id, code)
         .await?
@@ -27,7 +32,14 @@ async fn load(state: &AppState, ctx: &Ctx, prefix: &str, code: &str) -> AppResul
 fn options_text(options: &[Choice]) -> String {
     options
         .iter()
-        .map(|o| format!("{} | {} | {}", o.code, o.labels.get(atbalsts_domain::Locale::Lv), o.labels.0.get("en").map(String::as_str).unwrap_or("")))
+        .map(|o| {
+            format!(
+                "{} | {} | {}",
+                o.code,
+                o.labels.get(atbalsts_domain::Locale::Lv),
+                o.labels.0.get("en").map(String::as_str).unwrap_or("")
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -41,7 +53,9 @@ fn parse_options(text: &str) -> Result<Vec<Choice>, &'static str> {
         let en = parts.next().unwrap_or(lv);
         let ok = !code.is_empty()
             && code != atbalsts_domain::form::OTHER_CHOICE
-            && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
         if !ok {
             return Err("error-options-format");
         }
@@ -193,7 +207,10 @@ fn back(desk: &Desk, rt: &RequestType, anchor: &str) -> Response {
         StatusCode::SEE_OTHER,
         [(
             LOCATION,
-            format!("/admin/catalogue/{}/types/{}{anchor}", desk.key_prefix, rt.code),
+            format!(
+                "/admin/catalogue/{}/types/{}{anchor}",
+                desk.key_prefix, rt.code
+            ),
         )],
     )
         .into_response()
@@ -205,7 +222,15 @@ pub async fn page(
     Path((prefix, code)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (desk, rt) = load(&state, &ctx, &prefix, &code).await?;
-    show(&state, &ctx, &desk, &rt, StatusCode::OK, FieldErrors::default()).await
+    show(
+        &state,
+        &ctx,
+        &desk,
+        &rt,
+        StatusCode::OK,
+        FieldErrors::default(),
+    )
+    .await
 }
 
 pub async fn save_settings(
@@ -222,12 +247,21 @@ pub async fn save_settings(
     }
     let group_id = field(&pairs, "group_id").parse().ok();
     let ticket_type_id = field(&pairs, "ticket_type_id").parse().ok();
-    let (Some(group_id), Some(ticket_type_id), true) = (group_id, ticket_type_id, errors.is_empty())
+    let (Some(group_id), Some(ticket_type_id), true) =
+        (group_id, ticket_type_id, errors.is_empty())
     else {
         if errors.is_empty() {
             errors.push("ticket_type_id", "error-required");
         }
-        return show(&state, &ctx, &desk, &rt, StatusCode::UNPROCESSABLE_ENTITY, errors).await;
+        return show(
+            &state,
+            &ctx,
+            &desk,
+            &rt,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors,
+        )
+        .await;
     };
     let settings = RequestTypeSettings {
         group_id,
@@ -240,10 +274,21 @@ pub async fn save_settings(
         open_to_external: !field(&pairs, "open_to_external").is_empty(),
         needs_approval: !field(&pairs, "needs_approval").is_empty(),
     };
-    match catalogue::save_request_type(&state.db, desk.id, &settings).await.map_err(AppError::from) {
+    match catalogue::save_request_type(&state.db, desk.id, &settings)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(back(&desk, &rt, "")),
         Err(AppError::Invalid(errors)) => {
-            show(&state, &ctx, &desk, &rt, StatusCode::UNPROCESSABLE_ENTITY, errors).await
+            show(
+                &state,
+                &ctx,
+                &desk,
+                &rt,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors,
+            )
+            .await
         }
         Err(e) => Err(e),
     }
@@ -259,7 +304,10 @@ pub async fn change_field(
     let (desk, rt) = load(&state, &ctx, &prefix, &code).await?;
     ctx.check_csrf(field(&pairs, "_csrf"))?;
     let mut form = rt.form.clone();
-    let index: Option<usize> = field(&pairs, "index").parse().ok().filter(|i| *i < form.len());
+    let index: Option<usize> = field(&pairs, "index")
+        .parse()
+        .ok()
+        .filter(|i| *i < form.len());
     let mut errors = FieldErrors::default();
     match (field(&pairs, "action"), index) {
         ("add", _) => {
@@ -282,13 +330,24 @@ pub async fn change_field(
         _ => return Err(AppError::BadRequest("error-form-malformed")),
     }
     if errors.is_empty() {
-        match catalogue::save_form(&state.db, rt.id, &form).await.map_err(AppError::from) {
+        match catalogue::save_form(&state.db, rt.id, &form)
+            .await
+            .map_err(AppError::from)
+        {
             Ok(()) => return Ok(back(&desk, &rt, "#fields")),
             Err(AppError::Invalid(e)) => errors = e,
             Err(e) => return Err(e),
         }
     }
-    show(&state, &ctx, &desk, &rt, StatusCode::UNPROCESSABLE_ENTITY, errors).await
+    show(
+        &state,
+        &ctx,
+        &desk,
+        &rt,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        errors,
+    )
+    .await
 }
 
 pub async fn retire(
@@ -316,8 +375,14 @@ mod tests {
         let o = parse_options("printer | Printeris | Printer\n\n scanner|Skeneris").unwrap();
         assert_eq!(o.len(), 2);
         assert_eq!(o[1].labels.0["en"], "Skeneris");
-        assert_eq!(parse_options("Printeris ar atstarpi").unwrap_err(), "error-options-format");
-        assert_eq!(parse_options("other | Cits").unwrap_err(), "error-options-format");
+        assert_eq!(
+            parse_options("Printeris ar atstarpi").unwrap_err(),
+            "error-options-format"
+        );
+        assert_eq!(
+            parse_options("other | Cits").unwrap_err(),
+            "error-options-format"
+        );
         assert_eq!(parse_options("  ").unwrap_err(), "error-options-required");
     }
 }

@@ -15,8 +15,14 @@ use axum::Router;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/catalogue/{desk}", get(catalogue::page))
-        .route("/admin/catalogue/{desk}/groups", post(catalogue::save_group))
-        .route("/admin/catalogue/{desk}/types", post(catalogue::create_type))
+        .route(
+            "/admin/catalogue/{desk}/groups",
+            post(catalogue::save_group),
+        )
+        .route(
+            "/admin/catalogue/{desk}/types",
+            post(catalogue::create_type),
+        )
         .route("/admin/catalogue/{desk}/move", post(catalogue::move_item))
         .route("/admin/catalogue/{desk}/export", get(catalogue::export))
         .route("/admin/catalogue/{desk}/import", post(catalogue::import))

@@ -30,7 +30,9 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     let rows: Vec<_> = waiting
         .iter()
         .map(|u| {
-            let inst = directory.iter().find(|(i, _)| Some(i.id) == u.institution_id);
+            let inst = directory
+                .iter()
+                .find(|(i, _)| Some(i.id) == u.institution_id);
             let sub = inst.and_then(|(_, subs)| subs.iter().find(|s| Some(s.id) == u.sub_unit_id));
             context! {
                 id => u.id,

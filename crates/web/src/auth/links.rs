@@ -70,12 +70,9 @@ fn render(
 }
 
 fn expired(state: &AppState, ctx: &Ctx) -> AppResult<Response> {
-    state.templates.render_status(
-        ctx,
-        StatusCode::GONE,
-        "auth/link-expired.html",
-        context! {},
-    )
+    state
+        .templates
+        .render_status(ctx, StatusCode::GONE, "auth/link-expired.html", context! {})
 }
 
 pub(crate) async fn set_page(
@@ -84,10 +81,20 @@ pub(crate) async fn set_page(
     link: Link,
     token: &str,
 ) -> AppResult<Response> {
-    if account_links::peek(&state.db, token, link.purpose).await?.is_none() {
+    if account_links::peek(&state.db, token, link.purpose)
+        .await?
+        .is_none()
+    {
         return expired(state, ctx);
     }
-    render(state, ctx, link, StatusCode::OK, token, FieldErrors::default())
+    render(
+        state,
+        ctx,
+        link,
+        StatusCode::OK,
+        token,
+        FieldErrors::default(),
+    )
 }
 
 pub(crate) async fn set_submit(
@@ -103,7 +110,14 @@ pub(crate) async fn set_submit(
         errors.push("password_again", "error-password-mismatch");
     }
     if !errors.is_empty() {
-        return render(state, ctx, link, StatusCode::UNPROCESSABLE_ENTITY, &form.token, errors);
+        return render(
+            state,
+            ctx,
+            link,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form.token,
+            errors,
+        );
     }
     let plain = form.password.clone();
     let hash = tokio::task::spawn_blocking(move || password::hash(&plain))

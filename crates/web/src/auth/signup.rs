@@ -52,12 +52,20 @@ async fn show(
         input: atbalsts_domain::form::Input::Institution,
         required: false,
         labels: atbalsts_domain::Labels::new(
-            &state.i18n.t(atbalsts_domain::Locale::Lv, "signup-institution"),
-            &state.i18n.t(atbalsts_domain::Locale::En, "signup-institution"),
+            &state
+                .i18n
+                .t(atbalsts_domain::Locale::Lv, "signup-institution"),
+            &state
+                .i18n
+                .t(atbalsts_domain::Locale::En, "signup-institution"),
         ),
         help: atbalsts_domain::Labels::new(
-            &state.i18n.t(atbalsts_domain::Locale::Lv, "signup-institution-help"),
-            &state.i18n.t(atbalsts_domain::Locale::En, "signup-institution-help"),
+            &state
+                .i18n
+                .t(atbalsts_domain::Locale::Lv, "signup-institution-help"),
+            &state
+                .i18n
+                .t(atbalsts_domain::Locale::En, "signup-institution-help"),
         ),
         show_if: None,
     }];
@@ -71,7 +79,14 @@ async fn show(
 }
 
 pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    show(&state, &ctx, StatusCode::OK, &SignUpForm::default(), FieldErrors::default()).await
+    show(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        &SignUpForm::default(),
+        FieldErrors::default(),
+    )
+    .await
 }
 
 pub async fn submit(
@@ -110,12 +125,23 @@ pub async fn submit(
         },
     };
     let Some(email) = email.filter(|_| errors.is_empty()) else {
-        return show(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, &form, errors).await;
+        return show(
+            &state,
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            errors,
+        )
+        .await;
     };
     // A declared email domain decides the institution; a choice from the
     // list waits for the desk to confirm it.
     let institution = match institutions::by_email_domain(&state.db, email.domain()).await? {
-        Some(i) => Some((i.id, picked.filter(|(p, _)| *p == i.id).and_then(|(_, s)| s), true)),
+        Some(i) => Some((
+            i.id,
+            picked.filter(|(p, _)| *p == i.id).and_then(|(_, s)| s),
+            true,
+        )),
         None => picked.map(|(i, s)| (i, s, false)),
     };
     let signup = SignUp {

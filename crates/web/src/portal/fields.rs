@@ -95,13 +95,19 @@ pub(crate) fn build(
         };
         let (choices, other, min, max) = match &f.input {
             Input::Select { options, other } => (
-                options.iter().map(|o| choice(&o.code, o.labels.get(locale))).collect(),
+                options
+                    .iter()
+                    .map(|o| choice(&o.code, o.labels.get(locale)))
+                    .collect(),
                 *other,
                 None,
                 None,
             ),
             Input::Checkboxes { options } => (
-                options.iter().map(|o| choice(&o.code, o.labels.get(locale))).collect(),
+                options
+                    .iter()
+                    .map(|o| choice(&o.code, o.labels.get(locale)))
+                    .collect(),
                 false,
                 None,
                 None,
@@ -118,7 +124,9 @@ pub(crate) fn build(
             Input::Integer { min, max } => (Vec::new(), false, *min, *max),
             _ => (Vec::new(), false, None, None),
         };
-        let sub_value = input.get(&format!("{}{SUB_UNIT_SUFFIX}", f.code)).to_owned();
+        let sub_value = input
+            .get(&format!("{}{SUB_UNIT_SUFFIX}", f.code))
+            .to_owned();
         let sub_units = if f.input == Input::Institution {
             // Without a script the sub-unit list is drawn for the chosen
             // institution; before one is chosen, all of them, grouped.
@@ -164,8 +172,16 @@ pub(crate) fn build(
             controls: fields
                 .iter()
                 .any(|o| o.show_if.as_ref().is_some_and(|r| r.field == f.code)),
-            show_field: f.show_if.as_ref().map(|r| r.field.clone()).unwrap_or_default(),
-            show_values: f.show_if.as_ref().map(|r| r.values.join(" ")).unwrap_or_default(),
+            show_field: f
+                .show_if
+                .as_ref()
+                .map(|r| r.field.clone())
+                .unwrap_or_default(),
+            show_values: f
+                .show_if
+                .as_ref()
+                .map(|r| r.values.join(" "))
+                .unwrap_or_default(),
             error: error_of(&f.code),
             other_error: error_of(&format!("{}{OTHER_SUFFIX}", f.code)),
         };

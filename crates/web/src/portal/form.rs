@@ -166,7 +166,13 @@ pub async fn submit(
             .collect(),
     );
     let signed_in = ctx.user().is_some();
-    let answers = match form::validate(&l.fields, &echo.input, &choices, signed_in, echo.files.len()) {
+    let answers = match form::validate(
+        &l.fields,
+        &echo.input,
+        &choices,
+        signed_in,
+        echo.files.len(),
+    ) {
         Ok(a) if echo.errors.is_empty() => a,
         Ok(_) => return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await,
         Err(errors) => {
@@ -192,8 +198,12 @@ pub async fn submit(
     };
 
     let title_lv = l.rt.labels.get(Locale::Lv);
-    let summary_text = answers.summary.clone().unwrap_or_else(|| title_lv.to_owned());
-    let summary = Summary::parse(&summary_text).map_err(|_| AppError::BadRequest("error-invalid"))?;
+    let summary_text = answers
+        .summary
+        .clone()
+        .unwrap_or_else(|| title_lv.to_owned());
+    let summary =
+        Summary::parse(&summary_text).map_err(|_| AppError::BadRequest("error-invalid"))?;
     let description = answers.description.clone().unwrap_or_default();
     let desk_fields = custom_fields::of_desk(&state.db, l.desk.id).await?;
     let values = answers
@@ -244,7 +254,10 @@ pub async fn submit(
     let sig = csrf::sign(&state.secret, "sent", &key);
     Ok((
         StatusCode::SEE_OTHER,
-        [(LOCATION, format!("/portal/{}/sent/{key}?s={sig}", l.desk.key_prefix))],
+        [(
+            LOCATION,
+            format!("/portal/{}/sent/{key}?s={sig}", l.desk.key_prefix),
+        )],
     )
         .into_response())
 }

@@ -108,13 +108,15 @@ pub async fn search(
     if !words.is_empty() {
         for d in desks::list_desks(&state.db).await? {
             for rt in catalogue::request_types_of(&state.db, d.id).await? {
-                let text = format!(
-                    "{} {} {} {}",
-                    rt.labels.get(ctx.locale),
-                    rt.descriptions.get(ctx.locale),
-                    rt.labels.get(atbalsts_domain::Locale::Lv),
-                    rt.descriptions.get(atbalsts_domain::Locale::Lv)
-                );
+                // Both languages: a person may search in either.
+                let text: Vec<&str> = rt
+                    .labels
+                    .0
+                    .values()
+                    .chain(rt.descriptions.0.values())
+                    .map(String::as_str)
+                    .collect();
+                let text = text.join(" ");
                 if super::may_file(&ctx, &rt) && matches(&words, &text) {
                     hits.push(type_link(&d, &rt, ctx.locale));
                 }

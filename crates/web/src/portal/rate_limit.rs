@@ -72,12 +72,23 @@ impl RateLimiter {
             buckets.retain(|_, b| b.at > cut);
         }
         let keys = [
-            (format!("{address}|{}", email.to_lowercase()), l.per_sender_burst, l.per_sender_per_hour),
-            (address.to_string(), l.per_address_burst, l.per_address_per_hour),
+            (
+                format!("{address}|{}", email.to_lowercase()),
+                l.per_sender_burst,
+                l.per_sender_per_hour,
+            ),
+            (
+                address.to_string(),
+                l.per_address_burst,
+                l.per_address_per_hour,
+            ),
         ];
         let mut refilled = Vec::with_capacity(2);
         for (key, burst, per_hour) in &keys {
-            let b = buckets.get(key).copied().unwrap_or(Bucket { tokens: *burst, at: now });
+            let b = buckets.get(key).copied().unwrap_or(Bucket {
+                tokens: *burst,
+                at: now,
+            });
             let elapsed = now.saturating_duration_since(b.at).as_secs_f64();
             let tokens = (b.tokens + elapsed * per_hour / 3600.0).min(*burst);
             if tokens < 1.0 {
@@ -86,7 +97,13 @@ impl RateLimiter {
             refilled.push((key.clone(), tokens));
         }
         for (key, tokens) in refilled {
-            buckets.insert(key, Bucket { tokens: tokens - 1.0, at: now });
+            buckets.insert(
+                key,
+                Bucket {
+                    tokens: tokens - 1.0,
+                    at: now,
+                },
+            );
         }
         true
     }

@@ -59,7 +59,11 @@ pub async fn page(
     };
     let filter = TicketFilter {
         requester_id: (scope == "mine").then_some(viewer.user_id),
-        institution_id: if scope == "institution" { institution_scope } else { None },
+        institution_id: if scope == "institution" {
+            institution_scope
+        } else {
+            None
+        },
         categories,
         text: Some(q.q.clone()),
         after: Cursor::decode(&q.after),

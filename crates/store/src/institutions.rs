@@ -132,7 +132,7 @@ pub async fn by_email_domain(db: &Db, domain: &str) -> Result<Option<Institution
     Ok(list_institutions(db)
         .await?
         .into_iter()
-        .find(|i| i.email_domains.iter().any(|d| *d == domain)))
+        .find(|i| i.email_domains.contains(&domain)))
 }
 
 /// Checks that a sub-unit belongs to the institution it is filed under.

@@ -1,0 +1,171 @@
+// The customer portal in a real Chromium: every portal page in Latvian and
+// English passes axe-core, a full form is filled and sent with the keyboard
+// alone, the script reveals dependent fields, and the pages fit a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
+const FORM = '/portal/KISC/periferijas-traucejumi';
+let browser;
+
+async function checkA11y(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(problems, [], `axe violations on ${label}`);
+}
+
+async function newPage(locale, viewport) {
+  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** Presses Tab until the element matching `selector` has focus. */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(s => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Presses ArrowDown on the focused select until its chosen option reads `label`. */
+async function arrowTo(page, label) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.evaluate(() => document.activeElement.selectedOptions[0]?.textContent.trim());
+    if (chosen === label) return;
+  }
+  throw new Error(`no option ${label}`);
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => { await browser?.close(); });
+
+for (const [locale, words] of [
+  ['lv-LV', { search: 'Meklēt', found: 'skeneris', send: 'Nosūtīt', statement: 'Piekļūstamības paziņojums' }],
+  ['en-GB', { search: 'Search', found: 'scanner', send: 'Send', statement: 'Accessibility statement' }],
+]) {
+  test(`every portal page passes axe-core in ${locale}`, async () => {
+    const page = await newPage(locale);
+    await page.goto(`${BASE}/`);
+    await checkA11y(page, `${locale} home`);
+    await page.locator('.group h3 a').first().click();
+    await checkA11y(page, `${locale} group page`);
+    await page.goto(`${BASE}/`);
+    await page.getByRole('searchbox').fill(words.found);
+    await page.getByRole('button', { name: words.search, exact: true }).click();
+    await page.waitForURL(/\/portal\/search/);
+    assert.ok(await page.locator('.types li').count() >= 1, 'the search finds request types');
+    await checkA11y(page, `${locale} search results`);
+    await page.goto(`${BASE}${FORM}`);
+    await checkA11y(page, `${locale} form`);
+    await page.getByRole('button', { name: words.send }).click();
+    await page.locator('#error-summary').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', 'the error summary takes focus');
+    await checkA11y(page, `${locale} rejected form`);
+    for (const path of ['/signup', '/password-reset', '/login', '/accessibility']) {
+      await page.goto(`${BASE}${path}`);
+      await checkA11y(page, `${locale} ${path}`);
+    }
+    await page.getByRole('link', { name: words.statement }).first().waitFor();
+    await page.context().close();
+  });
+}
+
+test('a person fills in and sends a whole form with the keyboard alone', async () => {
+  const page = await newPage('lv-LV');
+  await page.goto(`${BASE}${FORM}`);
+  await tabTo(page, '#f-institution');
+  await arrowTo(page, 'Latvijas Nacionālā bibliotēka');
+  await tabTo(page, '#f-institution__sub');
+  await arrowTo(page, 'Gaismas pils (Rīga)');
+  // Sub-units of other institutions are not offered once one is chosen.
+  assert.equal(await page.locator('#f-institution__sub optgroup:not([disabled])').count(), 1);
+  await tabTo(page, '#f-requester_name');
+  await page.keyboard.type('Līga Kalēja');
+  await tabTo(page, '#f-requester_email');
+  await page.keyboard.type('liga.kaleja@lnb.lv');
+  await tabTo(page, '#f-peripheral_device');
+  await arrowTo(page, 'Skeneris');
+  await tabTo(page, '#f-device_model');
+  await page.keyboard.type('Canon DR-C225');
+  await tabTo(page, '#f-description');
+  await page.keyboard.type('Skeneris neieslēdzas pēc strāvas padeves pārtraukuma.');
+  await tabTo(page, '#f-inventory_number');
+  await page.keyboard.type('12P00345');
+  await tabTo(page, 'button[type=submit]:not(.refresh):not([name])');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/portal\/KISC\/sent\/KISC-\d+/);
+  const key = await page.locator('#ticket-key').innerText();
+  assert.match(key, /^KISC-\d+$/);
+  await checkA11y(page, 'confirmation page');
+  await page.context().close();
+});
+
+test('choosing Other reveals its text field at once, and a rejected form keeps the typing', async () => {
+  const page = await newPage('lv-LV');
+  await page.goto(`${BASE}${FORM}`);
+  const other = page.locator('#f-peripheral_device__other');
+  assert.equal(await other.isVisible(), false);
+  await page.getByLabel('Perifērijas iekārta').selectOption({ label: 'Cits' });
+  assert.equal(await other.isVisible(), true);
+  assert.equal(await page.locator('#f-device_model').isVisible(), false, 'no model for Other');
+  await page.getByLabel('Vārds, uzvārds').fill('<script>alert(1)</script>');
+  await page.getByRole('button', { name: 'Nosūtīt' }).click();
+  await page.locator('#error-summary').waitFor();
+  assert.equal(await page.getByLabel('Vārds, uzvārds').inputValue(), '<script>alert(1)</script>');
+  assert.equal(await page.locator('#f-peripheral_device__other').isVisible(), true, 'still revealed after the server answered');
+  await page.locator('#error-summary a[href="#f-peripheral_device__other"]').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-peripheral_device__other');
+  await page.context().close();
+});
+
+test('portal pages fit a phone screen without sideways scrolling', async () => {
+  const page = await newPage('lv-LV', { width: 360, height: 740 });
+  for (const path of ['/', FORM, '/signup']) {
+    await page.goto(`${BASE}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow}px too wide`);
+  }
+  await page.context().close();
+});
+
+test('a customer follows a request under My requests and a desk administrator edits the catalogue', async () => {
+  const page = await newPage('lv-LV');
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-pasts').fill('janis.berzins@lnb.lv');
+  await page.getByLabel('Parole').fill('demo-parole-2026');
+  await page.getByRole('button', { name: 'Pieteikties' }).click();
+  await page.goto(`${BASE}/portal/KISC/cits-pieteikums`);
+  assert.equal(await page.locator('#f-requester_email').count(), 0, 'signed-in people are not asked for an email');
+  await checkA11y(page, 'signed-in form');
+  await page.getByLabel('Pieteikuma tēma').fill('Vajag jaunu peles paliktni');
+  await page.getByLabel('Pieteikuma apraksts').fill('Vecais ir nodilis.');
+  await page.getByRole('button', { name: 'Nosūtīt' }).click();
+  await page.waitForURL(/\/sent\//);
+  await page.getByRole('link', { name: /Mani pieteikumi/ }).click();
+  await checkA11y(page, 'My requests');
+  await page.getByRole('link', { name: /KISC-\d+/ }).first().click();
+  await checkA11y(page, 'a request seen by its requester');
+  await page.context().close();
+
+  const admin = await newPage('lv-LV');
+  await admin.goto(`${BASE}/login`);
+  await admin.getByLabel('E-pasts').fill('admin@kisc.lv');
+  await admin.getByLabel('Parole').fill('demo-parole-2026');
+  await admin.getByRole('button', { name: 'Pieteikties' }).click();
+  await admin.goto(`${BASE}/admin/catalogue/KISC`);
+  await checkA11y(admin, 'catalogue administration');
+  await admin.goto(`${BASE}/admin/catalogue/KISC/types/periferijas-traucejumi`);
+  await checkA11y(admin, 'form editor');
+  await admin.context().close();
+});

@@ -451,6 +451,8 @@ async fn script_typed_into_a_form_is_shown_as_text(t: TestDb) {
     let view = b.get("/tickets/KISC-1").await.text();
     assert!(!view.contains("<script>alert"));
     assert!(view.contains("&lt;script&gt;alert("));
+    assert!(view.contains("<dt>Programmatūra</dt><dd>Biroja programmas, HORIZON</dd>"));
+    assert!(view.contains("<dt>Vēlamais datums</dt><dd>01.02.2027</dd>"));
     let mine = b.get("/tickets").await.text();
     assert!(!mine.contains("<script>alert") && mine.contains("&lt;script&gt;"));
     let values = custom_fields::values_of(&app.db.db, 1).await.unwrap();

@@ -216,3 +216,50 @@ pub(crate) fn error_labels(
 
 /// The `other` choice code, for templates.
 pub(crate) const OTHER: &str = OTHER_CHOICE;
+
+/// A stored answer as people read it: option labels instead of codes,
+/// "Other" with its text, dates in the reader's format.
+pub(crate) fn display_answer(
+    field: &FormField,
+    values: &BTreeMap<String, atbalsts_domain::custom_field::FieldValue>,
+    locale: Locale,
+    other_label: &str,
+) -> Option<String> {
+    use atbalsts_domain::custom_field::FieldValue;
+    let raw = match values.get(&field.code)? {
+        FieldValue::Integer(i) => return Some(atbalsts_i18n::format_number(locale, *i)),
+        FieldValue::Text(t) => t.as_str(),
+    };
+    let label_of = |options: &[atbalsts_domain::form::Choice], code: &str| {
+        options
+            .iter()
+            .find(|o| o.code == code)
+            .map(|o| o.labels.get(locale).to_owned())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let date = |d: &str| match (locale, d.split('-').collect::<Vec<_>>().as_slice()) {
+        (Locale::Lv, [y, m, day]) => format!("{day}.{m}.{y}"),
+        _ => d.to_owned(),
+    };
+    Some(match &field.input {
+        Input::Select { options, .. } if raw == OTHER_CHOICE => {
+            let text = match values.get(&format!("{}{OTHER_SUFFIX}", field.code)) {
+                Some(FieldValue::Text(t)) => t.clone(),
+                _ => String::new(),
+            };
+            format!("{other_label}: {text}")
+        }
+        Input::Select { options, .. } => label_of(options, raw),
+        Input::Checkboxes { options } => raw
+            .lines()
+            .map(|c| label_of(options, c))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Input::Date => date(raw),
+        Input::DateTime => match raw.split_once('T') {
+            Some((d, t)) => format!("{} {t}", date(d)),
+            None => raw.to_owned(),
+        },
+        _ => raw.to_owned(),
+    })
+}

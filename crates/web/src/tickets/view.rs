@@ -1,6 +1,6 @@
 use super::{parse_key, StatusNames};
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::{FieldErrors, Viewer};
+use atbalsts_domain::{FieldErrors, Locale, Viewer};
 use atbalsts_store::tickets::{changes_of, comments_of, status_history_of, ticket_for, Ticket};
 use atbalsts_store::workflows;
 use axum::extract::{Path, State};
@@ -109,15 +109,7 @@ pub(crate) async fn render(
         .map(|t| t.labels.get(ctx.locale).to_owned())
         .unwrap_or_default();
     let _ = statuses;
-    let values = atbalsts_store::custom_fields::values_of(&state.db, ticket.id).await?;
-    let fields: Vec<Value> = atbalsts_store::custom_fields::of_desk(&state.db, ticket.desk_id)
-        .await?
-        .into_iter()
-        .filter_map(|f| {
-            let value = values.get(&f.code)?;
-            Some(context! { label => f.labels.get(ctx.locale).to_owned(), value => Value::from_serialize(value) })
-        })
-        .collect();
+    let fields = field_values(state, ticket, ctx.locale).await?;
     state.templates.render_status(
         ctx,
         status,
@@ -136,6 +128,35 @@ pub(crate) async fn render(
             form => echo,
         },
     )
+}
+
+/// The ticket's answers in the order of its request type's form, then any
+/// other custom field values (set through the API), each under its name.
+async fn field_values(state: &AppState, ticket: &Ticket, locale: Locale) -> AppResult<Vec<Value>> {
+    use atbalsts_store::{catalogue, custom_fields};
+    let values = custom_fields::values_of(&state.db, ticket.id).await?;
+    let mut shown = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    if let Some(rt) = ticket.request_type_id {
+        if let Some(rt) = catalogue::request_type_by_id(&state.db, rt).await? {
+            let other = state.i18n.t(locale, "form-other-choice");
+            for f in &rt.form {
+                if let Some(value) =
+                    crate::portal::fields::display_answer(f, &values, locale, &other)
+                {
+                    shown.insert(f.code.clone());
+                    shown.insert(format!("{}{}", f.code, atbalsts_domain::form::OTHER_SUFFIX));
+                    out.push(context! { label => f.labels.get(locale).to_owned(), value => value });
+                }
+            }
+        }
+    }
+    for f in custom_fields::of_desk(&state.db, ticket.desk_id).await? {
+        if let (Some(value), false) = (values.get(&f.code), shown.contains(&f.code)) {
+            out.push(context! { label => f.labels.get(locale).to_owned(), value => Value::from_serialize(value) });
+        }
+    }
+    Ok(out)
 }
 
 pub async fn page(

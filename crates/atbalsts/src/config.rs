@@ -22,6 +22,17 @@ pub struct Settings {
     pub max_connections: u32,
     /// Log format: `text` or `json`.
     pub log_format: String,
+    /// The address people reach Atbalsts at, for links in notifications;
+    /// empty: `http://` + `listen`.
+    pub public_url: String,
+    /// Anonymous portal submissions one sender (address and email) may
+    /// make at once, and per hour after that.
+    pub anonymous_sender_burst: f64,
+    pub anonymous_sender_per_hour: f64,
+    /// The same for one network address, whatever the email (a whole
+    /// office behind one NAT shares it).
+    pub anonymous_address_burst: f64,
+    pub anonymous_address_per_hour: f64,
 }
 
 impl Default for Settings {
@@ -35,6 +46,11 @@ impl Default for Settings {
             template_dir: None,
             max_connections: 16,
             log_format: "text".into(),
+            public_url: String::new(),
+            anonymous_sender_burst: 10.0,
+            anonymous_sender_per_hour: 30.0,
+            anonymous_address_burst: 120.0,
+            anonymous_address_per_hour: 600.0,
         }
     }
 }
@@ -48,6 +64,14 @@ impl Settings {
         f.merge(Env::prefixed("ATBALSTS_"))
             .extract()
             .map_err(Box::new)
+    }
+
+    pub fn public_url(&self) -> String {
+        if self.public_url.is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.public_url.trim_end_matches('/').to_owned()
+        }
     }
 
     pub fn database_url(&self) -> String {

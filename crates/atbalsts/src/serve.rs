@@ -42,6 +42,13 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         max_upload_bytes: settings.max_upload_bytes,
         secure_cookies: settings.secure_cookies,
         template_dir: settings.template_dir.clone(),
+        public_url: settings.public_url(),
+        anonymous_limits: atbalsts_web::portal::rate_limit::Limits {
+            per_sender_burst: settings.anonymous_sender_burst,
+            per_sender_per_hour: settings.anonymous_sender_per_hour,
+            per_address_burst: settings.anonymous_address_burst,
+            per_address_per_hour: settings.anonymous_address_per_hour,
+        },
         ..Default::default()
     };
     let state = AppState::new(db.clone(), blobs, config).await?;

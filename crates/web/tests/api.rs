@@ -349,3 +349,48 @@ async fn tickets_carry_typed_custom_field_values(t: TestDb) {
         ]
     );
 }
+
+#[db_test]
+async fn a_desk_administrator_exports_and_imports_the_catalogue_through_the_api(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let admin = app.token_for(&app.world.desk_admin).await;
+    let customer = app.token_for(&app.world.customer_a).await;
+    let path = "/api/v1/desks/KISC/catalogue";
+    assert_eq!(
+        app.api("GET", path, &customer, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let file = json!({
+        "format": "atbalsts-catalogue/1",
+        "groups": [{"code": "cits", "labels": {"lv": "Cits", "en": "Other"}, "request_types": [
+            {"code": "cits-pieteikums", "labels": {"lv": "Cits pieteikums", "en": "Other request"},
+             "ticket_type": "service_request", "team": "IKT atbalsta nodaļa",
+             "fields": [{"code": "summary", "kind": "summary", "required": true, "labels": {"lv": "Pieteikuma tēma"}}]}
+        ]}]
+    });
+    let put = app.api("PUT", path, &admin, Some(file.clone())).await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.text());
+    assert_eq!(put.json()["request_types"], 1);
+    let got = app.api("GET", path, &admin, None).await.json();
+    assert_eq!(
+        got["groups"][0]["request_types"][0]["team"],
+        "IKT atbalsta nodaļa"
+    );
+    assert_eq!(
+        got["groups"][0]["request_types"][0]["fields"],
+        file["groups"][0]["request_types"][0]["fields"]
+    );
+
+    let mut broken = file.clone();
+    broken["groups"][0]["request_types"][0]["ticket_type"] = json!("nav_tada");
+    let refused = app.api("PUT", path, &admin, Some(broken)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.json()["error"]["message"],
+        "Nezināms pieteikuma tips: cits/cits-pieteikums: nav_tada."
+    );
+    assert_eq!(
+        app.api("PUT", path, &customer, Some(file)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

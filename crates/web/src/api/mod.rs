@@ -2,6 +2,7 @@
 //! Errors share one body shape: `{"error": {"code", "message", "fields": [...]}}`.
 
 mod auth;
+mod catalogue;
 mod comments;
 mod error;
 mod json;
@@ -10,6 +11,7 @@ mod transitions;
 
 use crate::AppState;
 use axum::routing::{get, post};
+
 use axum::Router;
 
 pub fn routes(state: &AppState) -> Router<AppState> {
@@ -26,6 +28,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
+        .route(
+            "/desks/{desk}/catalogue",
+            get(catalogue::export).put(catalogue::import),
+        )
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

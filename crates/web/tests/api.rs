@@ -387,7 +387,7 @@ async fn a_desk_administrator_exports_and_imports_the_catalogue_through_the_api(
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         refused.json()["error"]["message"],
-        "Nezināms pieteikuma tips: cits/cits-pieteikums: nav_tada."
+        "Unknown ticket type: cits/cits-pieteikums: nav_tada."
     );
     assert_eq!(
         app.api("PUT", path, &customer, Some(file)).await.status,

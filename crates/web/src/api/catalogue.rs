@@ -48,12 +48,12 @@ pub(super) async fn import(
         Ok(count) => Ok(Json(json!({ "request_types": count })).into_response()),
         Err(e) => {
             tracing::info!(desk = %desk.key_prefix, error = %e, "catalogue import refused");
-            let locale = Locale::from_accept_language(
-                headers
-                    .get(ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or(""),
-            );
+            // As every API error: the caller's language, English by default.
+            let locale = headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Locale::from_accept_language)
+                .unwrap_or(Locale::En);
             let message = state.i18n.t_args(
                 locale,
                 e.key,

@@ -30,17 +30,25 @@ pub(super) async fn middleware(
     let status = response.status();
     let pending = match pending {
         Some(p) => p,
-        // Rejections from axum's own extractors (e.g. body limits) arrive as plain text.
-        None if status.is_client_error() || status.is_server_error() => PendingErrorPage {
-            status,
-            message_key: match status.as_u16() {
-                413 => "error-too-large",
-                404 => "error-not-found",
-                405 => "error-method-not-allowed",
-                _ => "error-invalid",
-            },
-            fields: Default::default(),
-        },
+        // Rejections from axum's own extractors (e.g. body limits) arrive as
+        // plain text; errors a handler already wrote as JSON pass unchanged.
+        None if (status.is_client_error() || status.is_server_error())
+            && !response
+                .headers()
+                .get(axum::http::header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"application/json")) =>
+        {
+            PendingErrorPage {
+                status,
+                message_key: match status.as_u16() {
+                    413 => "error-too-large",
+                    404 => "error-not-found",
+                    405 => "error-method-not-allowed",
+                    _ => "error-invalid",
+                },
+                fields: Default::default(),
+            }
+        }
         None => return response,
     };
     let fields: Vec<_> = pending

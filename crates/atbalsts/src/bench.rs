@@ -20,6 +20,10 @@ pub struct BenchArgs {
     /// Desk key prefix.
     #[arg(long, default_value = "KISC")]
     desk: String,
+    /// An API token of the desk's administrator: adds a 30-field request
+    /// type and measures the portal (form pages and submissions).
+    #[arg(long, env = "ATBALSTS_BENCH_ADMIN_TOKEN")]
+    admin_token: Option<String>,
     /// Requests per scenario.
     #[arg(long, default_value_t = 4000)]
     requests: usize,
@@ -41,6 +45,7 @@ where
 {
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(clients)
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
     let next = Arc::new(AtomicUsize::new(0));
@@ -221,10 +226,201 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
     }
     scenario(&args, "list", 8, list).await;
     scenario(&args, "comment", 8, comment).await;
+    if let Some(admin) = &args.admin_token {
+        portal(&args, admin).await?;
+    }
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!(
         "server RSS after: {:.1} MiB",
         server_rss(&args.url).await.unwrap_or(0.0)
     );
+    Ok(())
+}
+
+/// The code of the request type the portal scenarios use.
+const BENCH_TYPE: &str = "bench-30";
+
+/// A request type with 30 fields of every kind, added to the desk's catalogue.
+fn thirty_fields() -> serde_json::Value {
+    let choices = json!([
+        {"code": "a", "labels": {"lv": "Pirmais", "en": "First"}},
+        {"code": "b", "labels": {"lv": "Otrais", "en": "Second"}},
+        {"code": "c", "labels": {"lv": "Trešais", "en": "Third"}}
+    ]);
+    let mut fields = vec![
+        json!({"code": "institution", "kind": "institution", "required": true, "labels": {"lv": "Iestāde un struktūrvienība (ja tāda ir)"}}),
+        json!({"code": "requester_name", "kind": "requester_name", "labels": {"lv": "Vārds, uzvārds"}}),
+        json!({"code": "requester_email", "kind": "requester_email", "labels": {"lv": "E-pasts"}}),
+        json!({"code": "requester_phone", "kind": "requester_phone", "labels": {"lv": "Kontakttālrunis"}}),
+        json!({"code": "summary", "kind": "summary", "labels": {"lv": "Pieteikuma tēma"}}),
+        json!({"code": "description", "kind": "description", "required": true, "labels": {"lv": "Problēmas apraksts"}}),
+        json!({"code": "attachments", "kind": "attachments", "labels": {"lv": "Pielikumi"}}),
+        json!({"code": "inventory_number", "kind": "inventory_number", "labels": {"lv": "Datora inventāra numurs"}}),
+    ];
+    for i in 0..22 {
+        let code = format!("bench_{i}");
+        let f = match i % 8 {
+            0 => json!({"code": code, "kind": "text", "labels": {"lv": format!("Teksts {i}")}}),
+            1 => json!({"code": code, "kind": "long_text", "labels": {"lv": format!("Garš teksts {i}")}}),
+            2 => json!({"code": code, "kind": "select", "other": true, "options": choices, "labels": {"lv": format!("Izvēle {i}")}}),
+            3 => json!({"code": code, "kind": "checkboxes", "options": choices, "labels": {"lv": format!("Rūtiņas {i}")}}),
+            4 => json!({"code": code, "kind": "integer", "min": 0, "max": 50, "labels": {"lv": format!("Skaits {i}")}}),
+            5 => json!({"code": code, "kind": "date", "labels": {"lv": format!("Datums {i}")}}),
+            6 => json!({"code": code, "kind": "time", "labels": {"lv": format!("Laiks {i}")}}),
+            _ => json!({"code": code, "kind": "date_time", "labels": {"lv": format!("Datums un laiks {i}")}}),
+        };
+        fields.push(f);
+    }
+    json!({"code": BENCH_TYPE, "labels": {"lv": "Slodzes testa forma", "en": "Load test form"},
+           "ticket_type": "incident", "fields": fields})
+}
+
+/// The answers to the 30-field form, as multipart parts.
+fn answers(i: usize, institution: &str) -> Vec<(String, String)> {
+    let mut parts = vec![
+        ("institution".to_owned(), institution.to_owned()),
+        ("requester_name".to_owned(), "Slodzes Testētājs".to_owned()),
+        ("requester_email".to_owned(), format!("slodze{i}@example.lv")),
+        ("summary".to_owned(), format!("Slodzes tests {i}")),
+        ("description".to_owned(), "Printeris drukā tukšas lapas. ".repeat(10)),
+        ("inventory_number".to_owned(), "12P00345".to_owned()),
+    ];
+    for f in 0..22 {
+        let code = format!("bench_{f}");
+        let value = match f % 8 {
+            0 | 1 => "Kabinets 214, 2. stāvs".to_owned(),
+            2 | 3 => "b".to_owned(),
+            4 => "7".to_owned(),
+            5 => "23.11.2026".to_owned(),
+            6 => "09:30".to_owned(),
+            _ => "2026-11-23T09:30".to_owned(),
+        };
+        parts.push((code, value));
+    }
+    parts
+}
+
+const BOUNDARY: &str = "atbalsts-bench-boundary";
+
+fn multipart(fields: &[(String, String)], files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    for (name, bytes) in files {
+        body.extend_from_slice(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"{name}\"\r\nContent-Type: image/png\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+/// Portal pages and anonymous submissions with two attachments.
+async fn portal(args: &BenchArgs, admin: &str) -> Result<(), crate::serve::BoxError> {
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let auth = format!("Bearer {admin}");
+    let path = format!("{}/api/v1/desks/{}/catalogue", args.url, args.desk);
+    let mut file: serde_json::Value = c.get(&path).header("authorization", &auth).send().await?.json().await?;
+    let groups = file["groups"].as_array_mut().ok_or("no catalogue; check the admin token")?;
+    groups.retain(|g| g["code"] != "bench");
+    groups.push(json!({"code": "bench", "labels": {"lv": "Slodzes tests"}, "request_types": [thirty_fields()]}));
+    let put = c.put(&path).header("authorization", &auth).json(&file).send().await?;
+    if !put.status().is_success() {
+        return Err(format!("catalogue import: {}", put.text().await?).into());
+    }
+    let form_url = format!("{}/portal/{}/{BENCH_TYPE}", args.url, args.desk);
+    let page = c.get(&form_url).send().await?;
+    let cookie = page
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let html = page.text().await?;
+    let csrf = html
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.get(..64))
+        .ok_or("no CSRF token on the form")?
+        .to_owned();
+    let institution = html
+        .split("name=\"institution\"")
+        .nth(1)
+        .unwrap_or("")
+        .split("<option value=\"")
+        .nth(2)
+        .and_then(|s| s.split('"').next())
+        .ok_or("no institution to choose")?
+        .to_owned();
+    let fields_on_page = html.matches("class=\"field ").count();
+    println!("portal form: {fields_on_page} fields on the page");
+
+    let form = {
+        let url = Arc::new(form_url.clone());
+        move |c: reqwest::Client, _| {
+            let url = url.clone();
+            async move {
+                c.get(url.as_str())
+                    .send()
+                    .await
+                    .map(|r| r.status())
+                    .map_err(|e| format!("io: {e}"))
+            }
+        }
+    };
+    for clients in [1, 8] {
+        scenario(args, "form", clients, form.clone()).await;
+    }
+    let png = Arc::new(vec![0x89u8; 20 * 1024]);
+    let submit = {
+        let (url, cookie, csrf, institution) = (
+            Arc::new(form_url),
+            Arc::new(cookie),
+            Arc::new(csrf),
+            Arc::new(institution),
+        );
+        move |c: reqwest::Client, i: usize| {
+            let (url, cookie, csrf, institution, png) = (
+                url.clone(),
+                cookie.clone(),
+                csrf.clone(),
+                institution.clone(),
+                png.clone(),
+            );
+            async move {
+                let mut fields = vec![("_csrf".to_owned(), (*csrf).clone())];
+                fields.extend(answers(i, &institution));
+                let body = multipart(&fields, &[("ekrans-1.png", &png), ("ekrans-2.png", &png)]);
+                c.post(url.as_str())
+                    .header("cookie", cookie.as_str())
+                    .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+                    .body(body)
+                    .send()
+                    .await
+                    // Success is the redirect to the confirmation page.
+                    .map(|r| match r.status() {
+                        reqwest::StatusCode::SEE_OTHER => reqwest::StatusCode::OK,
+                        other => other,
+                    })
+                    .map_err(|e| format!("io: {e}"))
+            }
+        }
+    };
+    let limited = BenchArgs {
+        requests: args.requests.min(2000),
+        ..args.clone()
+    };
+    for clients in [1, 8] {
+        scenario(&limited, "submit", clients, submit.clone()).await;
+    }
     Ok(())
 }

@@ -261,13 +261,23 @@ fn thirty_fields() -> serde_json::Value {
         let code = format!("bench_{i}");
         let f = match i % 8 {
             0 => json!({"code": code, "kind": "text", "labels": {"lv": format!("Teksts {i}")}}),
-            1 => json!({"code": code, "kind": "long_text", "labels": {"lv": format!("Garš teksts {i}")}}),
-            2 => json!({"code": code, "kind": "select", "other": true, "options": choices, "labels": {"lv": format!("Izvēle {i}")}}),
-            3 => json!({"code": code, "kind": "checkboxes", "options": choices, "labels": {"lv": format!("Rūtiņas {i}")}}),
-            4 => json!({"code": code, "kind": "integer", "min": 0, "max": 50, "labels": {"lv": format!("Skaits {i}")}}),
+            1 => {
+                json!({"code": code, "kind": "long_text", "labels": {"lv": format!("Garš teksts {i}")}})
+            }
+            2 => {
+                json!({"code": code, "kind": "select", "other": true, "options": choices, "labels": {"lv": format!("Izvēle {i}")}})
+            }
+            3 => {
+                json!({"code": code, "kind": "checkboxes", "options": choices, "labels": {"lv": format!("Rūtiņas {i}")}})
+            }
+            4 => {
+                json!({"code": code, "kind": "integer", "min": 0, "max": 50, "labels": {"lv": format!("Skaits {i}")}})
+            }
             5 => json!({"code": code, "kind": "date", "labels": {"lv": format!("Datums {i}")}}),
             6 => json!({"code": code, "kind": "time", "labels": {"lv": format!("Laiks {i}")}}),
-            _ => json!({"code": code, "kind": "date_time", "labels": {"lv": format!("Datums un laiks {i}")}}),
+            _ => {
+                json!({"code": code, "kind": "date_time", "labels": {"lv": format!("Datums un laiks {i}")}})
+            }
         };
         fields.push(f);
     }
@@ -280,9 +290,15 @@ fn answers(i: usize, institution: &str) -> Vec<(String, String)> {
     let mut parts = vec![
         ("institution".to_owned(), institution.to_owned()),
         ("requester_name".to_owned(), "Slodzes Testētājs".to_owned()),
-        ("requester_email".to_owned(), format!("slodze{i}@example.lv")),
+        (
+            "requester_email".to_owned(),
+            format!("slodze{i}@example.lv"),
+        ),
         ("summary".to_owned(), format!("Slodzes tests {i}")),
-        ("description".to_owned(), "Printeris drukā tukšas lapas. ".repeat(10)),
+        (
+            "description".to_owned(),
+            "Printeris drukā tukšas lapas. ".repeat(10),
+        ),
         ("inventory_number".to_owned(), "12P00345".to_owned()),
     ];
     for f in 0..22 {
@@ -327,11 +343,24 @@ async fn portal(args: &BenchArgs, admin: &str) -> Result<(), crate::serve::BoxEr
         .build()?;
     let auth = format!("Bearer {admin}");
     let path = format!("{}/api/v1/desks/{}/catalogue", args.url, args.desk);
-    let mut file: serde_json::Value = c.get(&path).header("authorization", &auth).send().await?.json().await?;
-    let groups = file["groups"].as_array_mut().ok_or("no catalogue; check the admin token")?;
+    let mut file: serde_json::Value = c
+        .get(&path)
+        .header("authorization", &auth)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let groups = file["groups"]
+        .as_array_mut()
+        .ok_or("no catalogue; check the admin token")?;
     groups.retain(|g| g["code"] != "bench");
     groups.push(json!({"code": "bench", "labels": {"lv": "Slodzes tests"}, "request_types": [thirty_fields()]}));
-    let put = c.put(&path).header("authorization", &auth).json(&file).send().await?;
+    let put = c
+        .put(&path)
+        .header("authorization", &auth)
+        .json(&file)
+        .send()
+        .await?;
     if !put.status().is_success() {
         return Err(format!("catalogue import: {}", put.text().await?).into());
     }
@@ -402,7 +431,10 @@ async fn portal(args: &BenchArgs, admin: &str) -> Result<(), crate::serve::BoxEr
                 let body = multipart(&fields, &[("ekrans-1.png", &png), ("ekrans-2.png", &png)]);
                 c.post(url.as_str())
                     .header("cookie", cookie.as_str())
-                    .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+                    .header(
+                        "content-type",
+                        format!("multipart/form-data; boundary={BOUNDARY}"),
+                    )
                     .body(body)
                     .send()
                     .await

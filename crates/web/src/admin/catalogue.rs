@@ -5,7 +5,7 @@ use super::{admin_desk, field, labels};
 use crate::uploads;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Labels};
-use atbalsts_store::catalogue::{self, Movable, RequestTypeSettings};
+use atbalsts_store::catalogue::{self, Movable};
 use atbalsts_store::desks::{self, Desk};
 use atbalsts_store::workflows;
 use axum::extract::{Multipart, Path, State};
@@ -173,38 +173,19 @@ pub async fn create_type(
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let mut errors = FieldErrors::default();
-    if field(&pairs, "title_lv").is_empty() {
-        errors.push("title_lv", "error-required");
-    }
-    let group_id = field(&pairs, "group_id").parse::<i64>().ok();
-    let ticket_type_id = field(&pairs, "ticket_type_id").parse::<i64>().ok();
-    let (Some(group_id), Some(ticket_type_id), true) =
-        (group_id, ticket_type_id, errors.is_empty())
-    else {
-        if errors.is_empty() {
-            errors.push("ticket_type_id", "error-required");
+    let settings = match super::request_type_settings(&pairs, field(&pairs, "code")) {
+        Ok(s) => s,
+        Err(errors) => {
+            return show(
+                &state,
+                &ctx,
+                &desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors,
+                None,
+            )
+            .await
         }
-        return show(
-            &state,
-            &ctx,
-            &desk,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors,
-            None,
-        )
-        .await;
-    };
-    let settings = RequestTypeSettings {
-        group_id,
-        code: field(&pairs, "code").to_owned(),
-        labels: labels(&pairs, "title"),
-        descriptions: Labels::default(),
-        ticket_type_id,
-        team_id: field(&pairs, "team_id").parse().ok(),
-        service: String::new(),
-        open_to_external: false,
-        needs_approval: false,
     };
     let result = catalogue::save_request_type(&state.db, desk.id, &settings).await;
     match result {

@@ -5,7 +5,7 @@ use super::{admin_desk, field, labels};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::form::{Choice, FormField, Input, ShowIf};
 use atbalsts_domain::{FieldErrors, Labels};
-use atbalsts_store::catalogue::{self, RequestType, RequestTypeSettings};
+use atbalsts_store::catalogue::{self, RequestType};
 use atbalsts_store::desks::{self, Desk};
 use atbalsts_store::workflows;
 use axum::extract::{Path, State};
@@ -241,38 +241,19 @@ pub async fn save_settings(
 ) -> AppResult<Response> {
     let (desk, rt) = load(&state, &ctx, &prefix, &code).await?;
     ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let mut errors = FieldErrors::default();
-    if field(&pairs, "title_lv").is_empty() {
-        errors.push("title_lv", "error-required");
-    }
-    let group_id = field(&pairs, "group_id").parse().ok();
-    let ticket_type_id = field(&pairs, "ticket_type_id").parse().ok();
-    let (Some(group_id), Some(ticket_type_id), true) =
-        (group_id, ticket_type_id, errors.is_empty())
-    else {
-        if errors.is_empty() {
-            errors.push("ticket_type_id", "error-required");
+    let settings = match super::request_type_settings(&pairs, &rt.code) {
+        Ok(s) => s,
+        Err(errors) => {
+            return show(
+                &state,
+                &ctx,
+                &desk,
+                &rt,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors,
+            )
+            .await
         }
-        return show(
-            &state,
-            &ctx,
-            &desk,
-            &rt,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors,
-        )
-        .await;
-    };
-    let settings = RequestTypeSettings {
-        group_id,
-        code: rt.code.clone(),
-        labels: labels(&pairs, "title"),
-        descriptions: labels(&pairs, "description"),
-        ticket_type_id,
-        team_id: field(&pairs, "team_id").parse().ok(),
-        service: field(&pairs, "service").to_owned(),
-        open_to_external: !field(&pairs, "open_to_external").is_empty(),
-        needs_approval: !field(&pairs, "needs_approval").is_empty(),
     };
     match catalogue::save_request_type(&state.db, desk.id, &settings)
         .await

@@ -33,6 +33,15 @@ pub struct Settings {
     /// office behind one NAT shares it).
     pub anonymous_address_burst: f64,
     pub anonymous_address_per_hour: f64,
+    /// Outgoing mail server: `smtp://host:25`, `smtp://host:587?tls=required`
+    /// (STARTTLS), `smtps://user:password@host:465`; empty: mail waits in the outbox.
+    pub smtp_url: String,
+    /// The sender of notifications, `Name <address@domain>`.
+    pub mail_from: String,
+    /// Where replies to notifications go (the desk's inbound address); empty: `mail_from`.
+    pub mail_reply_to: String,
+    /// Hours after which an undelivered notification is marked failed.
+    pub mail_fail_after_hours: u64,
 }
 
 impl Default for Settings {
@@ -51,6 +60,10 @@ impl Default for Settings {
             anonymous_sender_per_hour: 30.0,
             anonymous_address_burst: 120.0,
             anonymous_address_per_hour: 600.0,
+            smtp_url: String::new(),
+            mail_from: "Atbalsts <atbalsts@localhost>".into(),
+            mail_reply_to: String::new(),
+            mail_fail_after_hours: 48,
         }
     }
 }
@@ -71,6 +84,16 @@ impl Settings {
             format!("http://{}", self.listen)
         } else {
             self.public_url.trim_end_matches('/').to_owned()
+        }
+    }
+
+    pub fn mail(&self) -> atbalsts_mail::outbound::MailSettings {
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        atbalsts_mail::outbound::MailSettings {
+            smtp_url: some(&self.smtp_url),
+            from: self.mail_from.clone(),
+            reply_to: some(&self.mail_reply_to),
+            fail_after: std::time::Duration::from_secs(self.mail_fail_after_hours * 3600),
         }
     }
 

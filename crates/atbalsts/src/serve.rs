@@ -43,6 +43,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         secure_cookies: settings.secure_cookies,
         template_dir: settings.template_dir.clone(),
         public_url: settings.public_url(),
+        mail_from: settings.mail_from.clone(),
         anonymous_limits: atbalsts_web::portal::rate_limit::Limits {
             per_sender_burst: settings.anonymous_sender_burst,
             per_sender_per_hour: settings.anonymous_sender_per_hour,
@@ -56,7 +57,20 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker_id = format!("{}-{}", std::process::id(), atbalsts_store::now_ms());
-    let worker = tokio::spawn(atbalsts_jobs::standard(db.clone(), worker_id).run(stop_rx.clone()));
+    let outbound = atbalsts_mail::outbound::Outbound::new(db.clone(), settings.mail())?;
+    if settings.smtp_url.is_empty() {
+        tracing::warn!(
+            "no smtp_url: notifications wait in the outbox until a mail server is configured"
+        );
+    }
+    let worker = atbalsts_jobs::standard(db.clone(), worker_id).handle(
+        atbalsts_store::notifications::SEND_JOB,
+        move |job| {
+            let outbound = outbound.clone();
+            async move { outbound.run_job(job).await }
+        },
+    );
+    let worker = tokio::spawn(worker.run(stop_rx.clone()));
 
     let listener = tokio::net::TcpListener::bind(&settings.listen).await?;
     tracing::info!(address = %listener.local_addr()?, backend = ?db.backend(), "Atbalsts is listening");

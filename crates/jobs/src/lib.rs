@@ -21,6 +21,8 @@ pub struct Worker {
     pub lease: Duration,
     pub poll: Duration,
     pub batch: i64,
+    /// The first retry waits this long; each further one twice as long, up to an hour.
+    pub backoff: Duration,
 }
 
 impl Worker {
@@ -32,6 +34,7 @@ impl Worker {
             lease: Duration::from_secs(60),
             poll: Duration::from_millis(500),
             batch: 10,
+            backoff: Duration::from_secs(2),
         }
     }
 
@@ -67,8 +70,9 @@ impl Worker {
                     }
                 }
                 Err(error) => {
-                    // Exponential backoff: 2, 4, 8 ... seconds, at most an hour.
-                    let delay_ms = (1000i64 << job.attempts.clamp(1, 12)).min(3_600_000);
+                    // Exponential backoff: 1, 2, 4 ... times `backoff`, at most an hour.
+                    let base = self.backoff.as_millis() as i64;
+                    let delay_ms = (base << (job.attempts.clamp(1, 12) - 1)).min(3_600_000);
                     tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, "job failed");
                     jobs::fail(&self.db, &job, &self.id, &error, now_ms() + delay_ms).await?;
                 }

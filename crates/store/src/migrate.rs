@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_desks_and_tickets"),
     migration!(3, "0003_jobs"),
     migration!(4, "0004_portal"),
+    migration!(5, "0005_email"),
 ];
 
 impl Migration {

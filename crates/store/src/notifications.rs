@@ -1,10 +1,13 @@
 //! The notification outbox. A notification is written in the transaction
-//! of the change that causes it, so it exists exactly when the change does;
-//! the mail worker delivers queued ones and records the outcome.
+//! of the change that causes it, so it exists exactly when the change does,
+//! together with the job that delivers it; the mail worker sends it and
+//! records the outcome. Its Message-ID is fixed here, so a retry after a
+//! crash between the SMTP server's acceptance and our commit repeats the
+//! same message rather than making a new one.
 
 use crate::{now_ms, Db, Result};
 use serde::Serialize;
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, Row};
 
 #[derive(Debug, Clone)]
 pub struct NewNotification {
@@ -15,7 +18,14 @@ pub struct NewNotification {
     pub ticket_id: Option<i64>,
     pub subject: String,
     pub body_text: String,
+    /// `<...@domain>`, unique: made by the caller, who knows the mail domain.
+    pub message_id: String,
 }
+
+/// The delivery job's kind.
+pub const SEND_JOB: &str = "notification.send";
+/// Delivery is retried with backoff until the notification is this old.
+const MAX_ATTEMPTS: i64 = 100_000;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Notification {
@@ -28,12 +38,40 @@ pub struct Notification {
     pub body_text: String,
     pub state: String,
     pub created_at: i64,
+    pub message_id: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub thread_refs: Option<String>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
 }
 
-pub async fn queue<'e, E: Executor<'e, Database = Any>>(ex: E, n: &NewNotification) -> Result<i64> {
+/// Queues a notification and its delivery job inside `tx`. A notification
+/// about a ticket joins the ticket's mail thread: it answers the thread's
+/// first message (the customer's own mail, or our first notification).
+pub async fn queue(tx: &mut sqlx::Transaction<'static, Any>, n: &NewNotification) -> Result<i64> {
+    let now = now_ms();
+    let mut root: Option<String> = None;
+    if let Some(ticket) = n.ticket_id {
+        root = sqlx::query(
+            "SELECT message_id FROM mail_messages WHERE ticket_id = $1 ORDER BY created_at, message_id LIMIT 1",
+        )
+        .bind(ticket)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?;
+        sqlx::query(
+            "INSERT INTO mail_messages (message_id, ticket_id, direction, created_at) VALUES ($1, $2, 'out', $3)",
+        )
+        .bind(&n.message_id)
+        .bind(ticket)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
     let row = sqlx::query(
-        "INSERT INTO notifications (kind, recipient_email, locale, ticket_id, subject, body_text, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO notifications (kind, recipient_email, locale, ticket_id, subject, body_text, created_at, \
+         message_id, in_reply_to, thread_refs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     )
     .bind(n.kind)
     .bind(&n.recipient_email)
@@ -41,14 +79,19 @@ pub async fn queue<'e, E: Executor<'e, Database = Any>>(ex: E, n: &NewNotificati
     .bind(n.ticket_id)
     .bind(&n.subject)
     .bind(&n.body_text)
-    .bind(now_ms())
-    .fetch_one(ex)
+    .bind(now)
+    .bind(&n.message_id)
+    .bind(root)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(row.try_get(0)?)
+    let id: i64 = row.try_get(0)?;
+    crate::jobs::enqueue(&mut **tx, SEND_JOB, &id.to_string(), now, MAX_ATTEMPTS).await?;
+    Ok(id)
 }
 
 const COLUMNS: &str =
-    "id, kind, recipient_email, locale, ticket_id, subject, body_text, state, created_at";
+    "id, kind, recipient_email, locale, ticket_id, subject, body_text, state, created_at, \
+    message_id, in_reply_to, thread_refs, attempts, last_error";
 
 fn notification(r: &sqlx::any::AnyRow) -> Result<Notification> {
     Ok(Notification {
@@ -61,6 +104,11 @@ fn notification(r: &sqlx::any::AnyRow) -> Result<Notification> {
         body_text: r.try_get(6)?,
         state: r.try_get(7)?,
         created_at: r.try_get(8)?,
+        message_id: r.try_get(9)?,
+        in_reply_to: r.try_get(10)?,
+        thread_refs: r.try_get(11)?,
+        attempts: r.try_get(12)?,
+        last_error: r.try_get(13)?,
     })
 }
 
@@ -86,11 +134,64 @@ pub async fn queued(db: &Db, limit: i64) -> Result<Vec<Notification>> {
     rows.iter().map(notification).collect()
 }
 
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<Notification>> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM notifications WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(db.write())
+    .await?;
+    row.as_ref().map(notification).transpose()
+}
+
 pub async fn mark_sent(db: &Db, id: i64) -> Result<()> {
-    sqlx::query("UPDATE notifications SET state = 'sent', sent_at = $1 WHERE id = $2")
-        .bind(now_ms())
+    sqlx::query(
+        "UPDATE notifications SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2",
+    )
+    .bind(now_ms())
+    .bind(id)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt; `give_up` marks the notification failed for good
+/// (administrators see it with the reason and may send it again).
+pub async fn record_failure(db: &Db, id: i64, error: &str, give_up: bool) -> Result<()> {
+    let state = if give_up { "failed" } else { "queued" };
+    sqlx::query("UPDATE notifications SET attempts = attempts + 1, last_error = $1, state = $2 WHERE id = $3")
+        .bind(error)
+        .bind(state)
         .bind(id)
         .execute(db.write())
         .await?;
     Ok(())
+}
+
+/// Notifications that could not be delivered, newest first.
+pub async fn failed(db: &Db, limit: i64) -> Result<Vec<Notification>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM notifications WHERE state = 'failed' ORDER BY id DESC LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?;
+    rows.iter().map(notification).collect()
+}
+
+/// Queues a failed notification again (the same message, the same Message-ID).
+pub async fn retry(db: &Db, id: i64) -> Result<bool> {
+    let mut tx = db.write().begin().await?;
+    let done = sqlx::query("UPDATE notifications SET state = 'queued', created_at = $1 WHERE id = $2 AND state = 'failed'")
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        > 0;
+    if done {
+        crate::jobs::enqueue(&mut *tx, SEND_JOB, &id.to_string(), now_ms(), MAX_ATTEMPTS).await?;
+    }
+    tx.commit().await?;
+    Ok(done)
 }

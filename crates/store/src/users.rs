@@ -318,7 +318,7 @@ pub async fn sign_up(
         Purpose::Verify
     };
     let token = issue(&mut *tx, user_id, purpose, link_ttl_ms).await?;
-    crate::notifications::queue(&mut *tx, &compose(&token, purpose)).await?;
+    crate::notifications::queue(&mut tx, &compose(&token, purpose)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -342,7 +342,7 @@ pub async fn request_password_reset(
         link_ttl_ms,
     )
     .await?;
-    crate::notifications::queue(&mut *tx, &compose(&token, &user)).await?;
+    crate::notifications::queue(&mut tx, &compose(&token, &user)).await?;
     tx.commit().await?;
     Ok(true)
 }

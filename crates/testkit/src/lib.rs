@@ -8,11 +8,13 @@
 
 mod app;
 mod browser;
+mod smtp;
 mod world;
 
 pub use app::{TestApp, TestResponse};
 pub use atbalsts_testkit_macros::db_test;
 pub use browser::Browser;
+pub use smtp::{free_port, SmtpSink};
 pub use world::World;
 
 /// The password of every person in the test world.

@@ -9,6 +9,18 @@ use atbalsts_store::account_links::Purpose;
 use atbalsts_store::notifications::NewNotification;
 use atbalsts_store::tickets::Created;
 
+/// A new, unique Message-ID in the domain of the sender address.
+pub(crate) fn message_id(state: &AppState, kind: &str) -> String {
+    let domain = state
+        .config
+        .mail_from
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim_end_matches('>').trim())
+        .unwrap_or("localhost");
+    let random = atbalsts_store::sessions::random_token("");
+    format!("<{kind}.{}@{domain}>", &random[..24])
+}
+
 /// At most this many characters of the description go into the email.
 const EXCERPT_CHARS: usize = 300;
 
@@ -57,6 +69,7 @@ pub(crate) fn request_received(
         body_text: state
             .i18n
             .t_args(locale, "mail-request-received-body", &args),
+        message_id: message_id(state, "received"),
     }
 }
 
@@ -94,6 +107,7 @@ pub(crate) fn account_link(
         ticket_id: None,
         subject: state.i18n.t(locale, subject),
         body_text: state.i18n.t_args(locale, body, &args),
+        message_id: message_id(state, kind),
     }
 }
 

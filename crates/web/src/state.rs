@@ -20,6 +20,9 @@ pub struct WebConfig {
     pub public_url: String,
     /// Limits for submissions without an account.
     pub anonymous_limits: Limits,
+    /// The sender of notifications, `Name <address@domain>`; its domain
+    /// names our Message-IDs.
+    pub mail_from: String,
 }
 
 impl Default for WebConfig {
@@ -31,6 +34,7 @@ impl Default for WebConfig {
             template_dir: None,
             public_url: "http://127.0.0.1:8080".to_owned(),
             anonymous_limits: Limits::default(),
+            mail_from: "Atbalsts <atbalsts@localhost>".to_owned(),
         }
     }
 }

@@ -257,7 +257,7 @@ pub async fn create_ticket_notifying(
         requester_locale: requester.try_get(3)?,
     };
     for n in compose(&created) {
-        notifications::queue(&mut *tx, &n).await?;
+        notifications::queue(&mut tx, &n).await?;
     }
     tx.commit().await?;
     Ok(created)

@@ -1,0 +1,7 @@
+//! Email for Atbalsts. `outbound` delivers the notification outbox over
+//! SMTP with proper threading headers; `inbound` turns received messages
+//! into tickets and comments, and keeps auto-replies, bounces and loops
+//! from making any.
+
+pub mod inbound;
+pub mod outbound;

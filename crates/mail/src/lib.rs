@@ -3,5 +3,6 @@
 //! into tickets and comments, and keeps auto-replies, bounces and loops
 //! from making any.
 
+pub mod compose;
 pub mod inbound;
 pub mod outbound;

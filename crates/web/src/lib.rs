@@ -10,7 +10,6 @@ pub mod auth;
 mod context;
 mod csrf;
 mod error;
-mod notify;
 pub mod ops;
 pub mod portal;
 mod render;

@@ -52,6 +52,7 @@ pub struct Inner {
     pub config: WebConfig,
     pub metrics: Metrics,
     pub anonymous_limiter: RateLimiter,
+    pub composer: atbalsts_mail::compose::Composer,
 }
 
 impl std::ops::Deref for AppState {
@@ -73,8 +74,14 @@ impl AppState {
         let templates = Templates::new(i18n.clone(), config.template_dir.clone());
         let metrics = Metrics::new();
         let anonymous_limiter = RateLimiter::new(config.anonymous_limits);
+        let composer = atbalsts_mail::compose::Composer::new(
+            i18n.clone(),
+            &config.public_url,
+            &config.mail_from,
+        );
         Ok(Self(Arc::new(Inner {
             anonymous_limiter,
+            composer,
             db,
             blobs,
             i18n,

@@ -2,7 +2,7 @@
 
 use super::links::{self, Link, SetForm};
 use super::signup::{TokenQuery, LINK_TTL_MS};
-use crate::{notify, AppResult, AppState, Ctx};
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{Email, FieldErrors};
 use atbalsts_store::account_links::Purpose;
 use atbalsts_store::users;
@@ -51,7 +51,9 @@ pub async fn submit(
     let fallback = ctx.locale;
     let queued = users::request_password_reset(&state.db, &email, LINK_TTL_MS, |token, user| {
         let locale = user.locale.unwrap_or(fallback);
-        notify::account_link(&state, &user.email, token, Purpose::Reset, locale)
+        state
+            .composer
+            .account_link(&user.email, token, Purpose::Reset, locale)
     })
     .await?;
     tracing::info!(email = email.as_str(), queued, "password reset requested");

@@ -5,7 +5,7 @@
 
 use super::links::{self, Link};
 use crate::portal::fields;
-use crate::{notify, AppResult, AppState, Ctx};
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::form::FormInput;
 use atbalsts_domain::{Email, FieldErrors};
 use atbalsts_store::account_links::Purpose;
@@ -152,7 +152,9 @@ pub async fn submit(
     };
     let locale = ctx.locale;
     users::sign_up(&state.db, &signup, LINK_TTL_MS, |token, purpose| {
-        notify::account_link(&state, email.as_str(), token, purpose, locale)
+        state
+            .composer
+            .account_link(email.as_str(), token, purpose, locale)
     })
     .await?;
     tracing::info!(email = email.as_str(), "sign-up link queued");

@@ -4,7 +4,7 @@
 
 use super::{desk, fields, may_file};
 use crate::uploads::{self, HeldFile};
-use crate::{csrf, notify, AppError, AppResult, AppState, Ctx};
+use crate::{csrf, AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::custom_field::FieldValue;
 use atbalsts_domain::form::{self, Answer, FormInput, Input, Institutions};
 use atbalsts_domain::{Channel, Email, FieldErrors, Locale, Priority, Summary};
@@ -241,13 +241,9 @@ pub async fn submit(
         (None, Err(e)) => return Err(e),
     };
     let created = create_ticket_notifying(&state.db, actor, &new, |created| {
-        vec![notify::request_received(
-            &state,
-            created,
-            &summary_text,
-            &description,
-            ctx.locale,
-        )]
+        vec![state
+            .composer
+            .request_received(created, &summary_text, &description, ctx.locale)]
     })
     .await?;
     let key = created.key.to_string();

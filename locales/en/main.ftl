@@ -403,3 +403,4 @@ people-decision = Decision
 people-confirm = Confirm
 people-clear = Remove the institution
 people-none = Nobody is waiting for confirmation.
+comment-quoted = Quoted text and signature

@@ -408,3 +408,4 @@ people-decision = Lēmums
 people-confirm = Apstiprināt
 people-clear = Noņemt iestādi
 people-none = Neviens negaida apstiprinājumu.
+comment-quoted = Citētais teksts un paraksts

@@ -3,6 +3,7 @@
 mod bench;
 mod config;
 mod demo;
+mod mail_in;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,12 @@ enum Command {
     },
     /// Load-test a running server over HTTP and print throughput, latency and memory.
     Bench(bench::BenchArgs),
+    /// Take one email message on standard input for a desk (for an MTA's pipe delivery).
+    MailIn {
+        /// The desk's key prefix, e.g. KISC.
+        #[arg(long)]
+        desk: String,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -59,6 +66,15 @@ fn main() -> std::process::ExitCode {
         .enable_all()
         .build()
         .expect("tokio runtime");
+    if let Command::MailIn { desk } = &cli.command {
+        return match runtime.block_on(mail_in::run(&settings, desk)) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("mail-in: {e}");
+                std::process::ExitCode::from(75)
+            }
+        };
+    }
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Serve { no_migrate } => serve::run(settings, !no_migrate, false).await,
@@ -70,6 +86,7 @@ fn main() -> std::process::ExitCode {
                 password,
             } => demo::create_admin(&settings, &email, &name, &password).await,
             Command::Bench(args) => bench::run(args).await,
+            Command::MailIn { .. } => unreachable!("handled above"),
         }
     });
     match result {

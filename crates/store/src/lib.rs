@@ -15,6 +15,7 @@ pub mod desks;
 mod error;
 pub mod institutions;
 pub mod jobs;
+pub mod mail;
 
 mod migrate;
 pub mod notifications;

@@ -25,11 +25,30 @@ pub async fn add_comment(
     is_public: bool,
     files: &[NewAttachment],
 ) -> Result<i64> {
+    add_comment_with_mail(db, viewer, ticket, body, is_public, files, None).await
+}
+
+/// As `add_comment`; with `mail_message_id`, the Message-ID of the email it
+/// came from is recorded in the same transaction, so a message delivered
+/// twice (a retried IMAP fetch, two instances) makes one comment: the second
+/// attempt fails on the Message-ID and changes nothing.
+pub async fn add_comment_with_mail(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    is_public: bool,
+    files: &[NewAttachment],
+    mail_message_id: Option<&str>,
+) -> Result<i64> {
     if !is_public && !viewer.is_staff_on(ticket.desk_id) {
         return Err(StoreError::Forbidden);
     }
     let now = now_ms();
     let mut tx = db.write().begin().await?;
+    if let Some(message_id) = mail_message_id {
+        super::record_mail_message(&mut tx, message_id, ticket.id, now).await?;
+    }
     let id: i64 = sqlx::query(
         "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )

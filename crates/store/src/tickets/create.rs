@@ -49,6 +49,10 @@ pub struct NewTicket {
     pub fields: Vec<(i64, FieldValue)>,
     /// Files already in the blob store, attached to the ticket itself.
     pub attachments: Vec<super::NewAttachment>,
+    /// The Message-ID of the email the ticket comes from: recorded in the
+    /// same transaction (a second delivery of the mail makes no second
+    /// ticket), and the root of the ticket's mail thread.
+    pub mail_message_id: Option<String>,
 }
 
 impl NewTicket {
@@ -77,6 +81,7 @@ impl NewTicket {
             request_type_id: None,
             fields: Vec::new(),
             attachments: Vec::new(),
+            mail_message_id: None,
         }
     }
 }
@@ -235,6 +240,9 @@ pub async fn create_ticket_notifying(
         .bind(new.desk_id)
         .execute(&mut *tx)
         .await?;
+    }
+    if let Some(message_id) = &new.mail_message_id {
+        super::record_mail_message(&mut tx, message_id, id, now).await?;
     }
     for file in &new.attachments {
         super::attachments::insert(&mut *tx, id, None, created_by, file, now).await?;

@@ -11,13 +11,13 @@ mod transition;
 mod visibility;
 
 pub use attachments::{attachment_for, attachments_of, Attachment, NewAttachment};
-pub use comments::{add_comment, comments_of, Comment};
+pub use comments::{add_comment, add_comment_with_mail, comments_of, Comment};
 pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created, NewTicket};
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
 pub use read::{
     list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket, TicketFilter,
 };
-pub use transition::transition;
+pub use transition::{reopen_on_reply, transition};
 
 use crate::Result;
 use sqlx::{Any, Executor};
@@ -65,6 +65,25 @@ pub(crate) async fn open_status_period<'e, E: Executor<'e, Database = Any>>(
     .bind(at)
     .bind(actor_id)
     .execute(ex)
+    .await?;
+    Ok(())
+}
+
+/// Records an inbound Message-ID on a ticket; a second record of the same
+/// message fails with a unique violation (`StoreError::is_unique_violation`).
+pub(crate) async fn record_mail_message(
+    tx: &mut sqlx::Transaction<'static, Any>,
+    message_id: &str,
+    ticket_id: i64,
+    now: i64,
+) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO mail_messages (message_id, ticket_id, direction, created_at) VALUES ($1, $2, 'in', $3)",
+    )
+    .bind(message_id)
+    .bind(ticket_id)
+    .bind(now)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }

@@ -17,6 +17,37 @@ pub async fn transition(
     if !viewer.is_staff_on(ticket.desk_id) {
         return Err(StoreError::Forbidden);
     }
+    apply(db, viewer.user_id, ticket, to, expected_version).await
+}
+
+/// Reopens a resolved or closed ticket because its requester wrote again:
+/// moves it to the first status of category "open" (else "new") that its
+/// workflow allows from here. `false` when the workflow allows none.
+pub async fn reopen_on_reply(db: &Db, actor_id: i64, ticket: &Ticket) -> Result<bool> {
+    use atbalsts_domain::StatusCategory;
+    let (workflow, _) = workflows::workflow(db, ticket.workflow_id).await?;
+    let next = workflow.next_statuses(&ticket.status);
+    let target = next
+        .iter()
+        .find(|s| s.category == StatusCategory::Open)
+        .or_else(|| next.iter().find(|s| s.category == StatusCategory::New));
+    match target {
+        Some(s) => {
+            let code = s.code.clone();
+            apply(db, actor_id, ticket, &code, None).await?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+async fn apply(
+    db: &Db,
+    actor_id: i64,
+    ticket: &Ticket,
+    to: &str,
+    expected_version: Option<i64>,
+) -> Result<()> {
     let (workflow, _) = workflows::workflow(db, ticket.workflow_id).await?;
     let target = workflow
         .check_transition(&ticket.status, to)
@@ -56,13 +87,13 @@ pub async fn transition(
         &target.code,
         target.category.code(),
         now,
-        viewer.user_id,
+        actor_id,
     )
     .await?;
     record_change(
         &mut *tx,
         ticket.id,
-        viewer.user_id,
+        actor_id,
         now,
         "status",
         Some(&ticket.status),

@@ -3,6 +3,7 @@
 pub mod comment;
 pub mod list;
 pub mod new;
+mod quoted;
 pub mod transition;
 pub mod view;
 

@@ -65,7 +65,14 @@ pub(crate) async fn render(
     } else {
         vec![]
     };
-    let comments = comments_of(&state.db, viewer, ticket).await?;
+    let comments: Vec<Value> = comments_of(&state.db, viewer, ticket)
+        .await?
+        .iter()
+        .map(|c| {
+            let (body, folded) = super::quoted::split(&c.body);
+            context! { body => body, folded => folded, ..Value::from_serialize(c) }
+        })
+        .collect();
     let attachments = atbalsts_store::tickets::attachments_of(&state.db, viewer, ticket).await?;
     let status_label =
         |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));

@@ -1,0 +1,462 @@
+//! Inbound mail on both databases, from a corpus of realistic messages
+//! (`tests/fixtures`): new requests, replies from common clients, Latvian
+//! charsets, attachments, auto-replies, bounces, loops and garbage.
+
+use atbalsts_jobs::Worker;
+use atbalsts_mail::compose::Composer;
+use atbalsts_mail::inbound::{Inbound, Outcome};
+use atbalsts_mail::outbound::{MailSettings, Outbound};
+use atbalsts_store::blobs::BlobStore;
+use atbalsts_store::desks::{self, Desk};
+use atbalsts_store::notifications::{self, SEND_JOB};
+use atbalsts_store::tickets::{self, Ticket};
+use atbalsts_store::{mail, Db};
+use atbalsts_testkit::{db_test, SmtpSink, TestDb, World};
+use mail_parser::MessageParser;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+struct Setup {
+    db: Db,
+    world: World,
+    desk: Desk,
+    inbound: Inbound,
+    blobs: BlobStore,
+}
+
+async fn setup(t: &TestDb) -> Setup {
+    let world = t.world().await;
+    let blobs = BlobStore::new(t.dir.path().join("attachments"));
+    let composer = Composer::new(
+        Arc::new(atbalsts_i18n::Catalogue::load()),
+        "http://127.0.0.1:8080",
+        "KISC atbalsts <atbalsts@kisc.lv>",
+    );
+    let desk = desks::desk_by_prefix(&t.db, "KISC").await.unwrap().unwrap();
+    Setup {
+        inbound: Inbound::new(t.db.clone(), blobs.clone(), composer),
+        db: t.db.clone(),
+        world,
+        desk,
+        blobs,
+    }
+}
+
+/// A fixture with its placeholders filled in; every call gets a fresh Message-ID.
+fn fixture(name: &str, key: &str, our_msgid: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let raw = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let fresh = format!(
+        "<{}@test.lnb.lv>",
+        atbalsts_store::sessions::random_token("")[..20].to_owned()
+    );
+    replace(
+        &replace(
+            &replace(&raw, b"{{KEY}}", key.as_bytes()),
+            b"{{OUR_MSGID}}",
+            our_msgid.as_bytes(),
+        ),
+        b"{{MSGID}}",
+        fresh.as_bytes(),
+    )
+}
+
+fn replace(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(hay.len());
+    let mut i = 0;
+    while i < hay.len() {
+        if hay[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(hay[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+impl Setup {
+    async fn receive(&self, raw: &[u8]) -> Outcome {
+        self.inbound.receive(&self.desk, raw).await.unwrap()
+    }
+
+    async fn ticket(&self, key: &str) -> Ticket {
+        let system = atbalsts_domain::Viewer {
+            user_id: 0,
+            institution_id: None,
+            sees_institution_tickets: false,
+            is_system_admin: true,
+            desk_roles: vec![],
+        };
+        tickets::ticket_for(
+            &self.db,
+            &system,
+            &atbalsts_domain::TicketKey::parse(key).unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+    }
+
+    async fn comments(&self, ticket: &Ticket) -> Vec<String> {
+        let system = atbalsts_domain::Viewer {
+            user_id: 0,
+            institution_id: None,
+            sees_institution_tickets: false,
+            is_system_admin: true,
+            desk_roles: vec![],
+        };
+        tickets::comments_of(&self.db, &system, ticket)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.body)
+            .collect()
+    }
+
+    /// A new request by email; returns its key and our confirmation's Message-ID.
+    async fn new_request(&self, name: &str) -> (String, String) {
+        let Outcome::Created(key) = self.receive(&fixture(name, "", "")).await else {
+            panic!("{name} made no ticket");
+        };
+        let ticket = self.ticket(&key).await;
+        let confirmation = notifications::for_recipient(&self.db, &ticket.requester_email)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|n| n.ticket_id == Some(ticket.id))
+            .expect("a confirmation");
+        (key, confirmation.message_id.unwrap())
+    }
+}
+
+fn created(o: &Outcome) -> String {
+    match o {
+        Outcome::Created(k) => k.clone(),
+        other => panic!("expected a new ticket, got {other:?}"),
+    }
+}
+
+#[db_test]
+async fn an_email_becomes_a_ticket_whose_confirmation_and_reply_share_one_thread(t: TestDb) {
+    let s = setup(&t).await;
+    let sink = SmtpSink::start().await;
+    let (key, ours) = s.new_request("new-plain-utf8.eml").await;
+    let ticket = s.ticket(&key).await;
+    assert_eq!(ticket.channel, "email");
+    assert_eq!(ticket.requester_email, "janis.berzins@lnb.lv");
+    assert_eq!(
+        ticket.institution_id,
+        Some(s.world.institution_a),
+        "from the declared domain lnb.lv"
+    );
+    assert!(
+        ticket.summary.contains("printeris") && ticket.summary.contains("stāvā"),
+        "{}",
+        ticket.summary
+    );
+
+    // The confirmation reaches the customer as an answer to their own message.
+    let outbound = Outbound::new(
+        s.db.clone(),
+        MailSettings {
+            smtp_url: Some(sink.url()),
+            from: "KISC atbalsts <atbalsts@kisc.lv>".into(),
+            reply_to: Some("pieteikumi@kisc.lv".into()),
+            fail_after: Duration::from_secs(3600),
+        },
+    )
+    .unwrap();
+    let worker = Worker::new(s.db.clone(), "test").handle(SEND_JOB, move |job| {
+        let o = outbound.clone();
+        async move { o.run_job(job).await }
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while sink.messages().is_empty() {
+        assert!(Instant::now() < deadline);
+        worker.run_once().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let sent = sink.messages();
+    let confirmation = MessageParser::default().parse(&sent[0]).unwrap();
+    assert_eq!(
+        confirmation.subject().unwrap(),
+        format!("[{key}] {}", ticket.summary)
+    );
+    let original = s.db.clone();
+    let root = mail::ticket_of_thread(
+        &original,
+        &[format!(
+            "<{}>",
+            confirmation.in_reply_to().as_text().unwrap()
+        )],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        root,
+        Some(ticket.id),
+        "the confirmation answers the customer's message"
+    );
+
+    // The customer's reply from Thunderbird lands on the same ticket, quotes kept.
+    let reply = s
+        .receive(&fixture("reply-thunderbird.eml", &key, &ours))
+        .await;
+    assert_eq!(reply, Outcome::Commented(key.clone()));
+    let comments = s.comments(&ticket).await;
+    assert!(comments[0].contains("Paldies, tagad strādā"));
+    assert!(
+        comments[0].contains("rakstīja:"),
+        "quoted history is kept, folded only when shown"
+    );
+}
+
+#[db_test]
+async fn replies_are_threaded_by_message_id_or_key_and_never_by_subject_alone(t: TestDb) {
+    let s = setup(&t).await;
+    let (key, ours) = s.new_request("new-plain-utf8.eml").await;
+    assert_eq!(
+        s.receive(&fixture("reply-outlook.eml", &key, &ours)).await,
+        Outcome::Commented(key.clone())
+    );
+    assert_eq!(
+        s.receive(&fixture("reply-gmail-key-only.eml", &key, "<nav@nekur.lv>"))
+            .await,
+        Outcome::Commented(key.clone())
+    );
+    let other = created(
+        &s.receive(&fixture("reply-no-key-no-refs.eml", &key, &ours))
+            .await,
+    );
+    assert_ne!(other, key, "a subject like an earlier one is a new request");
+    let comments = s.comments(&s.ticket(&key).await).await;
+    assert_eq!(comments.len(), 2);
+    assert!(comments[0].contains("Problēma atkārtojas arī otrā datorā."));
+}
+
+#[db_test]
+async fn latvian_charsets_encoded_subjects_and_file_names_survive(t: TestDb) {
+    let s = setup(&t).await;
+    for name in [
+        "new-iso-8859-13.eml",
+        "new-windows-1257.eml",
+        "new-iso-8859-4.eml",
+        "latin1-mislabelled.eml",
+    ] {
+        let key = created(&s.receive(&fixture(name, "", "")).await);
+        let ticket = s.ticket(&key).await;
+        for text in [&ticket.summary, &ticket.description] {
+            assert!(
+                !text.contains('\u{FFFD}') && !text.contains('Ã'),
+                "{name}: {text}"
+            );
+        }
+        if name != "latin1-mislabelled.eml" {
+            let latvian = ticket
+                .description
+                .chars()
+                .filter(|c| "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ".contains(*c))
+                .count();
+            assert!(latvian >= 3, "{name}: {}", ticket.description);
+        }
+    }
+    let key = created(&s.receive(&fixture("new-windows-1257.eml", "", "")).await);
+    assert!(s
+        .ticket(&key)
+        .await
+        .description
+        .contains("Grāmatvedībā nedarbojas HORIZON"));
+
+    let key = created(
+        &s.receive(&fixture("new-with-attachments.eml", "", ""))
+            .await,
+    );
+    let ticket = s.ticket(&key).await;
+    let system = atbalsts_domain::Viewer {
+        user_id: 0,
+        institution_id: None,
+        sees_institution_tickets: false,
+        is_system_admin: true,
+        desk_roles: vec![],
+    };
+    let files = tickets::attachments_of(&s.db, &system, &ticket)
+        .await
+        .unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f.filename.as_str()).collect();
+    assert!(names.contains(&"rēķins.pdf"), "{names:?}");
+    assert!(names.contains(&"ekrans.png"), "{names:?}");
+    let png = files.iter().find(|f| f.filename == "ekrans.png").unwrap();
+    assert_eq!(&s.blobs.read(&png.sha256).unwrap()[..4], b"\x89PNG");
+
+    let key = created(
+        &s.receive(&fixture("new-html-inline-image.eml", "", ""))
+            .await,
+    );
+    let ticket = s.ticket(&key).await;
+    assert!(
+        !ticket.description.contains("<script"),
+        "HTML arrives as text: {}",
+        ticket.description
+    );
+    assert_eq!(
+        tickets::attachments_of(&s.db, &system, &ticket)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "the inline image is kept"
+    );
+}
+
+#[db_test]
+async fn auto_replies_bulk_mail_bounces_and_loops_make_no_ticket_and_no_reply(t: TestDb) {
+    let s = setup(&t).await;
+    let (key, ours) = s.new_request("new-plain-utf8.eml").await;
+    let ticket = s.ticket(&key).await;
+    // The address that will bounce belongs to a known person.
+    let mut tx = s.db.write().begin().await.unwrap();
+    atbalsts_store::users::contact_for(
+        &mut tx,
+        &atbalsts_domain::Email::parse("nav.tada@lnb.lv").unwrap(),
+        "Nav Tāda",
+        None,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let queued_before = notifications::for_recipient(&s.db, "janis.berzins@lnb.lv")
+        .await
+        .unwrap()
+        .len();
+
+    for (name, reason) in [
+        ("out-of-office-auto-submitted.eml", "auto-reply"),
+        ("out-of-office-exchange.eml", "auto-reply"),
+        ("precedence-bulk.eml", "bulk mail"),
+        ("bounce-dsn.eml", "bounce"),
+        ("own-message-loop.eml", "loop: our own message came back"),
+    ] {
+        assert_eq!(
+            s.receive(&fixture(name, &key, &ours)).await,
+            Outcome::Ignored(reason),
+            "{name}"
+        );
+    }
+    assert!(
+        s.comments(&ticket).await.is_empty(),
+        "nothing was added to the ticket"
+    );
+    assert_eq!(
+        notifications::for_recipient(&s.db, "janis.berzins@lnb.lv")
+            .await
+            .unwrap()
+            .len(),
+        queued_before,
+        "no notification answers a robot"
+    );
+    let failing = mail::failing(&s.db, "nav.tada@lnb.lv")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(failing.contains("5.1.1"), "{failing}");
+    let ignored = mail::ignored(&s.db, s.desk.id, 20).await.unwrap();
+    assert_eq!(ignored.len(), 5);
+    assert!(
+        ignored
+            .iter()
+            .filter(|i| i.ticket_id == Some(ticket.id))
+            .count()
+            >= 3,
+        "recorded on the ticket where known"
+    );
+}
+
+#[db_test]
+async fn the_same_message_delivered_twice_or_at_once_makes_one_ticket(t: TestDb) {
+    let s = setup(&t).await;
+    let raw = fixture("new-plain-utf8.eml", "", "");
+    created(&s.receive(&raw).await);
+    assert_eq!(
+        s.receive(&raw).await,
+        Outcome::Ignored("duplicate: already processed")
+    );
+
+    let raw = fixture("forwarded.eml", "", "");
+    let (a, b) = tokio::join!(
+        s.inbound.receive(&s.desk, &raw),
+        s.inbound.receive(&s.desk, &raw)
+    );
+    let outcomes = [a.unwrap(), b.unwrap()];
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Created(_)))
+            .count(),
+        1,
+        "{outcomes:?}"
+    );
+}
+
+#[db_test]
+async fn unreadable_mail_is_kept_whole_in_quarantine(t: TestDb) {
+    let s = setup(&t).await;
+    let raw = fixture("malformed.eml", "", "");
+    assert!(matches!(s.receive(&raw).await, Outcome::Quarantined(_)));
+    let kept = mail::quarantined(&s.db, s.desk.id, 10).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(s.blobs.read(&kept[0].sha256).unwrap(), raw);
+}
+
+#[db_test]
+async fn a_reply_to_a_resolved_ticket_reopens_it_and_a_stranger_cannot_reply_by_key(t: TestDb) {
+    let s = setup(&t).await;
+    let (key, ours) = s.new_request("new-plain-utf8.eml").await;
+    let ticket = s.ticket(&key).await;
+    let (workflow, _) = atbalsts_store::workflows::workflow(&s.db, ticket.workflow_id)
+        .await
+        .unwrap();
+    // Walk the workflow to a resolved status as the agent.
+    let mut current = ticket.clone();
+    for _ in 0..5 {
+        if current.status_category == atbalsts_domain::StatusCategory::Resolved {
+            break;
+        }
+        let next = workflow.next_statuses(&current.status);
+        let to = next
+            .iter()
+            .find(|n| n.category == atbalsts_domain::StatusCategory::Resolved)
+            .or_else(|| {
+                next.iter()
+                    .find(|n| n.category == atbalsts_domain::StatusCategory::Open)
+            })
+            .unwrap()
+            .code
+            .clone();
+        tickets::transition(&s.db, &s.world.agent, &current, &to, None)
+            .await
+            .unwrap();
+        current = s.ticket(&key).await;
+    }
+    assert_eq!(
+        current.status_category,
+        atbalsts_domain::StatusCategory::Resolved
+    );
+    assert_eq!(
+        s.receive(&fixture("reply-thunderbird.eml", &key, &ours))
+            .await,
+        Outcome::Commented(key.clone())
+    );
+    assert_eq!(
+        s.ticket(&key).await.status_category,
+        atbalsts_domain::StatusCategory::Open
+    );
+
+    // Someone of another institution who knows the key gets a ticket of their own.
+    let raw = String::from_utf8(fixture("reply-gmail-key-only.eml", &key, "<nav@nekur.lv>"))
+        .unwrap()
+        .replace("janis.berzins@lnb.lv", "anna@lnmm.lv");
+    let theirs = created(&s.receive(raw.as_bytes()).await);
+    assert_ne!(theirs, key);
+}

@@ -1,0 +1,163 @@
+//! What inbound mail needs from the database: finding a ticket's thread by
+//! Message-ID, and recording mail that was ignored, quarantined or bounced.
+
+use crate::{now_ms, Db, Result};
+use serde::Serialize;
+use sqlx::Row;
+
+/// Where a Message-ID belongs: the ticket and whether we sent it.
+pub async fn message(db: &Db, message_id: &str) -> Result<Option<(i64, bool)>> {
+    let row = sqlx::query("SELECT ticket_id, direction FROM mail_messages WHERE message_id = $1")
+        .bind(message_id)
+        .fetch_optional(db.write())
+        .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get::<String, _>(1)? == "out")))
+        .transpose()
+}
+
+/// The ticket of the first of `ids` that belongs to one.
+pub async fn ticket_of_thread(db: &Db, ids: &[String]) -> Result<Option<i64>> {
+    for id in ids {
+        if let Some((ticket, _)) = message(db, id).await? {
+            return Ok(Some(ticket));
+        }
+    }
+    Ok(None)
+}
+
+/// How many messages came in on a ticket in the last `window_ms`.
+pub async fn recent_inbound(db: &Db, ticket_id: i64, window_ms: i64) -> Result<i64> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) FROM mail_messages WHERE ticket_id = $1 AND direction = 'in' AND created_at > $2",
+    )
+    .bind(ticket_id)
+    .bind(now_ms() - window_ms)
+    .fetch_one(db.read())
+    .await?;
+    Ok(row.try_get(0)?)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ignored {
+    pub id: i64,
+    pub reason: String,
+    pub sender: String,
+    pub subject: String,
+    pub ticket_id: Option<i64>,
+    pub received_at: i64,
+}
+
+pub async fn record_ignored(
+    db: &Db,
+    desk_id: i64,
+    reason: &str,
+    sender: &str,
+    subject: &str,
+    ticket_id: Option<i64>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO mail_ignored (desk_id, reason, sender, subject, ticket_id, received_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(desk_id)
+    .bind(reason)
+    .bind(sender)
+    .bind(subject)
+    .bind(ticket_id)
+    .bind(now_ms())
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+pub async fn ignored(db: &Db, desk_id: i64, limit: i64) -> Result<Vec<Ignored>> {
+    let rows = sqlx::query(
+        "SELECT id, reason, sender, subject, ticket_id, received_at FROM mail_ignored WHERE desk_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(desk_id)
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Ignored {
+                id: r.try_get(0)?,
+                reason: r.try_get(1)?,
+                sender: r.try_get(2)?,
+                subject: r.try_get(3)?,
+                ticket_id: r.try_get(4)?,
+                received_at: r.try_get(5)?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quarantined {
+    pub id: i64,
+    pub sha256: String,
+    pub size_bytes: i64,
+    pub reason: String,
+    pub received_at: i64,
+}
+
+/// Keeps a message that could not be processed; its bytes are in the blob store.
+pub async fn quarantine(
+    db: &Db,
+    desk_id: i64,
+    sha256: &str,
+    size: i64,
+    reason: &str,
+) -> Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO mail_quarantine (desk_id, sha256, size_bytes, reason, received_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(desk_id)
+    .bind(sha256)
+    .bind(size)
+    .bind(reason)
+    .bind(now_ms())
+    .fetch_one(db.write())
+    .await?;
+    Ok(row.try_get(0)?)
+}
+
+pub async fn quarantined(db: &Db, desk_id: i64, limit: i64) -> Result<Vec<Quarantined>> {
+    let rows = sqlx::query(
+        "SELECT id, sha256, size_bytes, reason, received_at FROM mail_quarantine WHERE desk_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(desk_id)
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Quarantined {
+                id: r.try_get(0)?,
+                sha256: r.try_get(1)?,
+                size_bytes: r.try_get(2)?,
+                reason: r.try_get(3)?,
+                received_at: r.try_get(4)?,
+            })
+        })
+        .collect()
+}
+
+/// Marks an address as failing (a bounce said so); shown with the person.
+pub async fn mark_failing(db: &Db, email: &str, reason: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE users SET email_failing = $1 WHERE email = $2")
+        .bind(reason)
+        .bind(email.to_lowercase())
+        .execute(db.write())
+        .await?
+        .rows_affected();
+    Ok(done > 0)
+}
+
+/// Why mail to this address is failing, if it is.
+pub async fn failing(db: &Db, email: &str) -> Result<Option<String>> {
+    let row = sqlx::query("SELECT email_failing FROM users WHERE email = $1")
+        .bind(email.to_lowercase())
+        .fetch_optional(db.read())
+        .await?;
+    Ok(row.map(|r| r.try_get(0)).transpose()?.flatten())
+}

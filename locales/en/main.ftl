@@ -404,3 +404,18 @@ people-confirm = Confirm
 people-clear = Remove the institution
 people-none = Nobody is waiting for confirmation.
 comment-quoted = Quoted text and signature
+mail-public-reply-body =
+    Hello,
+
+    { $author } answered your request { $key } “{ $summary }”:
+
+    { $body }
+
+    To answer, simply reply to this message.
+    View request in the support portal: { $link }
+mail-status-changed-body =
+    Hello,
+
+    The status of your request { $key } “{ $summary }” is now: { $status }.
+
+    View request in the support portal: { $link }

@@ -409,3 +409,18 @@ people-confirm = Apstiprināt
 people-clear = Noņemt iestādi
 people-none = Neviens negaida apstiprinājumu.
 comment-quoted = Citētais teksts un paraksts
+mail-public-reply-body =
+    Labdien!
+
+    { $author } atbildēja uz jūsu pieteikumu { $key } „{ $summary }”:
+
+    { $body }
+
+    Lai atbildētu, vienkārši atbildiet uz šo vēstuli.
+    Apskatīt pieteikumu atbalsta portālā: { $link }
+mail-status-changed-body =
+    Labdien!
+
+    Jūsu pieteikuma { $key } „{ $summary }” statuss tagad ir: { $status }.
+
+    Apskatīt pieteikumu atbalsta portālā: { $link }

@@ -6,7 +6,7 @@ use atbalsts_domain::Locale;
 use atbalsts_i18n::{Arg, Catalogue};
 use atbalsts_store::account_links::Purpose;
 use atbalsts_store::notifications::NewNotification;
-use atbalsts_store::tickets::Created;
+use atbalsts_store::tickets::{Created, Ticket};
 use std::sync::Arc;
 
 /// At most this many characters of the description go into the email.
@@ -85,6 +85,66 @@ impl Composer {
                 .i18n
                 .t_args(locale, "mail-request-received-body", &args),
             message_id: self.message_id("received"),
+        }
+    }
+
+    /// An agent's public reply, to the requester, in the ticket's thread.
+    pub fn public_reply(
+        &self,
+        ticket: &Ticket,
+        locale: Locale,
+        author: &str,
+        body: &str,
+    ) -> NewNotification {
+        let args = [
+            ("key", Arg::Str(ticket.key.clone())),
+            ("summary", Arg::Str(ticket.summary.clone())),
+            ("author", Arg::Str(author.to_owned())),
+            ("body", Arg::Str(body.to_owned())),
+            (
+                "link",
+                Arg::Str(format!("{}/tickets/{}", self.public_url, ticket.key)),
+            ),
+        ];
+        NewNotification {
+            kind: "public-reply",
+            recipient_email: ticket.requester_email.clone(),
+            locale: locale.code().to_owned(),
+            ticket_id: Some(ticket.id),
+            subject: self
+                .i18n
+                .t_args(locale, "mail-request-received-subject", &args),
+            body_text: self.i18n.t_args(locale, "mail-public-reply-body", &args),
+            message_id: self.message_id("reply"),
+        }
+    }
+
+    /// The request moved to another status (seed 000: on every change).
+    pub fn status_changed(
+        &self,
+        ticket: &Ticket,
+        locale: Locale,
+        status: &atbalsts_domain::Labels,
+    ) -> NewNotification {
+        let args = [
+            ("key", Arg::Str(ticket.key.clone())),
+            ("summary", Arg::Str(ticket.summary.clone())),
+            ("status", Arg::Str(status.get(locale).to_owned())),
+            (
+                "link",
+                Arg::Str(format!("{}/tickets/{}", self.public_url, ticket.key)),
+            ),
+        ];
+        NewNotification {
+            kind: "status-changed",
+            recipient_email: ticket.requester_email.clone(),
+            locale: locale.code().to_owned(),
+            ticket_id: Some(ticket.id),
+            subject: self
+                .i18n
+                .t_args(locale, "mail-request-received-subject", &args),
+            body_text: self.i18n.t_args(locale, "mail-status-changed-body", &args),
+            message_id: self.message_id("status"),
         }
     }
 

@@ -250,10 +250,10 @@ impl Inbound {
         let mut tx = self.db.write().begin().await?;
         let id = users::contact_for(&mut tx, sender, &display_name(msg, sender), None).await?;
         tx.commit().await?;
-        Ok(users::viewer_by_id(&self.db, id)
+        users::viewer_by_id(&self.db, id)
             .await?
             .map(|(_, v)| v)
-            .ok_or(StoreError::NotFound)?)
+            .ok_or(StoreError::NotFound)
     }
 
     /// Files of the message, written to the blob store: attachments and

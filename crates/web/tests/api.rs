@@ -394,3 +394,77 @@ async fn a_desk_administrator_exports_and_imports_the_catalogue_through_the_api(
         StatusCode::NOT_FOUND
     );
 }
+
+#[db_test]
+async fn the_requester_hears_of_public_replies_and_status_changes_in_one_thread(t: TestDb) {
+    use atbalsts_store::notifications;
+    let app = TestApp::start(t).await;
+    let agent = app.token_for(&app.world.agent).await;
+    let customer = app.token_for(&app.world.customer_a).await;
+    let key = app
+        .world
+        .file(&app.db.db, &app.world.customer_a, "Neiet printeris")
+        .await
+        .to_string();
+    let path = format!("/api/v1/tickets/{key}/comments");
+    let reply = app
+        .api(
+            "POST",
+            &path,
+            &agent,
+            Some(json!({"body": "Lūdzu, restartējiet printeri.", "public": true})),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    let note = app
+        .api(
+            "POST",
+            &path,
+            &agent,
+            Some(json!({"body": "Iekšēji: vainīgs draiveris.", "public": false})),
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::CREATED);
+    let own = app
+        .api(
+            "POST",
+            &path,
+            &customer,
+            Some(json!({"body": "Restartēju."})),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::CREATED);
+    let moved = app
+        .api(
+            "POST",
+            &format!("/api/v1/tickets/{key}/transitions"),
+            &agent,
+            Some(json!({"to": "in_progress"})),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text());
+
+    let mut sent = notifications::for_recipient(&app.db.db, "janis@lnb.lv")
+        .await
+        .unwrap();
+    sent.reverse();
+    let kinds: Vec<&str> = sent.iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec!["public-reply", "status-changed"],
+        "no note, nothing for her own comment"
+    );
+    assert!(
+        sent[0].body_text.contains("Lūdzu, restartējiet printeri.")
+            && sent[0].body_text.contains("Andris Kalniņš")
+    );
+    assert!(!sent.iter().any(|n| n.body_text.contains("Iekšēji")));
+    assert_eq!(sent[0].subject, format!("[{key}] Neiet printeris"));
+    assert!(
+        sent[1].body_text.contains("Procesā"),
+        "{}",
+        sent[1].body_text
+    );
+    // Both answer the thread's first message.
+    assert_eq!(sent[1].in_reply_to, sent[0].message_id);
+}

@@ -41,6 +41,32 @@ pub async fn add_comment_with_mail(
     files: &[NewAttachment],
     mail_message_id: Option<&str>,
 ) -> Result<i64> {
+    add_comment_notifying(
+        db,
+        viewer,
+        ticket,
+        body,
+        is_public,
+        files,
+        mail_message_id,
+        |_| Vec::new(),
+    )
+    .await
+}
+
+/// Adds a comment and, in the same transaction, the notifications that
+/// `compose` makes for it (given the new comment's id).
+#[allow(clippy::too_many_arguments)]
+pub async fn add_comment_notifying(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    is_public: bool,
+    files: &[NewAttachment],
+    mail_message_id: Option<&str>,
+    compose: impl FnOnce(i64) -> Vec<crate::notifications::NewNotification>,
+) -> Result<i64> {
     if !is_public && !viewer.is_staff_on(ticket.desk_id) {
         return Err(StoreError::Forbidden);
     }
@@ -68,6 +94,9 @@ pub async fn add_comment_with_mail(
         .bind(ticket.id)
         .execute(&mut *tx)
         .await?;
+    for n in compose(id) {
+        crate::notifications::queue(&mut tx, &n).await?;
+    }
     tx.commit().await?;
     Ok(id)
 }

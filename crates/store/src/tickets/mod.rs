@@ -11,13 +11,15 @@ mod transition;
 mod visibility;
 
 pub use attachments::{attachment_for, attachments_of, Attachment, NewAttachment};
-pub use comments::{add_comment, add_comment_with_mail, comments_of, Comment};
+pub use comments::{
+    add_comment, add_comment_notifying, add_comment_with_mail, comments_of, Comment,
+};
 pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created, NewTicket};
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
 pub use read::{
     list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket, TicketFilter,
 };
-pub use transition::{reopen_on_reply, transition};
+pub use transition::{reopen_on_reply, transition, transition_notifying};
 
 use crate::Result;
 use sqlx::{Any, Executor};

@@ -14,10 +14,23 @@ pub async fn transition(
     to: &str,
     expected_version: Option<i64>,
 ) -> Result<()> {
+    transition_notifying(db, viewer, ticket, to, expected_version, |_| Vec::new()).await
+}
+
+/// As `transition`, with the notifications `compose` makes for the new
+/// status queued in the same transaction.
+pub async fn transition_notifying(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    to: &str,
+    expected_version: Option<i64>,
+    compose: impl FnOnce(&workflows::StatusInfo) -> Vec<crate::notifications::NewNotification>,
+) -> Result<()> {
     if !viewer.is_staff_on(ticket.desk_id) {
         return Err(StoreError::Forbidden);
     }
-    apply(db, viewer.user_id, ticket, to, expected_version).await
+    apply(db, viewer.user_id, ticket, to, expected_version, compose).await
 }
 
 /// Reopens a resolved or closed ticket because its requester wrote again:
@@ -34,7 +47,7 @@ pub async fn reopen_on_reply(db: &Db, actor_id: i64, ticket: &Ticket) -> Result<
     match target {
         Some(s) => {
             let code = s.code.clone();
-            apply(db, actor_id, ticket, &code, None).await?;
+            apply(db, actor_id, ticket, &code, None, |_| Vec::new()).await?;
             Ok(true)
         }
         None => Ok(false),
@@ -47,8 +60,9 @@ async fn apply(
     ticket: &Ticket,
     to: &str,
     expected_version: Option<i64>,
+    compose: impl FnOnce(&workflows::StatusInfo) -> Vec<crate::notifications::NewNotification>,
 ) -> Result<()> {
-    let (workflow, _) = workflows::workflow(db, ticket.workflow_id).await?;
+    let (workflow, statuses) = workflows::workflow(db, ticket.workflow_id).await?;
     let target = workflow
         .check_transition(&ticket.status, to)
         .map_err(|code| StoreError::invalid("status", code))?;
@@ -100,6 +114,11 @@ async fn apply(
         Some(&target.code),
     )
     .await?;
+    if let Some(info) = statuses.iter().find(|s| s.code == target.code) {
+        for n in compose(info) {
+            crate::notifications::queue(&mut tx, &n).await?;
+        }
+    }
     tx.commit().await?;
     Ok(())
 }

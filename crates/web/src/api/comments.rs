@@ -3,7 +3,7 @@ use super::json::ApiJson;
 use crate::{uploads, AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::FieldErrors;
-use atbalsts_store::tickets::{add_comment, comments_of, NewAttachment};
+use atbalsts_store::tickets::{comments_of, NewAttachment};
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -43,7 +43,8 @@ pub(super) async fn add(
     let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     let text = parse_long_text(&body.body, true)
         .map_err(|code| AppError::Invalid(atbalsts_domain::FieldError::new("body", code).into()))?;
-    let id = add_comment(&state.db, &viewer, &ticket, &text, body.public, &[]).await?;
+    let id =
+        crate::tickets::events::comment(&state, &viewer, &ticket, &text, body.public, &[]).await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
@@ -65,6 +66,9 @@ pub(super) async fn upload(
     {
         return Err(AppError::TooLarge);
     }
+    if !form.errors.is_empty() {
+        return Err(AppError::Invalid(form.errors.clone()));
+    }
     if form.files.is_empty() {
         let mut errors = FieldErrors::default();
         errors.push("file", "error-required");
@@ -75,15 +79,9 @@ pub(super) async fn upload(
         text => text.to_owned(),
     };
     let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
-    let comment_id = add_comment(
-        &state.db,
-        &viewer,
-        &ticket,
-        &body,
-        form.get("public") != "false",
-        &files,
-    )
-    .await?;
+    let public = form.get("public") != "false";
+    let comment_id =
+        crate::tickets::events::comment(&state, &viewer, &ticket, &body, public, &files).await?;
     let comments = comments_of(&state.db, &viewer, &ticket).await?;
     let attachments = comments
         .into_iter()

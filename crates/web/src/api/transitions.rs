@@ -2,7 +2,7 @@ use super::auth::ApiCaller;
 use super::json::ApiJson;
 use crate::tickets::parse_key;
 use crate::{AppError, AppResult, AppState};
-use atbalsts_store::tickets::{self, ticket_for};
+use atbalsts_store::tickets::ticket_for;
 use atbalsts_store::workflows;
 use axum::extract::{Path, State};
 use axum::Json;
@@ -49,7 +49,7 @@ pub(super) async fn perform(
     let ticket = ticket_for(&state.db, &viewer, &key)
         .await?
         .ok_or(AppError::NotFound)?;
-    tickets::transition(&state.db, &viewer, &ticket, &body.to, body.version).await?;
+    crate::tickets::events::transition(&state, &viewer, &ticket, &body.to, body.version).await?;
     let ticket = ticket_for(&state.db, &viewer, &key)
         .await?
         .ok_or(AppError::NotFound)?;

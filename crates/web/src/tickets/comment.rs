@@ -3,7 +3,7 @@ use crate::uploads;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::FieldErrors;
-use atbalsts_store::tickets::{add_comment, NewAttachment};
+use atbalsts_store::tickets::NewAttachment;
 use axum::extract::{Multipart, Path, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
@@ -27,7 +27,7 @@ pub async fn submit(
     if errors.is_empty() {
         if let Some(body) = body {
             let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
-            add_comment(&state.db, viewer, &ticket, &body, is_public, &files).await?;
+            super::events::comment(&state, viewer, &ticket, &body, is_public, &files).await?;
             return Ok((
                 StatusCode::SEE_OTHER,
                 [(LOCATION, format!("/tickets/{}#conversation", ticket.key))],

@@ -1,6 +1,7 @@
 //! Ticket pages: list, view, create, comment, transition.
 
 pub mod comment;
+pub(crate) mod events;
 pub mod list;
 pub mod new;
 mod quoted;

@@ -1,6 +1,5 @@
 use super::view::{load, render, FormEcho};
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_store::tickets;
 use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
@@ -28,14 +27,14 @@ pub async fn submit(
     ctx.check_csrf(&form.csrf)?;
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
-    match tickets::transition(&state.db, viewer, &ticket, &form.to, form.version).await {
+    match super::events::transition(&state, viewer, &ticket, &form.to, form.version).await {
         Ok(()) => Ok((
             StatusCode::SEE_OTHER,
             [(LOCATION, format!("/tickets/{}", ticket.key))],
         )
             .into_response()),
         Err(e) => {
-            let (status, notice) = match AppError::from(e) {
+            let (status, notice) = match e {
                 AppError::Conflict(code) => (StatusCode::CONFLICT, code),
                 AppError::Invalid(errs) => (
                     StatusCode::UNPROCESSABLE_ENTITY,

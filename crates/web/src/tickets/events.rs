@@ -1,0 +1,74 @@
+//! Changes to a ticket that its requester hears about: a public reply and a
+//! status change queue a notification in the same transaction (not for the
+//! requester's own actions). The pages and the API both come through here.
+
+use crate::{AppResult, AppState};
+use atbalsts_domain::{Locale, Viewer};
+use atbalsts_store::tickets::{self, NewAttachment, Ticket};
+use atbalsts_store::users;
+
+/// The requester's language, for their notifications.
+async fn requester_locale(state: &AppState, ticket: &Ticket) -> AppResult<Locale> {
+    Ok(users::user_by_id(&state.db, ticket.requester_id)
+        .await?
+        .and_then(|u| u.locale)
+        .unwrap_or_default())
+}
+
+pub(crate) async fn comment(
+    state: &AppState,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    is_public: bool,
+    files: &[NewAttachment],
+) -> AppResult<i64> {
+    let notify = is_public && viewer.user_id != ticket.requester_id;
+    let locale = requester_locale(state, ticket).await?;
+    let author_name = users::user_by_id(&state.db, viewer.user_id)
+        .await?
+        .map(|u| u.display_name)
+        .unwrap_or_default();
+    Ok(tickets::add_comment_notifying(
+        &state.db,
+        viewer,
+        ticket,
+        body,
+        is_public,
+        files,
+        None,
+        |_| {
+            if notify {
+                vec![state
+                    .composer
+                    .public_reply(ticket, locale, &author_name, body)]
+            } else {
+                Vec::new()
+            }
+        },
+    )
+    .await?)
+}
+
+pub(crate) async fn transition(
+    state: &AppState,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    to: &str,
+    version: Option<i64>,
+) -> AppResult<()> {
+    let notify = viewer.user_id != ticket.requester_id;
+    let locale = requester_locale(state, ticket).await?;
+    Ok(
+        tickets::transition_notifying(&state.db, viewer, ticket, to, version, |status| {
+            if notify {
+                vec![state
+                    .composer
+                    .status_changed(ticket, locale, &status.labels)]
+            } else {
+                Vec::new()
+            }
+        })
+        .await?,
+    )
+}

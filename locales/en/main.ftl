@@ -419,3 +419,16 @@ mail-status-changed-body =
     The status of your request { $key } “{ $summary }” is now: { $status }.
 
     View request in the support portal: { $link }
+nav-mail = Email { $desk }
+mail-admin-title = Mail status
+mail-admin-failed = Undelivered notifications
+mail-admin-recipient = Recipient
+mail-admin-subject = Subject
+mail-admin-reason = Reason
+mail-admin-attempts = Attempts
+mail-admin-action = Action
+mail-admin-retry = Send again
+mail-admin-none = None.
+mail-admin-ignored = Inbound mail that made no ticket on purpose
+mail-admin-sender = Sender
+mail-admin-quarantine = Quarantine (messages that could not be read)

@@ -424,3 +424,16 @@ mail-status-changed-body =
     Jūsu pieteikuma { $key } „{ $summary }” statuss tagad ir: { $status }.
 
     Apskatīt pieteikumu atbalsta portālā: { $link }
+nav-mail = E-pasts { $desk }
+mail-admin-title = E-pasta stāvoklis
+mail-admin-failed = Nepiegādātie paziņojumi
+mail-admin-recipient = Saņēmējs
+mail-admin-subject = Temats
+mail-admin-reason = Iemesls
+mail-admin-attempts = Mēģinājumi
+mail-admin-action = Darbība
+mail-admin-retry = Sūtīt vēlreiz
+mail-admin-none = Nav.
+mail-admin-ignored = Ienākošās vēstules, kas apzināti neizveidoja pieteikumu
+mail-admin-sender = Sūtītājs
+mail-admin-quarantine = Karantīna (vēstules, kuras nevarēja nolasīt)

@@ -170,9 +170,22 @@ pub async fn record_failure(db: &Db, id: i64, error: &str, give_up: bool) -> Res
 
 /// Notifications that could not be delivered, newest first.
 pub async fn failed(db: &Db, limit: i64) -> Result<Vec<Notification>> {
+    failed_for(db, None, limit).await
+}
+
+/// Failed notifications about a desk's tickets, and those about no ticket
+/// (sign-up and password mail), newest first.
+pub async fn failed_for(db: &Db, desk_id: Option<i64>, limit: i64) -> Result<Vec<Notification>> {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("n.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM notifications WHERE state = 'failed' ORDER BY id DESC LIMIT $1"
+        "SELECT {columns} FROM notifications n LEFT JOIN tickets t ON t.id = n.ticket_id \
+         WHERE n.state = 'failed' AND ($1 IS NULL OR t.desk_id = $1 OR n.ticket_id IS NULL) ORDER BY n.id DESC LIMIT $2"
     ))
+    .bind(desk_id)
     .bind(limit)
     .fetch_all(db.read())
     .await?;

@@ -43,6 +43,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/catalogue.html",
     "admin/request-type.html",
     "admin/people.html",
+    "admin/mail.html",
 ];
 
 #[derive(Clone)]

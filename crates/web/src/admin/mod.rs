@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod form_editor;
+pub mod mail;
 pub mod people;
 
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -39,6 +40,9 @@ pub fn routes() -> Router<AppState> {
             post(form_editor::retire),
         )
         .route("/admin/people", get(people::page).post(people::decide))
+        .route("/admin/mail/{desk}", get(mail::page))
+        .route("/admin/mail/{desk}/retry", post(mail::retry))
+        .route("/admin/mail/{desk}/quarantine/{id}", get(mail::quarantined))
 }
 
 /// The desk, if the person administers it; otherwise 404, as for anything

@@ -43,6 +43,15 @@ pub fn parse_key_prefix(raw: &str) -> Result<String, &'static str> {
     }
 }
 
+/// Text without control characters (NUL and the like, which databases
+/// refuse and screens cannot show); line breaks and tabs are kept.
+pub fn without_controls(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
 /// A ticket summary: one line, not blank, at most 255 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary(String);
@@ -51,7 +60,10 @@ impl Summary {
     pub const MAX_CHARS: usize = 255;
 
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let s = without_controls(raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if s.is_empty() {
             Err("error-required")
         } else if s.chars().count() > Self::MAX_CHARS {
@@ -69,13 +81,14 @@ impl Summary {
 /// Long text (description, comment body): may be empty where optional, at most 64 KiB.
 pub fn parse_long_text(raw: &str, required: bool) -> Result<String, &'static str> {
     const MAX_BYTES: usize = 65_536;
-    let s = raw.trim();
+    let cleaned = without_controls(raw);
+    let s = cleaned.trim();
     if required && s.is_empty() {
         Err("error-required")
     } else if s.len() > MAX_BYTES {
         Err("error-too-long")
     } else {
-        Ok(s.replace("\r\n", "\n"))
+        Ok(s.to_owned())
     }
 }
 
@@ -170,6 +183,15 @@ mod tests {
         ] {
             assert!(TicketKey::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_database() {
+        assert_eq!(
+            Summary::parse("Nav\0 tīkla\x07").unwrap().as_str(),
+            "Nav tīkla"
+        );
+        assert_eq!(parse_long_text("a\r\nb\0\tc", false).unwrap(), "a\nb\tc");
     }
 
     #[test]

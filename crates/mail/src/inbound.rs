@@ -7,6 +7,7 @@
 //! recorded in the transaction that acts on it.
 
 use crate::compose::Composer;
+use atbalsts_domain::ticket::without_controls;
 use atbalsts_domain::{
     Channel, Email, Locale, Priority, StatusCategory, Summary, TicketKey, Viewer,
 };
@@ -60,7 +61,9 @@ impl Inbound {
         let Some(sender) = sender_of(&msg) else {
             return self.quarantine(desk, raw, "no sender address (From)").await;
         };
-        let subject = msg.subject().unwrap_or("").trim().to_owned();
+        let subject = without_controls(msg.subject().unwrap_or(""))
+            .trim()
+            .to_owned();
         let message_id = match msg.message_id() {
             Some(id) => format!("<{id}>"),
             // Without one, the content names it, so a second delivery is still recognised.
@@ -274,7 +277,7 @@ impl Inbound {
                 .unwrap_or_else(|| "application/octet-stream".to_owned());
             let filename = part
                 .attachment_name()
-                .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_owned())
+                .map(|n| without_controls(n.rsplit(['/', '\\']).next().unwrap_or(n)))
                 .filter(|n| !n.trim().is_empty())
                 .unwrap_or_else(|| "pielikums".to_owned());
             out.push(NewAttachment {
@@ -353,7 +356,7 @@ fn display_name(msg: &Message<'_>, sender: &Email) -> String {
     msg.from()
         .and_then(|a| a.first())
         .and_then(|a| a.name())
-        .map(|n| n.trim().trim_matches('"').to_owned())
+        .map(|n| without_controls(n).trim().trim_matches('"').to_owned())
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| sender.as_str().to_owned())
 }
@@ -480,7 +483,7 @@ fn body_of(msg: &Message<'_>) -> String {
             text = raw.to_owned();
         }
     }
-    let text = text.replace("\r\n", "\n");
+    let text = without_controls(&text);
     let text = text.trim();
     if text.is_empty() {
         "(tukšs)".to_owned()

@@ -460,3 +460,81 @@ async fn a_reply_to_a_resolved_ticket_reopens_it_and_a_stranger_cannot_reply_by_
     let theirs = created(&s.receive(raw.as_bytes()).await);
     assert_ne!(theirs, key);
 }
+
+/// A small deterministic generator, so a failure can be reproduced.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[db_test]
+async fn mangled_messages_never_panic_and_always_end_somewhere(t: TestDb) {
+    let s = setup(&t).await;
+    let names: Vec<String> =
+        std::fs::read_dir(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")))
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".eml"))
+            .collect();
+    let junk: &[&[u8]] = &[
+        b"\r\nContent-Type: multipart/mixed; boundary=\"\"\r\n",
+        b"=?utf-8?B?////?=",
+        b"\r\n--\r\n",
+        b"Content-Transfer-Encoding: base64\r\n\r\n@@@@",
+        b"\xff\xfe\x00",
+        b"=?iso-8859-13?Q?=E0=E8=EB?=",
+        b"Subject: \r\n",
+        b"From: <>\r\n",
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut outcomes = std::collections::BTreeMap::new();
+    for _ in 0..150 {
+        let mut raw = fixture(
+            &names[rng.below(names.len())],
+            "KISC-1",
+            "<received.x@kisc.lv>",
+        );
+        for _ in 0..1 + rng.below(4) {
+            match rng.below(4) {
+                0 => {
+                    let at = rng.below(raw.len());
+                    raw[at] = rng.next() as u8;
+                }
+                1 => raw.truncate(rng.below(raw.len()) + 1),
+                2 => {
+                    let at = rng.below(raw.len());
+                    let piece = junk[rng.below(junk.len())];
+                    raw.splice(at..at, piece.iter().copied());
+                }
+                _ => {
+                    let at = rng.below(raw.len());
+                    let len = rng.below(64).min(raw.len() - at);
+                    raw.drain(at..at + len);
+                }
+            }
+        }
+        let outcome = s
+            .inbound
+            .receive(&s.desk, &raw)
+            .await
+            .expect("only the database may fail");
+        let kind = match outcome {
+            Outcome::Created(_) => "created",
+            Outcome::Commented(_) => "commented",
+            Outcome::Ignored(_) => "ignored",
+            Outcome::Quarantined(_) => "quarantined",
+        };
+        *outcomes.entry(kind).or_insert(0) += 1;
+    }
+    assert!(outcomes.len() >= 3, "{outcomes:?}");
+}

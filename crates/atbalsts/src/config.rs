@@ -42,6 +42,11 @@ pub struct Settings {
     pub mail_reply_to: String,
     /// Hours after which an undelivered notification is marked failed.
     pub mail_fail_after_hours: u64,
+    /// IMAP mailboxes polled for inbound mail, separated by spaces:
+    /// `KISC=imaps://user:password@mail.example.lv/INBOX` (URL-encode `@` in names).
+    pub mail_in_imap: String,
+    /// Seconds between polls of each mailbox.
+    pub mail_in_poll_seconds: u64,
 }
 
 impl Default for Settings {
@@ -64,6 +69,8 @@ impl Default for Settings {
             mail_from: "Atbalsts <atbalsts@localhost>".into(),
             mail_reply_to: String::new(),
             mail_fail_after_hours: 48,
+            mail_in_imap: String::new(),
+            mail_in_poll_seconds: 30,
         }
     }
 }

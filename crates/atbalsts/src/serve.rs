@@ -53,7 +53,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         ..Default::default()
     };
     let state = AppState::new(db.clone(), blobs, config).await?;
-    let app = atbalsts_web::router(state);
+    let app = atbalsts_web::router(state.clone());
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker_id = format!("{}-{}", std::process::id(), atbalsts_store::now_ms());
@@ -63,7 +63,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
             "no smtp_url: notifications wait in the outbox until a mail server is configured"
         );
     }
-    let worker = atbalsts_jobs::standard(db.clone(), worker_id).handle(
+    let worker = atbalsts_jobs::standard(db.clone(), worker_id.clone()).handle(
         atbalsts_store::notifications::SEND_JOB,
         move |job| {
             let outbound = outbound.clone();
@@ -71,6 +71,29 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         },
     );
     let worker = tokio::spawn(worker.run(stop_rx.clone()));
+    let mailboxes = settings
+        .mail_in_imap
+        .split_whitespace()
+        .map(atbalsts_mail::imap::Mailbox::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    let poller = if mailboxes.is_empty() {
+        None
+    } else {
+        let composer = atbalsts_mail::compose::Composer::new(
+            state.i18n.clone(),
+            &settings.public_url(),
+            &settings.mail_from,
+        );
+        let inbound =
+            atbalsts_mail::inbound::Inbound::new(db.clone(), state.blobs.clone(), composer);
+        let poller = atbalsts_mail::imap::Poller::new(db.clone(), inbound, worker_id.clone());
+        let interval = std::time::Duration::from_secs(settings.mail_in_poll_seconds.max(1));
+        Some(tokio::spawn(poller.run(
+            mailboxes,
+            interval,
+            stop_rx.clone(),
+        )))
+    };
 
     let listener = tokio::net::TcpListener::bind(&settings.listen).await?;
     tracing::info!(address = %listener.local_addr()?, backend = ?db.backend(), "Atbalsts is listening");
@@ -86,6 +109,9 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     })
     .await?;
     let _ = worker.await;
+    if let Some(p) = poller {
+        let _ = p.await;
+    }
     db.close().await;
     Ok(())
 }

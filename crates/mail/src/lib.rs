@@ -4,5 +4,6 @@
 //! from making any.
 
 pub mod compose;
+pub mod imap;
 pub mod inbound;
 pub mod outbound;

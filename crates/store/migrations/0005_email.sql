@@ -40,3 +40,13 @@ CREATE TABLE mail_quarantine (
 
 -- Set when mail to the address bounced; shown where the person is shown.
 ALTER TABLE users ADD COLUMN email_failing TEXT;
+
+-- Where each polled IMAP mailbox was left, and who polls it now: one
+-- instance at a time holds the lease; UIDs are remembered per UIDVALIDITY.
+CREATE TABLE mail_mailboxes (
+    name TEXT PRIMARY KEY,
+    uid_validity BIGINT NOT NULL DEFAULT 0,
+    last_uid BIGINT NOT NULL DEFAULT 0,
+    lease_until BIGINT,
+    locked_by TEXT
+);

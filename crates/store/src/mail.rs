@@ -161,3 +161,57 @@ pub async fn failing(db: &Db, email: &str) -> Result<Option<String>> {
         .await?;
     Ok(row.map(|r| r.try_get(0)).transpose()?.flatten())
 }
+
+/// Takes the polling lease of a mailbox for `ms`; `None` when another
+/// instance holds it. Returns the mailbox's (uid_validity, last_uid).
+pub async fn lease_mailbox(
+    db: &Db,
+    name: &str,
+    worker: &str,
+    ms: i64,
+) -> Result<Option<(i64, i64)>> {
+    let now = now_ms();
+    sqlx::query("INSERT INTO mail_mailboxes (name) VALUES ($1) ON CONFLICT (name) DO NOTHING")
+        .bind(name)
+        .execute(db.write())
+        .await?;
+    let row = sqlx::query(
+        "UPDATE mail_mailboxes SET lease_until = $1, locked_by = $2 \
+         WHERE name = $3 AND (lease_until IS NULL OR lease_until < $4 OR locked_by = $2) \
+         RETURNING uid_validity, last_uid",
+    )
+    .bind(now + ms)
+    .bind(worker)
+    .bind(name)
+    .bind(now)
+    .fetch_optional(db.write())
+    .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+}
+
+/// Remembers how far a mailbox was processed (while holding its lease).
+pub async fn advance_mailbox(
+    db: &Db,
+    name: &str,
+    worker: &str,
+    uid_validity: i64,
+    last_uid: i64,
+) -> Result<()> {
+    sqlx::query("UPDATE mail_mailboxes SET uid_validity = $1, last_uid = $2 WHERE name = $3 AND locked_by = $4")
+        .bind(uid_validity)
+        .bind(last_uid)
+        .bind(name)
+        .bind(worker)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+pub async fn release_mailbox(db: &Db, name: &str, worker: &str) -> Result<()> {
+    sqlx::query("UPDATE mail_mailboxes SET lease_until = NULL, locked_by = NULL WHERE name = $1 AND locked_by = $2")
+        .bind(name)
+        .bind(worker)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}

@@ -8,12 +8,14 @@
 
 mod app;
 mod browser;
+mod imap;
 mod smtp;
 mod world;
 
 pub use app::{TestApp, TestResponse};
 pub use atbalsts_testkit_macros::db_test;
 pub use browser::Browser;
+pub use imap::{ImapServer, IMAP_PASSWORD, IMAP_USER};
 pub use smtp::{free_port, SmtpSink};
 pub use world::World;
 

@@ -3,6 +3,7 @@
 mod bench;
 mod config;
 mod demo;
+mod mail_bench;
 mod mail_in;
 mod serve;
 
@@ -44,6 +45,8 @@ enum Command {
     },
     /// Load-test a running server over HTTP and print throughput, latency and memory.
     Bench(bench::BenchArgs),
+    /// Measure inbound mail processing and notification rendering on a fresh database.
+    MailBench(mail_bench::MailBenchArgs),
     /// Take one email message on standard input for a desk (for an MTA's pipe delivery).
     MailIn {
         /// The desk's key prefix, e.g. KISC.
@@ -86,6 +89,7 @@ fn main() -> std::process::ExitCode {
                 password,
             } => demo::create_admin(&settings, &email, &name, &password).await,
             Command::Bench(args) => bench::run(args).await,
+            Command::MailBench(args) => mail_bench::run(&settings, args).await,
             Command::MailIn { .. } => unreachable!("handled above"),
         }
     });

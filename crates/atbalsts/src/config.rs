@@ -47,6 +47,11 @@ pub struct Settings {
     pub mail_in_imap: String,
     /// Seconds between polls of each mailbox.
     pub mail_in_poll_seconds: u64,
+    /// Address to take LMTP deliveries on (e.g. `127.0.0.1:2424`); empty: none.
+    pub mail_in_lmtp: String,
+    /// Which recipient goes to which desk, separated by spaces:
+    /// `pieteikumi@kisc.lv=KISC`.
+    pub mail_in_lmtp_routes: String,
 }
 
 impl Default for Settings {
@@ -71,6 +76,8 @@ impl Default for Settings {
             mail_fail_after_hours: 48,
             mail_in_imap: String::new(),
             mail_in_poll_seconds: 30,
+            mail_in_lmtp: String::new(),
+            mail_in_lmtp_routes: String::new(),
         }
     }
 }

@@ -5,7 +5,7 @@
 //! the message and tries again.
 
 use crate::config::Settings;
-use crate::serve::{connect, BoxError};
+use crate::serve::{connect_within, BoxError};
 use atbalsts_mail::compose::Composer;
 use atbalsts_mail::inbound::{Inbound, Outcome};
 use atbalsts_store::blobs::BlobStore;
@@ -34,7 +34,8 @@ pub async fn run(settings: &Settings, desk: &str) -> Result<ExitCode, BoxError> 
 }
 
 async fn receive(settings: &Settings, desk: &str, raw: &[u8]) -> Result<Outcome, BoxError> {
-    let db = connect(settings).await?;
+    // An MTA waits for the answer: better to say "try again" soon.
+    let db = connect_within(settings, std::time::Duration::from_secs(5)).await?;
     let pending = atbalsts_store::pending_versions(&db).await?;
     if !pending.is_empty() {
         return Err(format!("the database needs migrations {pending:?}").into());

@@ -8,10 +8,18 @@ use tokio::sync::watch;
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 pub async fn connect(settings: &Settings) -> Result<Db, BoxError> {
+    connect_within(settings, DbOptions::default().acquire_timeout).await
+}
+
+/// Connects, giving up on an unreachable database after `timeout`.
+pub async fn connect_within(
+    settings: &Settings,
+    timeout: std::time::Duration,
+) -> Result<Db, BoxError> {
     std::fs::create_dir_all(&settings.data_dir)?;
     let options = DbOptions {
         max_connections: settings.max_connections,
-        ..Default::default()
+        acquire_timeout: timeout,
     };
     Ok(Db::connect(&settings.database_url(), &options).await?)
 }
@@ -76,25 +84,39 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         .split_whitespace()
         .map(atbalsts_mail::imap::Mailbox::parse)
         .collect::<Result<Vec<_>, _>>()?;
-    let poller = if mailboxes.is_empty() {
-        None
-    } else {
-        let composer = atbalsts_mail::compose::Composer::new(
-            state.i18n.clone(),
-            &settings.public_url(),
-            &settings.mail_from,
-        );
-        let inbound =
-            atbalsts_mail::inbound::Inbound::new(db.clone(), state.blobs.clone(), composer);
-        let poller = atbalsts_mail::imap::Poller::new(db.clone(), inbound, worker_id.clone());
+    let composer = atbalsts_mail::compose::Composer::new(
+        state.i18n.clone(),
+        &settings.public_url(),
+        &settings.mail_from,
+    );
+    let inbound = atbalsts_mail::inbound::Inbound::new(db.clone(), state.blobs.clone(), composer);
+    let mut mail_tasks = Vec::new();
+    if !mailboxes.is_empty() {
+        let poller =
+            atbalsts_mail::imap::Poller::new(db.clone(), inbound.clone(), worker_id.clone());
         let interval = std::time::Duration::from_secs(settings.mail_in_poll_seconds.max(1));
-        Some(tokio::spawn(poller.run(
+        mail_tasks.push(tokio::spawn(poller.run(
             mailboxes,
             interval,
             stop_rx.clone(),
-        )))
-    };
-
+        )));
+    }
+    if !settings.mail_in_lmtp.is_empty() {
+        let routes = settings
+            .mail_in_lmtp_routes
+            .split_whitespace()
+            .map(atbalsts_mail::lmtp::Route::parse)
+            .collect::<Result<Vec<_>, _>>()?;
+        let lmtp = tokio::net::TcpListener::bind(&settings.mail_in_lmtp).await?;
+        tracing::info!(address = %lmtp.local_addr()?, "taking LMTP deliveries");
+        mail_tasks.push(tokio::spawn(atbalsts_mail::lmtp::serve(
+            lmtp,
+            db.clone(),
+            inbound,
+            routes,
+            stop_rx.clone(),
+        )));
+    }
     let listener = tokio::net::TcpListener::bind(&settings.listen).await?;
     tracing::info!(address = %listener.local_addr()?, backend = ?db.backend(), "Atbalsts is listening");
     println!("Atbalsts is listening on http://{}", listener.local_addr()?);
@@ -109,8 +131,8 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     })
     .await?;
     let _ = worker.await;
-    if let Some(p) = poller {
-        let _ = p.await;
+    for task in mail_tasks {
+        let _ = task.await;
     }
     db.close().await;
     Ok(())

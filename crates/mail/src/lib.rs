@@ -6,4 +6,5 @@
 pub mod compose;
 pub mod imap;
 pub mod inbound;
+pub mod lmtp;
 pub mod outbound;

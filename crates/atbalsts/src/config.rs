@@ -47,6 +47,10 @@ pub struct Settings {
     pub mail_in_imap: String,
     /// Seconds between polls of each mailbox.
     pub mail_in_poll_seconds: u64,
+    /// Seconds a claimed background job (such as sending a notification)
+    /// stays with the instance that claimed it; after a crash it is run
+    /// again once this has passed.
+    pub job_lease_seconds: u64,
     /// Address to take LMTP deliveries on (e.g. `127.0.0.1:2424`); empty: none.
     pub mail_in_lmtp: String,
     /// Which recipient goes to which desk, separated by spaces:
@@ -76,6 +80,7 @@ impl Default for Settings {
             mail_fail_after_hours: 48,
             mail_in_imap: String::new(),
             mail_in_poll_seconds: 30,
+            job_lease_seconds: 60,
             mail_in_lmtp: String::new(),
             mail_in_lmtp_routes: String::new(),
         }

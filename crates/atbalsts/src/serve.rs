@@ -78,6 +78,8 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
             async move { outbound.run_job(job).await }
         },
     );
+    let mut worker = worker;
+    worker.lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
     let worker = tokio::spawn(worker.run(stop_rx.clone()));
     let mailboxes = settings
         .mail_in_imap

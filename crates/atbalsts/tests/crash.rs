@@ -112,3 +112,103 @@ fn rand_port() -> u16 {
         .unwrap()
         .subsec_nanos() as u16
 }
+
+/// The unique Message-IDs among raw messages, and how many messages there were.
+fn message_ids(raw: &[Vec<u8>]) -> (std::collections::BTreeSet<String>, usize) {
+    let ids = raw
+        .iter()
+        .filter_map(|m| {
+            String::from_utf8_lossy(m)
+                .lines()
+                .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
+                .map(|l| l[11..].trim().to_owned())
+        })
+        .collect();
+    (ids, raw.len())
+}
+
+#[db_test]
+async fn notifications_survive_kill_9_while_sending_and_arrive_once(t: TestDb) {
+    let w = t.world().await;
+    let (_, token) = atbalsts_store::api_tokens::create(&t.db, w.agent.user_id, "crash")
+        .await
+        .unwrap();
+    let key = w
+        .file(&t.db, &w.customer_a, "Neiet printeris")
+        .await
+        .to_string();
+    let sink = atbalsts_testkit::SmtpSink::start().await;
+    let port = 20000 + (rand_port() % 20000);
+    let run = |url: &str| {
+        Command::new(env!("CARGO_BIN_EXE_atbalsts"))
+            .arg("serve")
+            .env("ATBALSTS_DATABASE_URL", url)
+            .env("ATBALSTS_DATA_DIR", t.dir.path())
+            .env("ATBALSTS_LISTEN", format!("127.0.0.1:{port}"))
+            .env("ATBALSTS_SMTP_URL", sink.url())
+            .env("ATBALSTS_MAIL_FROM", "KISC <atbalsts@kisc.lv>")
+            .env("ATBALSTS_JOB_LEASE_SECONDS", "2")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start atbalsts")
+    };
+    let mut server = run(&t.url);
+    wait_ready(port).await;
+    let client = reqwest::Client::new();
+    const REPLIES: usize = 60;
+    for i in 0..REPLIES {
+        let r = client
+            .post(format!(
+                "http://127.0.0.1:{port}/api/v1/tickets/{key}/comments"
+            ))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({"body": format!("Atbilde {i}"), "public": true}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+    }
+    // Kill the server while the outbox is being sent.
+    for _ in 0..500 {
+        if sink.messages().len() >= 5 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    server.kill().expect("kill -9");
+    server.wait().unwrap();
+    let (before, _) = message_ids(&sink.messages());
+    assert!(
+        before.len() < REPLIES,
+        "the kill came while mail was still queued ({})",
+        before.len()
+    );
+
+    let mut server = run(&t.url);
+    wait_ready(port).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let (ids, _) = message_ids(&sink.messages());
+        if ids.len() >= REPLIES {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {} of {REPLIES} arrived",
+            ids.len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (ids, total) = message_ids(&sink.messages());
+    assert_eq!(ids.len(), REPLIES, "every notification arrived");
+    // A message the SMTP server took just before the kill, not yet marked
+    // sent, goes again: with the same Message-ID, at most once.
+    assert!(
+        total <= REPLIES + 1,
+        "{total} messages for {REPLIES} notifications"
+    );
+    server.kill().unwrap();
+    let _ = server.wait();
+}

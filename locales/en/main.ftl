@@ -432,3 +432,4 @@ mail-admin-none = None.
 mail-admin-ignored = Inbound mail that made no ticket on purpose
 mail-admin-sender = Sender
 mail-admin-quarantine = Quarantine (messages that could not be read)
+ticket-email-failing = Mail to this address bounces: { $reason }

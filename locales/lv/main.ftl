@@ -437,3 +437,4 @@ mail-admin-none = Nav.
 mail-admin-ignored = Ienākošās vēstules, kas apzināti neizveidoja pieteikumu
 mail-admin-sender = Sūtītājs
 mail-admin-quarantine = Karantīna (vēstules, kuras nevarēja nolasīt)
+ticket-email-failing = E-pasts uz šo adresi netiek piegādāts: { $reason }

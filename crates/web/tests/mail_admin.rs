@@ -90,3 +90,20 @@ async fn an_administrator_sees_undelivered_mail_and_sends_it_again(t: TestDb) {
         "a new delivery job"
     );
 }
+
+#[db_test]
+async fn an_agent_sees_when_mail_to_the_requester_bounces(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let key = app
+        .world
+        .file(&app.db.db, &app.world.customer_a, "Neiet printeris")
+        .await
+        .to_string();
+    mail::mark_failing(&app.db.db, "janis@lnb.lv", "5.1.1 User unknown")
+        .await
+        .unwrap();
+    let mut agent = Browser::new(&app);
+    agent.sign_in("agents@kisc.lv").await;
+    let page = agent.get(&format!("/tickets/{key}")).await.text();
+    assert!(page.contains("E-pasts uz šo adresi netiek piegādāts: 5.1.1 User unknown"));
+}

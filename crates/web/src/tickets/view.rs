@@ -117,11 +117,17 @@ pub(crate) async fn render(
         .unwrap_or_default();
     let _ = statuses;
     let fields = field_values(state, ticket, ctx.locale).await?;
+    let email_failing = if staff {
+        atbalsts_store::mail::failing(&state.db, &ticket.requester_email).await?
+    } else {
+        None
+    };
     state.templates.render_status(
         ctx,
         status,
         "tickets/view.html",
         context! {
+            email_failing => email_failing,
             ticket => ticket,
             ticket_type => ticket_type,
             fields => fields,

@@ -433,3 +433,22 @@ mail-admin-ignored = Inbound mail that made no ticket on purpose
 mail-admin-sender = Sender
 mail-admin-quarantine = Quarantine (messages that could not be read)
 ticket-email-failing = Mail to this address bounces: { $reason }
+mail-agent-new-in-queue-body =
+    There is a new request { $key } “{ $summary }” in your team's queue:
+
+    { $excerpt }
+
+    Open the request: { $link }
+mail-agent-customer-replied-body =
+    The requester replied on { $key } “{ $summary }”:
+
+    { $excerpt }
+
+    Open the request: { $link }
+notification-kind-new-in-queue = A new request in my team's queue
+notification-kind-customer-replied = The requester replied on my or my team's request
+notifications-title = Notifications
+notifications-intro = Choose what you want to receive by email. You are never notified of your own actions.
+notifications-save = Save
+notifications-saved = Saved.
+nav-notifications = Notifications

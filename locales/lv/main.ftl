@@ -438,3 +438,22 @@ mail-admin-ignored = Ienākošās vēstules, kas apzināti neizveidoja pieteikum
 mail-admin-sender = Sūtītājs
 mail-admin-quarantine = Karantīna (vēstules, kuras nevarēja nolasīt)
 ticket-email-failing = E-pasts uz šo adresi netiek piegādāts: { $reason }
+mail-agent-new-in-queue-body =
+    Jūsu komandas rindā ir jauns pieteikums { $key } „{ $summary }”:
+
+    { $excerpt }
+
+    Atvērt pieteikumu: { $link }
+mail-agent-customer-replied-body =
+    Pieteicējs atbildēja pieteikumā { $key } „{ $summary }”:
+
+    { $excerpt }
+
+    Atvērt pieteikumu: { $link }
+notification-kind-new-in-queue = Jauns pieteikums manas komandas rindā
+notification-kind-customer-replied = Pieteicējs atbildēja manā vai manas komandas pieteikumā
+notifications-title = Paziņojumi
+notifications-intro = Izvēlieties, par ko vēlaties saņemt e-pastu. Par savām darbībām paziņojumus nesaņemat nekad.
+notifications-save = Saglabāt
+notifications-saved = Saglabāts.
+nav-notifications = Paziņojumi

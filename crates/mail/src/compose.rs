@@ -148,6 +148,47 @@ impl Composer {
         }
     }
 
+    /// A notification to staff: `kind` is one of `AGENT_KINDS` ("a new
+    /// request in your team's queue", "the customer replied"), in the
+    /// agent's language, in the ticket's thread.
+    pub fn for_agent(
+        &self,
+        kind: &'static str,
+        to: &atbalsts_store::notifications::Recipient,
+        ticket_id: i64,
+        key: &str,
+        summary: &str,
+        text: &str,
+    ) -> NewNotification {
+        let locale = to
+            .locale
+            .as_deref()
+            .and_then(Locale::parse)
+            .unwrap_or_default();
+        let args = [
+            ("key", Arg::Str(key.to_owned())),
+            ("summary", Arg::Str(summary.to_owned())),
+            ("excerpt", Arg::Str(excerpt(text))),
+            (
+                "link",
+                Arg::Str(format!("{}/tickets/{key}", self.public_url)),
+            ),
+        ];
+        NewNotification {
+            kind,
+            recipient_email: to.email.clone(),
+            locale: locale.code().to_owned(),
+            ticket_id: Some(ticket_id),
+            subject: self
+                .i18n
+                .t_args(locale, "mail-request-received-subject", &args),
+            body_text: self
+                .i18n
+                .t_args(locale, &format!("mail-agent-{kind}-body"), &args),
+            message_id: self.message_id(kind),
+        }
+    }
+
     /// The sign-up verification or password-reset link.
     pub fn account_link(
         &self,

@@ -14,7 +14,7 @@ use atbalsts_domain::{
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::desks::Desk;
 use atbalsts_store::tickets::{
-    add_comment_with_mail, create_ticket_notifying, reopen_on_reply, ticket_by_id, Actor, Contact,
+    add_comment_notifying, create_ticket_notifying, reopen_on_reply, ticket_by_id, Actor, Contact,
     NewAttachment, NewTicket, Ticket,
 };
 use atbalsts_store::{institutions, mail, users, workflows, Db, StoreError};
@@ -117,7 +117,17 @@ impl Inbound {
             }
             let files = self.attachments(&msg)?;
             let body = body_of(&msg);
-            match add_comment_with_mail(
+            // The assignee (or the team) hears that the requester answered.
+            let agents = atbalsts_store::notifications::agents_for(
+                &self.db,
+                ticket.team_id,
+                ticket.assignee_id,
+                "customer-replied",
+                author.user_id,
+            )
+            .await?;
+            let composer = &self.composer;
+            let added = add_comment_notifying(
                 &self.db,
                 &author,
                 &ticket,
@@ -125,9 +135,24 @@ impl Inbound {
                 true,
                 &files,
                 Some(&message_id),
+                |_| {
+                    agents
+                        .iter()
+                        .map(|a| {
+                            composer.for_agent(
+                                "customer-replied",
+                                a,
+                                ticket.id,
+                                &ticket.key,
+                                &ticket.summary,
+                                &body,
+                            )
+                        })
+                        .collect()
+                },
             )
-            .await
-            {
+            .await;
+            match added {
                 Ok(_) => {}
                 Err(e) if e.is_unique_violation() => {
                     return ignore("duplicate: already processed", Some(ticket.id)).await

@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_jobs"),
     migration!(4, "0004_portal"),
     migration!(5, "0005_email"),
+    migration!(6, "0006_notification_preferences"),
 ];
 
 impl Migration {

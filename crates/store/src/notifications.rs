@@ -208,3 +208,83 @@ pub async fn retry(db: &Db, id: i64) -> Result<bool> {
     tx.commit().await?;
     Ok(done)
 }
+
+/// The notifications staff can switch on and off for themselves.
+pub const AGENT_KINDS: &[&str] = &["new-in-queue", "customer-replied"];
+
+/// Someone to notify: address and language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub user_id: i64,
+    pub email: String,
+    pub locale: Option<String>,
+}
+
+/// Staff to tell about a ticket: its assignee, or when it has none the
+/// members of its team — except `exclude` (who caused it) and those who
+/// switched `kind` off.
+pub async fn agents_for(
+    db: &Db,
+    team_id: Option<i64>,
+    assignee_id: Option<i64>,
+    kind: &str,
+    exclude: i64,
+) -> Result<Vec<Recipient>> {
+    let (sql, id) = match (assignee_id, team_id) {
+        (Some(a), _) => ("SELECT u.id, u.email, u.locale FROM users u WHERE u.id = $1", a),
+        (None, Some(t)) => (
+            "SELECT u.id, u.email, u.locale FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.team_id = $1",
+            t,
+        ),
+        (None, None) => return Ok(Vec::new()),
+    };
+    let rows = sqlx::query(&format!(
+        "{sql} AND u.active = 1 AND u.id <> $2 AND NOT EXISTS (SELECT 1 FROM notification_preferences p \
+         WHERE p.user_id = u.id AND p.kind = $3 AND p.enabled = 0) ORDER BY u.id"
+    ))
+    .bind(id)
+    .bind(exclude)
+    .bind(kind)
+    .fetch_all(db.read())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Recipient {
+                user_id: r.try_get(0)?,
+                email: r.try_get(1)?,
+                locale: r.try_get(2)?,
+            })
+        })
+        .collect()
+}
+
+/// Which of `AGENT_KINDS` a person has on.
+pub async fn preferences(db: &Db, user_id: i64) -> Result<Vec<(&'static str, bool)>> {
+    let rows = sqlx::query("SELECT kind, enabled FROM notification_preferences WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(db.read())
+        .await?;
+    let mut off = Vec::new();
+    for r in rows {
+        if r.try_get::<i64, _>(1)? == 0 {
+            off.push(r.try_get::<String, _>(0)?);
+        }
+    }
+    Ok(AGENT_KINDS
+        .iter()
+        .map(|k| (*k, !off.iter().any(|o| o == k)))
+        .collect())
+}
+
+pub async fn set_preference(db: &Db, user_id: i64, kind: &str, enabled: bool) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO notification_preferences (user_id, kind, enabled) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id, kind) DO UPDATE SET enabled = excluded.enabled",
+    )
+    .bind(user_id)
+    .bind(kind)
+    .bind(enabled as i64)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}

@@ -69,6 +69,7 @@ impl World {
             .await
             .unwrap();
         grant_role(db, desk_id, agent, Role::Agent).await.unwrap();
+        desks::add_team_member(db, team_id, agent).await.unwrap();
         let desk_admin = create_user(db, &person("admin@kisc.lv", "Dace Admine", None, false))
             .await
             .unwrap();

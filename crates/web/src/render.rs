@@ -44,6 +44,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/request-type.html",
     "admin/people.html",
     "admin/mail.html",
+    "account/notifications.html",
 ];
 
 #[derive(Clone)]

@@ -108,6 +108,10 @@ pub fn router(state: AppState) -> Router {
             get(account::tokens::page).post(account::tokens::create),
         )
         .route("/account/tokens/{id}/revoke", post(account::tokens::revoke))
+        .route(
+            "/account/notifications",
+            get(account::notifications::page).post(account::notifications::save),
+        )
         .merge(admin::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(

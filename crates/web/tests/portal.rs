@@ -985,3 +985,99 @@ async fn a_desk_administrator_builds_a_form_and_moves_the_catalogue_as_a_file(t:
         .unwrap();
     assert_eq!(after.len(), 4);
 }
+
+#[db_test]
+async fn the_team_hears_of_new_requests_and_replies_unless_an_agent_switched_it_off(t: TestDb) {
+    let app = portal(t).await;
+    let mut b = Browser::new(&app);
+    let csrf = Browser::csrf(&b.get("/portal/KISC/periferija").await);
+    let institution = app.world.institution_a.to_string();
+    let sent = b
+        .post_multipart(
+            "/portal/KISC/periferija",
+            &peripheral_request(&csrf, &institution, ""),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let to_agent = notifications::for_recipient(&app.db.db, "agents@kisc.lv")
+        .await
+        .unwrap();
+    assert_eq!(to_agent.len(), 1);
+    assert_eq!(to_agent[0].kind, "new-in-queue");
+    assert!(to_agent[0]
+        .body_text
+        .contains("Jūsu komandas rindā ir jauns pieteikums KISC-1"));
+
+    // The agent switches "customer replied" off; the customer's reply then tells nobody.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("agents@kisc.lv").await;
+    let page = agent.get("/account/notifications").await;
+    assert!(page.text().contains("Pieteicējs atbildēja"));
+    let csrf_agent = Browser::csrf(&page);
+    let r = agent
+        .post(
+            "/account/notifications",
+            &[("_csrf", &csrf_agent), ("on", "new-in-queue")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let mut janis = Browser::new(&app);
+    janis.sign_in("janis@lnb.lv").await;
+    let file_and_reply = async |b: &mut Browser<'_>| {
+        let csrf = Browser::csrf(&b.get("/portal/KISC/periferija").await);
+        let mut parts = peripheral_request(&csrf, &institution, "");
+        parts.retain(|(n, ..)| *n != "requester_email");
+        let sent = b.post_multipart("/portal/KISC/periferija", &parts).await;
+        let key = location(&sent)
+            .split('/')
+            .nth(4)
+            .unwrap()
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned();
+        let r = b
+            .post_multipart(
+                &format!("/tickets/{key}/comments"),
+                &[text("_csrf", &csrf), text("body", "Vēl nestrādā.")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    };
+    file_and_reply(&mut janis).await;
+    let kinds: Vec<String> = notifications::for_recipient(&app.db.db, "agents@kisc.lv")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["new-in-queue", "new-in-queue"],
+        "no customer-replied: switched off"
+    );
+
+    let r = agent
+        .post(
+            "/account/notifications",
+            &[
+                ("_csrf", &csrf_agent),
+                ("on", "new-in-queue"),
+                ("on", "customer-replied"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    file_and_reply(&mut janis).await;
+    let newest = notifications::for_recipient(&app.db.db, "agents@kisc.lv")
+        .await
+        .unwrap();
+    assert_eq!(newest[0].kind, "customer-replied");
+    assert!(newest[0].body_text.contains("Vēl nestrādā."));
+    // Customers have no such switches.
+    assert_eq!(
+        janis.get("/account/notifications").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -1,3 +1,4 @@
-//! A person's own settings: personal API tokens.
+//! A person's own settings: personal API tokens, notification switches.
 
+pub mod notifications;
 pub mod tokens;

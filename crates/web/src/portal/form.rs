@@ -240,10 +240,32 @@ pub async fn submit(
         (None, Ok(v)) => Actor::Person(v),
         (None, Err(e)) => return Err(e),
     };
+    // The request type's team hears of the new request in its queue.
+    let agents = atbalsts_store::notifications::agents_for(
+        &state.db,
+        l.rt.team_id,
+        None,
+        "new-in-queue",
+        requester_id,
+    )
+    .await?;
     let created = create_ticket_notifying(&state.db, actor, &new, |created| {
-        vec![state
-            .composer
-            .request_received(created, &summary_text, &description, ctx.locale)]
+        let key = created.key.to_string();
+        let mut out =
+            vec![state
+                .composer
+                .request_received(created, &summary_text, &description, ctx.locale)];
+        for a in &agents {
+            out.push(state.composer.for_agent(
+                "new-in-queue",
+                a,
+                created.id,
+                &key,
+                &summary_text,
+                &description,
+            ));
+        }
+        out
     })
     .await?;
     let key = created.key.to_string();

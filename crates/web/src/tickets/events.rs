@@ -29,23 +29,42 @@ pub(crate) async fn comment(
         .await?
         .map(|u| u.display_name)
         .unwrap_or_default();
-    Ok(tickets::add_comment_notifying(
-        &state.db,
-        viewer,
-        ticket,
-        body,
-        is_public,
-        files,
-        None,
-        |_| {
-            if notify {
-                vec![state
+    // The requester answered: the assignee (or the team) hears of it.
+    let agents = if is_public && viewer.user_id == ticket.requester_id {
+        atbalsts_store::notifications::agents_for(
+            &state.db,
+            ticket.team_id,
+            ticket.assignee_id,
+            "customer-replied",
+            viewer.user_id,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
+    let compose = |_| {
+        let mut out = Vec::new();
+        if notify {
+            out.push(
+                state
                     .composer
-                    .public_reply(ticket, locale, &author_name, body)]
-            } else {
-                Vec::new()
-            }
-        },
+                    .public_reply(ticket, locale, &author_name, body),
+            );
+        }
+        for a in &agents {
+            out.push(state.composer.for_agent(
+                "customer-replied",
+                a,
+                ticket.id,
+                &ticket.key,
+                &ticket.summary,
+                body,
+            ));
+        }
+        out
+    };
+    Ok(tickets::add_comment_notifying(
+        &state.db, viewer, ticket, body, is_public, files, None, compose,
     )
     .await?)
 }

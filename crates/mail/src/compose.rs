@@ -88,6 +88,42 @@ impl Composer {
         }
     }
 
+    /// A notification about ticket `key`: subject `[KEY] summary`, the body
+    /// from `body_key` with the ticket's key, summary and link and `extra`.
+    #[allow(clippy::too_many_arguments)]
+    fn about_ticket(
+        &self,
+        kind: &'static str,
+        to: &str,
+        locale: Locale,
+        ticket_id: i64,
+        key: &str,
+        summary: &str,
+        body_key: &str,
+        extra: &[(&str, String)],
+    ) -> NewNotification {
+        let mut args = vec![
+            ("key", Arg::Str(key.to_owned())),
+            ("summary", Arg::Str(summary.to_owned())),
+            (
+                "link",
+                Arg::Str(format!("{}/tickets/{key}", self.public_url)),
+            ),
+        ];
+        args.extend(extra.iter().map(|(k, v)| (*k, Arg::Str(v.clone()))));
+        NewNotification {
+            kind,
+            recipient_email: to.to_owned(),
+            locale: locale.code().to_owned(),
+            ticket_id: Some(ticket_id),
+            subject: self
+                .i18n
+                .t_args(locale, "mail-request-received-subject", &args),
+            body_text: self.i18n.t_args(locale, body_key, &args),
+            message_id: self.message_id(kind),
+        }
+    }
+
     /// An agent's public reply, to the requester, in the ticket's thread.
     pub fn public_reply(
         &self,
@@ -96,27 +132,16 @@ impl Composer {
         author: &str,
         body: &str,
     ) -> NewNotification {
-        let args = [
-            ("key", Arg::Str(ticket.key.clone())),
-            ("summary", Arg::Str(ticket.summary.clone())),
-            ("author", Arg::Str(author.to_owned())),
-            ("body", Arg::Str(body.to_owned())),
-            (
-                "link",
-                Arg::Str(format!("{}/tickets/{}", self.public_url, ticket.key)),
-            ),
-        ];
-        NewNotification {
-            kind: "public-reply",
-            recipient_email: ticket.requester_email.clone(),
-            locale: locale.code().to_owned(),
-            ticket_id: Some(ticket.id),
-            subject: self
-                .i18n
-                .t_args(locale, "mail-request-received-subject", &args),
-            body_text: self.i18n.t_args(locale, "mail-public-reply-body", &args),
-            message_id: self.message_id("reply"),
-        }
+        self.about_ticket(
+            "public-reply",
+            &ticket.requester_email,
+            locale,
+            ticket.id,
+            &ticket.key,
+            &ticket.summary,
+            "mail-public-reply-body",
+            &[("author", author.to_owned()), ("body", body.to_owned())],
+        )
     }
 
     /// The request moved to another status (seed 000: on every change).
@@ -126,26 +151,16 @@ impl Composer {
         locale: Locale,
         status: &atbalsts_domain::Labels,
     ) -> NewNotification {
-        let args = [
-            ("key", Arg::Str(ticket.key.clone())),
-            ("summary", Arg::Str(ticket.summary.clone())),
-            ("status", Arg::Str(status.get(locale).to_owned())),
-            (
-                "link",
-                Arg::Str(format!("{}/tickets/{}", self.public_url, ticket.key)),
-            ),
-        ];
-        NewNotification {
-            kind: "status-changed",
-            recipient_email: ticket.requester_email.clone(),
-            locale: locale.code().to_owned(),
-            ticket_id: Some(ticket.id),
-            subject: self
-                .i18n
-                .t_args(locale, "mail-request-received-subject", &args),
-            body_text: self.i18n.t_args(locale, "mail-status-changed-body", &args),
-            message_id: self.message_id("status"),
-        }
+        self.about_ticket(
+            "status-changed",
+            &ticket.requester_email,
+            locale,
+            ticket.id,
+            &ticket.key,
+            &ticket.summary,
+            "mail-status-changed-body",
+            &[("status", status.get(locale).to_owned())],
+        )
     }
 
     /// A notification to staff: `kind` is one of `AGENT_KINDS` ("a new
@@ -165,28 +180,16 @@ impl Composer {
             .as_deref()
             .and_then(Locale::parse)
             .unwrap_or_default();
-        let args = [
-            ("key", Arg::Str(key.to_owned())),
-            ("summary", Arg::Str(summary.to_owned())),
-            ("excerpt", Arg::Str(excerpt(text))),
-            (
-                "link",
-                Arg::Str(format!("{}/tickets/{key}", self.public_url)),
-            ),
-        ];
-        NewNotification {
+        self.about_ticket(
             kind,
-            recipient_email: to.email.clone(),
-            locale: locale.code().to_owned(),
-            ticket_id: Some(ticket_id),
-            subject: self
-                .i18n
-                .t_args(locale, "mail-request-received-subject", &args),
-            body_text: self
-                .i18n
-                .t_args(locale, &format!("mail-agent-{kind}-body"), &args),
-            message_id: self.message_id(kind),
-        }
+            &to.email,
+            locale,
+            ticket_id,
+            key,
+            summary,
+            &format!("mail-agent-{kind}-body"),
+            &[("excerpt", excerpt(text))],
+        )
     }
 
     /// The sign-up verification or password-reset link.

@@ -82,13 +82,7 @@ impl Setup {
     }
 
     async fn ticket(&self, key: &str) -> Ticket {
-        let system = atbalsts_domain::Viewer {
-            user_id: 0,
-            institution_id: None,
-            sees_institution_tickets: false,
-            is_system_admin: true,
-            desk_roles: vec![],
-        };
+        let system = system();
         tickets::ticket_for(
             &self.db,
             &system,
@@ -100,13 +94,7 @@ impl Setup {
     }
 
     async fn comments(&self, ticket: &Ticket) -> Vec<String> {
-        let system = atbalsts_domain::Viewer {
-            user_id: 0,
-            institution_id: None,
-            sees_institution_tickets: false,
-            is_system_admin: true,
-            desk_roles: vec![],
-        };
+        let system = system();
         tickets::comments_of(&self.db, &system, ticket)
             .await
             .unwrap()
@@ -128,6 +116,17 @@ impl Setup {
             .find(|n| n.ticket_id == Some(ticket.id))
             .expect("a confirmation");
         (key, confirmation.message_id.unwrap())
+    }
+}
+
+/// Sees every ticket, as the system does.
+fn system() -> atbalsts_domain::Viewer {
+    atbalsts_domain::Viewer {
+        user_id: 0,
+        institution_id: None,
+        sees_institution_tickets: false,
+        is_system_admin: true,
+        desk_roles: vec![],
     }
 }
 
@@ -274,13 +273,7 @@ async fn latvian_charsets_encoded_subjects_and_file_names_survive(t: TestDb) {
             .await,
     );
     let ticket = s.ticket(&key).await;
-    let system = atbalsts_domain::Viewer {
-        user_id: 0,
-        institution_id: None,
-        sees_institution_tickets: false,
-        is_system_admin: true,
-        desk_roles: vec![],
-    };
+    let system = system();
     let files = tickets::attachments_of(&s.db, &system, &ticket)
         .await
         .unwrap();

@@ -452,3 +452,33 @@ notifications-intro = Choose what you want to receive by email. You are never no
 notifications-save = Save
 notifications-saved = Saved.
 nav-notifications = Notifications
+triage-title = Triage
+triage-priority-hint = Impact and urgency decide the priority; another priority may be chosen with a reason.
+triage-by-matrix = By impact and urgency
+triage-overridden = overridden: { $reason }
+triage-submit = Save
+field-impact = Impact
+field-urgency = Urgency
+field-priority_reason = Reason for the priority
+field-assignee = Assignee
+level-high = High
+level-medium = Medium
+level-low = Low
+error-level-unknown = Choose from the list.
+error-override-reason = Say why you choose another priority than impact and urgency give.
+error-assignee-unknown = This person does not work on this desk.
+history-field-impact = Impact
+history-field-urgency = Urgency
+history-field-priority_reason = Reason for the priority
+notification-kind-assigned-to-you = A request was assigned to me
+mail-agent-assigned-to-you-body =
+    The request { $key } “{ $summary }” was assigned to you:
+
+    { $excerpt }
+
+    Open the request: { $link }
+views-title = Views
+view-all = All
+view-mine = Assigned to me
+view-unassigned = Unassigned in my teams
+view-waiting = Waiting for the customer

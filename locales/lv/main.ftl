@@ -457,3 +457,33 @@ notifications-intro = Izvēlieties, par ko vēlaties saņemt e-pastu. Par savām
 notifications-save = Saglabāt
 notifications-saved = Saglabāts.
 nav-notifications = Paziņojumi
+triage-title = Šķirošana
+triage-priority-hint = Prioritāti nosaka ietekme un steidzamība; citu prioritāti var izvēlēties, norādot iemeslu.
+triage-by-matrix = Pēc ietekmes un steidzamības
+triage-overridden = mainīta: { $reason }
+triage-submit = Saglabāt
+field-impact = Ietekme
+field-urgency = Steidzamība
+field-priority_reason = Prioritātes maiņas iemesls
+field-assignee = Izpildītājs
+level-high = Augsta
+level-medium = Vidēja
+level-low = Zema
+error-level-unknown = Izvēlieties no saraksta.
+error-override-reason = Norādiet, kāpēc izvēlaties citu prioritāti, nekā nosaka ietekme un steidzamība.
+error-assignee-unknown = Šis cilvēks nestrādā šajā atbalsta dienestā.
+history-field-impact = Ietekme
+history-field-urgency = Steidzamība
+history-field-priority_reason = Prioritātes maiņas iemesls
+notification-kind-assigned-to-you = Man piešķirts pieteikums
+mail-agent-assigned-to-you-body =
+    Jums piešķirts pieteikums { $key } „{ $summary }”:
+
+    { $excerpt }
+
+    Atvērt pieteikumu: { $link }
+views-title = Skati
+view-all = Visi
+view-mine = Man piešķirtie
+view-unassigned = Nepiešķirtie manās komandās
+view-waiting = Gaida klientu

@@ -65,19 +65,18 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let worker_id = format!("{}-{}", std::process::id(), atbalsts_store::now_ms());
-    let outbound = atbalsts_mail::outbound::Outbound::new(db.clone(), settings.mail())?;
+    let mut worker = atbalsts_jobs::standard(db.clone(), worker_id.clone());
     if settings.smtp_url.is_empty() {
         tracing::warn!(
             "no smtp_url: notifications wait in the outbox until a mail server is configured"
         );
-    }
-    let worker = atbalsts_jobs::standard(db.clone(), worker_id.clone()).handle(
-        atbalsts_store::notifications::SEND_JOB,
-        move |job| {
+    } else {
+        let outbound = atbalsts_mail::outbound::Outbound::new(db.clone(), settings.mail())?;
+        worker = worker.handle(atbalsts_store::notifications::SEND_JOB, move |job| {
             let outbound = outbound.clone();
             async move { outbound.run_job(job).await }
-        },
-    );
+        });
+    }
     let mut worker = worker;
     worker.lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
     let worker = tokio::spawn(worker.run(stop_rx.clone()));

@@ -9,6 +9,7 @@ pub mod labels;
 pub mod locale;
 pub mod role;
 pub mod ticket;
+pub mod triage;
 pub mod viewer;
 pub mod workflow;
 

@@ -50,11 +50,13 @@ impl Worker {
 
     /// Claims and runs one batch; returns how many jobs it ran.
     pub async fn run_once(&self) -> Result<usize, atbalsts_store::StoreError> {
+        let kinds: Vec<&str> = self.handlers.keys().map(String::as_str).collect();
         let claimed = jobs::claim(
             &self.db,
             &self.id,
             self.lease.as_millis() as i64,
             self.batch,
+            &kinds,
         )
         .await?;
         let n = claimed.len();

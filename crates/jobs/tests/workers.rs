@@ -53,7 +53,7 @@ async fn a_job_whose_worker_died_runs_again_after_its_lease(t: TestDb) {
         .await
         .unwrap();
     // The first worker claims the job and "dies": it never completes it.
-    let claimed = atbalsts_store::jobs::claim(&t.db, "dead", 200, 10)
+    let claimed = atbalsts_store::jobs::claim(&t.db, "dead", 200, 10, &["work"])
         .await
         .unwrap();
     assert_eq!(claimed.len(), 1);
@@ -81,4 +81,20 @@ async fn a_failing_job_is_retried_and_then_marked_failed_with_its_reason(t: Test
     let s = state_of(&t.db, id).await.unwrap().unwrap();
     assert_eq!(s.state, "failed");
     assert_eq!(s.last_error.as_deref(), Some("SMTP 451"));
+}
+
+#[db_test]
+async fn a_worker_leaves_kinds_it_cannot_run_waiting(t: TestDb) {
+    atbalsts_store::migrate(&t.db, None).await.unwrap();
+    enqueue(t.db.write(), "notification.send", "1", now_ms(), 3)
+        .await
+        .unwrap();
+    // An instance with no mail server configured has no handler for mail.
+    let w = Worker::new(t.db.clone(), "no-mail").handle("work", |_| async { Ok(()) });
+    assert_eq!(w.run_once().await.unwrap(), 0);
+    assert_eq!(
+        atbalsts_store::jobs::queue_depth(&t.db).await.unwrap(),
+        1,
+        "still waiting, not failed"
+    );
 }

@@ -119,3 +119,12 @@ pub async fn staff_of(db: &Db, desk_id: i64) -> Result<Vec<(i64, String)>> {
         .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
         .collect()
 }
+
+/// The teams a person belongs to.
+pub async fn teams_of_user(db: &Db, user_id: i64) -> Result<Vec<i64>> {
+    let rows = sqlx::query("SELECT team_id FROM team_members WHERE user_id = $1 ORDER BY team_id")
+        .bind(user_id)
+        .fetch_all(db.read())
+        .await?;
+    rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+}

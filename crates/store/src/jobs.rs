@@ -40,25 +40,44 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
 /// PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers on several
 /// instances never take the same row. SQLite: the single write connection
 /// already runs one claim at a time.
-pub async fn claim(db: &Db, worker: &str, lease_ms: i64, limit: i64) -> Result<Vec<Job>> {
+///
+/// Only jobs of `kinds` are claimed: a worker leaves kinds it cannot run
+/// (mail on an instance with no mail server configured) to others, or
+/// waiting, instead of failing them.
+pub async fn claim(
+    db: &Db,
+    worker: &str,
+    lease_ms: i64,
+    limit: i64,
+    kinds: &[&str],
+) -> Result<Vec<Job>> {
+    if kinds.is_empty() {
+        return Ok(Vec::new());
+    }
     let now = now_ms();
+    let kind_list = (0..kinds.len())
+        .map(|i| format!("${}", i + 5))
+        .collect::<Vec<_>>()
+        .join(", ");
     let lock = match db.backend() {
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
     let sql = format!(
         "UPDATE jobs SET lease_until = $1, locked_by = $2, attempts = attempts + 1 \
-         WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= $3 \
+         WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= $3 AND kind IN ({kind_list}) \
                       AND (lease_until IS NULL OR lease_until < $3) ORDER BY run_at, id LIMIT $4 {lock}) \
          RETURNING id, kind, payload, attempts, max_attempts"
     );
-    let rows = sqlx::query(&sql)
+    let mut query = sqlx::query(&sql)
         .bind(now + lease_ms)
         .bind(worker)
         .bind(now)
-        .bind(limit)
-        .fetch_all(db.write())
-        .await?;
+        .bind(limit);
+    for k in kinds {
+        query = query.bind(*k);
+    }
+    let rows = query.fetch_all(db.write()).await?;
     let mut jobs: Vec<Job> = rows
         .iter()
         .map(|r| {

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_portal"),
     migration!(5, "0005_email"),
     migration!(6, "0006_notification_preferences"),
+    migration!(7, "0007_triage"),
 ];
 
 impl Migration {

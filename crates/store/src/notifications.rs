@@ -210,7 +210,7 @@ pub async fn retry(db: &Db, id: i64) -> Result<bool> {
 }
 
 /// The notifications staff can switch on and off for themselves.
-pub const AGENT_KINDS: &[&str] = &["new-in-queue", "customer-replied"];
+pub const AGENT_KINDS: &[&str] = &["assigned-to-you", "new-in-queue", "customer-replied"];
 
 /// Someone to notify: address and language.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -108,6 +108,13 @@ impl Sql {
         self.query().fetch_all(ex).await
     }
 
+    pub async fn fetch_one<'e, E: Executor<'e, Database = Any>>(
+        &self,
+        ex: E,
+    ) -> sqlx::Result<AnyRow> {
+        self.query().fetch_one(ex).await
+    }
+
     pub async fn fetch_optional<'e, E: Executor<'e, Database = Any>>(
         &self,
         ex: E,

@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
             "/tickets/{key}/transition",
             post(tickets::transition::submit),
         )
+        .route("/tickets/{key}/triage", post(tickets::triage::submit))
         .route("/attachments/{id}", get(attachments::page))
         .route(
             "/account/tokens",

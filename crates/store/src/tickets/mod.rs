@@ -8,6 +8,7 @@ mod create;
 mod history;
 mod read;
 mod transition;
+mod triage;
 mod visibility;
 
 pub use attachments::{attachment_for, attachments_of, Attachment, NewAttachment};
@@ -17,9 +18,11 @@ pub use comments::{
 pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created, NewTicket};
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
 pub use read::{
-    list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket, TicketFilter,
+    count_tickets, list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket,
+    TicketFilter,
 };
 pub use transition::{reopen_on_reply, transition, transition_notifying};
+pub use triage::{matrix_of, set_matrix, triage, Triage};
 
 use crate::Result;
 use sqlx::{Any, Executor};

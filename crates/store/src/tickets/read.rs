@@ -36,13 +36,17 @@ pub struct Ticket {
     pub resolved_at: Option<i64>,
     pub version: i64,
     pub request_type_id: Option<i64>,
+    pub impact: Option<String>,
+    pub urgency: Option<String>,
+    /// Why an agent chose another priority than the matrix's.
+    pub priority_reason: Option<String>,
 }
 
 const SELECT: &str = "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_type_id, tt.code AS type_code, \
     tt.workflow_id, t.status, t.status_category, t.summary, t.description, t.requester_id, \
     ru.display_name AS requester_name, ru.email AS requester_email, t.institution_id, i.name AS institution_name, \
     t.sub_unit_id, su.name AS sub_unit_name, t.channel, t.priority, t.team_id, tm.name AS team_name, \
-    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id \
+    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id, t.impact, t.urgency, t.priority_reason \
     FROM tickets t \
     JOIN desks d ON d.id = t.desk_id \
     JOIN ticket_types tt ON tt.id = t.ticket_type_id \
@@ -87,6 +91,9 @@ fn ticket(r: &AnyRow) -> Result<Ticket> {
         resolved_at: r.try_get("resolved_at")?,
         version: r.try_get("version")?,
         request_type_id: r.try_get("request_type_id")?,
+        impact: r.try_get("impact")?,
+        urgency: r.try_get("urgency")?,
+        priority_reason: r.try_get("priority_reason")?,
     })
 }
 
@@ -144,6 +151,10 @@ pub struct TicketFilter {
     pub requester_id: Option<i64>,
     pub institution_id: Option<i64>,
     pub assignee_id: Option<i64>,
+    /// Only tickets nobody is assigned to.
+    pub unassigned: bool,
+    /// Only tickets of these teams.
+    pub team_ids: Vec<i64>,
     pub team_id: Option<i64>,
     pub text: Option<String>,
     pub after: Option<Cursor>,
@@ -163,55 +174,7 @@ pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Re
     let limit = filter.limit.clamp(1, 200);
     let mut sql = Sql::new(SELECT);
     sql.push("WHERE ");
-    push_visible(&mut sql, viewer);
-    if let Some(d) = filter.desk_id {
-        sql.push(" AND t.desk_id = ").bind(d);
-    }
-    if let Some(s) = &filter.status {
-        sql.push(" AND t.status = ").bind(s.as_str());
-    }
-    if !filter.categories.is_empty() {
-        sql.push(" AND t.status_category IN (");
-        for (i, c) in filter.categories.iter().enumerate() {
-            if i > 0 {
-                sql.push(", ");
-            }
-            sql.bind(c.code());
-        }
-        sql.push(")");
-    }
-    if let Some(r) = filter.requester_id {
-        sql.push(" AND t.requester_id = ").bind(r);
-    }
-    if let Some(i) = filter.institution_id {
-        sql.push(" AND t.institution_id = ").bind(i);
-    }
-    if let Some(a) = filter.assignee_id {
-        sql.push(" AND t.assignee_id = ").bind(a);
-    }
-    if let Some(team) = filter.team_id {
-        sql.push(" AND t.team_id = ").bind(team);
-    }
-    if let Some(text) = filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let pattern = format!(
-            "%{}%",
-            text.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        sql.push(" AND (LOWER(t.summary) LIKE ")
-            .bind(pattern.clone())
-            .push(" ESCAPE '\\'");
-        sql.push(" OR LOWER(t.description) LIKE ")
-            .bind(pattern)
-            .push(" ESCAPE '\\')");
-    }
+    push_filter(&mut sql, viewer, filter);
     if let Some(c) = filter.after {
         sql.push(" AND (t.updated_at < ").bind(c.updated_at);
         sql.push(" OR (t.updated_at = ").bind(c.updated_at);
@@ -256,4 +219,74 @@ pub async fn navigation_counts(db: &Db, viewer: &Viewer) -> Result<(i64, Vec<Str
         }
     }
     Ok((count, prefixes))
+}
+
+/// The tickets `filter` selects among those the viewer may see.
+fn push_filter(sql: &mut Sql, viewer: &Viewer, filter: &TicketFilter) {
+    push_visible(sql, viewer);
+    if let Some(d) = filter.desk_id {
+        sql.push(" AND t.desk_id = ").bind(d);
+    }
+    if let Some(s) = &filter.status {
+        sql.push(" AND t.status = ").bind(s.as_str());
+    }
+    if !filter.categories.is_empty() {
+        sql.push(" AND t.status_category IN (");
+        for (i, c) in filter.categories.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(c.code());
+        }
+        sql.push(")");
+    }
+    if let Some(r) = filter.requester_id {
+        sql.push(" AND t.requester_id = ").bind(r);
+    }
+    if let Some(i) = filter.institution_id {
+        sql.push(" AND t.institution_id = ").bind(i);
+    }
+    if let Some(a) = filter.assignee_id {
+        sql.push(" AND t.assignee_id = ").bind(a);
+    }
+    if filter.unassigned {
+        sql.push(" AND t.assignee_id IS NULL");
+    }
+    if !filter.team_ids.is_empty() {
+        sql.push(" AND t.team_id IN (")
+            .bind_list(&filter.team_ids)
+            .push(")");
+    }
+    if let Some(team) = filter.team_id {
+        sql.push(" AND t.team_id = ").bind(team);
+    }
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let pattern = format!(
+            "%{}%",
+            text.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        sql.push(" AND (LOWER(t.summary) LIKE ")
+            .bind(pattern.clone())
+            .push(" ESCAPE '\\'");
+        sql.push(" OR LOWER(t.description) LIKE ")
+            .bind(pattern)
+            .push(" ESCAPE '\\')");
+    }
+}
+
+/// How many tickets a filter selects (its cursor and limit aside): the
+/// live counts beside the queues.
+pub async fn count_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Result<i64> {
+    let mut sql = Sql::new("SELECT COUNT(*) FROM tickets t WHERE ");
+    push_filter(&mut sql, viewer, filter);
+    let row = sql.fetch_one(db.read()).await?;
+    Ok(row.try_get(0)?)
 }

@@ -40,7 +40,7 @@ pub async fn submit(
         visibility: form.get("visibility").to_owned(),
         held_files: form.files,
         errors,
-        notice: None,
+        ..Default::default()
     };
     render(
         &state,

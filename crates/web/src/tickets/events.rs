@@ -91,3 +91,46 @@ pub(crate) async fn transition(
         .await?,
     )
 }
+
+/// Triage by staff; a newly assigned agent hears of it (unless they did it
+/// themselves or switched it off).
+pub(crate) async fn triage(
+    state: &AppState,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    triage: &tickets::Triage,
+    version: Option<i64>,
+) -> AppResult<()> {
+    let assignee = match triage.assignee_id {
+        Some(a) if a != viewer.user_id && Some(a) != ticket.assignee_id => {
+            atbalsts_store::notifications::agents_for(
+                &state.db,
+                None,
+                Some(a),
+                "assigned-to-you",
+                viewer.user_id,
+            )
+            .await?
+        }
+        _ => Vec::new(),
+    };
+    Ok(
+        tickets::triage(&state.db, viewer, ticket, triage, version, |newly| {
+            assignee
+                .iter()
+                .filter(|a| Some(a.user_id) == newly)
+                .map(|a| {
+                    state.composer.for_agent(
+                        "assigned-to-you",
+                        a,
+                        ticket.id,
+                        &ticket.key,
+                        &ticket.summary,
+                        &ticket.description,
+                    )
+                })
+                .collect()
+        })
+        .await?,
+    )
+}

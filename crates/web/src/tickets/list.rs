@@ -18,6 +18,37 @@ pub struct ListQuery {
     /// `mine` (created by me) or `institution` (my institution's, where granted).
     #[serde(default)]
     scope: String,
+    /// Staff views: `assigned` (to me), `unassigned` (in my teams), `waiting` (for the customer).
+    #[serde(default)]
+    view: String,
+}
+
+/// The staff views, as (code, label key).
+const VIEWS: &[(&str, &str)] = &[
+    ("", "view-all"),
+    ("assigned", "view-mine"),
+    ("unassigned", "view-unassigned"),
+    ("waiting", "view-waiting"),
+];
+
+/// The filter of a staff view, on top of `base`.
+fn view_filter(view: &str, base: &TicketFilter, me: i64, my_teams: &[i64]) -> TicketFilter {
+    let mut f = base.clone();
+    match view {
+        "assigned" => f.assignee_id = Some(me),
+        "unassigned" => {
+            f.unassigned = true;
+            // No team: no ticket (an empty list would mean "any team").
+            f.team_ids = if my_teams.is_empty() {
+                vec![-1]
+            } else {
+                my_teams.to_vec()
+            };
+        }
+        "waiting" => f.categories = vec![StatusCategory::Waiting],
+        _ => {}
+    }
+    f
 }
 
 #[derive(Serialize)]
@@ -57,7 +88,7 @@ pub async fn page(
         _ if !viewer.is_staff_anywhere() => "mine",
         _ => "",
     };
-    let filter = TicketFilter {
+    let base = TicketFilter {
         requester_id: (scope == "mine").then_some(viewer.user_id),
         institution_id: if scope == "institution" {
             institution_scope
@@ -70,7 +101,36 @@ pub async fn page(
         limit: 50,
         ..Default::default()
     };
+    let staff = viewer.is_staff_anywhere();
+    let my_teams = if staff {
+        atbalsts_store::desks::teams_of_user(&state.db, viewer.user_id).await?
+    } else {
+        Vec::new()
+    };
+    let view = if staff && VIEWS.iter().any(|(v, _)| *v == q.view) {
+        q.view.as_str()
+    } else {
+        ""
+    };
+    let filter = view_filter(view, &base, viewer.user_id, &my_teams);
     let page = list_tickets(&state.db, viewer, &filter).await?;
+    // Live counts beside the views (of open tickets, whatever the state filter).
+    let mut views = Vec::new();
+    if staff {
+        let open = TicketFilter {
+            categories: vec![
+                StatusCategory::New,
+                StatusCategory::Open,
+                StatusCategory::Waiting,
+            ],
+            ..Default::default()
+        };
+        for (code, label) in VIEWS {
+            let f = view_filter(code, &open, viewer.user_id, &my_teams);
+            let count = atbalsts_store::tickets::count_tickets(&state.db, viewer, &f).await?;
+            views.push(minijinja::context! { code => code, label => label, count => count });
+        }
+    }
     let names = StatusNames::load(
         &state.db,
         page.items.iter().map(|t| t.workflow_id),
@@ -106,6 +166,8 @@ pub async fn page(
             next => page.next.map(|c| c.encode()),
             is_staff => viewer.is_staff_anywhere(),
             scope => scope,
+            views => views,
+            view => view,
             institution_scope => institution_scope.is_some(),
         },
     )

@@ -6,6 +6,7 @@ pub mod list;
 pub mod new;
 mod quoted;
 pub mod transition;
+pub mod triage;
 pub mod view;
 
 use crate::{AppError, AppResult};

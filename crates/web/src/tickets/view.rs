@@ -32,6 +32,9 @@ pub(crate) struct FormEcho {
     pub held_files: Vec<crate::uploads::HeldFile>,
     pub errors: FieldErrors,
     pub notice: Option<&'static str>,
+    /// A rejected triage: its errors and the reason typed.
+    pub triage_errors: FieldErrors,
+    pub priority_reason: String,
 }
 
 pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
@@ -117,6 +120,29 @@ pub(crate) async fn render(
         .unwrap_or_default();
     let _ = statuses;
     let fields = field_values(state, ticket, ctx.locale).await?;
+    let (teams, agents, computed) = if staff {
+        let matrix = atbalsts_store::tickets::matrix_of(&state.db, ticket.desk_id).await?;
+        let computed = match (
+            ticket
+                .impact
+                .as_deref()
+                .map(atbalsts_domain::triage::Level::parse),
+            ticket
+                .urgency
+                .as_deref()
+                .map(atbalsts_domain::triage::Level::parse),
+        ) {
+            (Some(Ok(i)), Some(Ok(u))) => Some(matrix.priority(i, u).code()),
+            _ => None,
+        };
+        (
+            atbalsts_store::desks::teams_of(&state.db, ticket.desk_id).await?,
+            atbalsts_store::desks::staff_of(&state.db, ticket.desk_id).await?,
+            computed,
+        )
+    } else {
+        (Vec::new(), Vec::new(), None)
+    };
     let email_failing = if staff {
         atbalsts_store::mail::failing(&state.db, &ticket.requester_email).await?
     } else {
@@ -128,6 +154,11 @@ pub(crate) async fn render(
         "tickets/view.html",
         context! {
             email_failing => email_failing,
+            teams => teams,
+            agents => agents.iter().map(|(id, name)| context! { id => id, name => name }).collect::<Vec<_>>(),
+            levels => atbalsts_domain::triage::Level::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+            priorities => atbalsts_domain::Priority::ALL.iter().map(|p| p.code()).collect::<Vec<_>>(),
+            computed_priority => computed,
             ticket => ticket,
             ticket_type => ticket_type,
             fields => fields,

@@ -454,5 +454,57 @@ async fn portal(args: &BenchArgs, admin: &str) -> Result<(), crate::serve::BoxEr
     for clients in [1, 8] {
         scenario(&limited, "submit", clients, submit.clone()).await;
     }
+    // The server's own time, from its latency histogram (/metrics).
+    let route = "/portal/{desk}/{request_type}";
+    for (method, what) in [("GET", "form"), ("POST", "submit")] {
+        let buckets = server_histogram(&args.url, method, route).await;
+        let total = buckets.last().map(|b| b.1).unwrap_or(0.0);
+        let p99 = buckets
+            .iter()
+            .find(|(_, n)| *n >= total * 0.99)
+            .map(|(le, _)| *le)
+            .unwrap_or(f64::INFINITY);
+        let share = |limit: f64| {
+            buckets
+                .iter()
+                .find(|(le, _)| (*le - limit).abs() < 1e-9)
+                .map(|(_, n)| 100.0 * n / total.max(1.0))
+                .unwrap_or(0.0)
+        };
+        println!(
+            "server {what:<6} requests={total:.0} p99<={:.1}ms under10ms={:.2}% under50ms={:.2}%",
+            p99 * 1000.0,
+            share(0.01),
+            share(0.05)
+        );
+    }
     Ok(())
+}
+
+/// Cumulative (upper bound in seconds, count) buckets of the server's
+/// latency histogram for one method and route.
+async fn server_histogram(url: &str, method: &str, route: &str) -> Vec<(f64, f64)> {
+    let Ok(text) = async { reqwest::get(format!("{url}/metrics")).await?.text().await }.await
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<(f64, f64)> = text
+        .lines()
+        .filter(|l| l.contains("http_request_duration_seconds_bucket{"))
+        .filter(|l| {
+            l.contains(&format!("method=\"{method}\"")) && l.contains(&format!("route=\"{route}\""))
+        })
+        .filter_map(|l| {
+            let le = l.split("le=\"").nth(1)?.split('"').next()?;
+            let le = if le == "+Inf" {
+                f64::INFINITY
+            } else {
+                le.parse().ok()?
+            };
+            let n: f64 = l.rsplit(' ').next()?.parse().ok()?;
+            Some((le, n))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
 }

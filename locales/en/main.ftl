@@ -482,3 +482,37 @@ view-all = All
 view-mine = Assigned to me
 view-unassigned = Unassigned in my teams
 view-waiting = Waiting for the customer
+links-title = Linked tickets
+links-none = No linked tickets.
+links-kind = Link
+links-to = Ticket key
+links-add = Link
+links-remove = Unlink
+links-remove-label = Unlink { $key }
+links-resolve-title = { $count ->
+    [one] This problem has { $count } unresolved incident
+   *[other] This problem has { $count } unresolved incidents
+}
+links-resolve-message = Message to each incident's requester
+links-resolve-submit = Resolve the incidents and send the message
+link-caused_by-out = Caused by problem
+link-caused_by-in = Incident caused
+link-fixed_by-out = Fixed by change
+link-fixed_by-in = Fixes problem
+link-duplicate_of-out = Duplicate of
+link-duplicate_of-in = Duplicated by
+link-relates_to-out = Relates to
+link-relates_to-in = Relates to
+link-child_of-out = Parent
+link-child_of-in = Child
+category-new = New
+category-open = Open
+category-waiting = Waiting
+category-resolved = Resolved
+category-closed = Closed
+error-link-kind = Choose the kind of link.
+error-link-self = A ticket cannot be linked to itself.
+error-link-types = This link joins an incident to a problem, or a problem to a change.
+error-link-exists = This link already exists.
+error-link-target = No ticket with this key was found.
+history-field-link = Link

@@ -487,3 +487,37 @@ view-all = Visi
 view-mine = Man piešķirtie
 view-unassigned = Nepiešķirtie manās komandās
 view-waiting = Gaida klientu
+links-title = Saistītie pieteikumi
+links-none = Saistīto pieteikumu nav.
+links-kind = Saite
+links-to = Pieteikuma numurs
+links-add = Saistīt
+links-remove = Atsaistīt
+links-remove-label = Atsaistīt { $key }
+links-resolve-title = { $count ->
+    [one] Šai problēmai ir { $count } neatrisināts incidents
+   *[other] Šai problēmai ir { $count } neatrisināti incidenti
+}
+links-resolve-message = Ziņa katra incidenta pieteicējam
+links-resolve-submit = Atrisināt incidentus un nosūtīt ziņu
+link-caused_by-out = Izraisījusi problēma
+link-caused_by-in = Izraisītais incidents
+link-fixed_by-out = Novērš izmaiņa
+link-fixed_by-in = Novērš problēmu
+link-duplicate_of-out = Dublē
+link-duplicate_of-in = Dublikāts
+link-relates_to-out = Saistīts ar
+link-relates_to-in = Saistīts ar
+link-child_of-out = Vecākpieteikums
+link-child_of-in = Apakšpieteikums
+category-new = Jauns
+category-open = Atvērts
+category-waiting = Gaida
+category-resolved = Atrisināts
+category-closed = Slēgts
+error-link-kind = Izvēlieties saites veidu.
+error-link-self = Pieteikumu nevar saistīt pašu ar sevi.
+error-link-types = Šī saite savieno incidentu ar problēmu vai problēmu ar izmaiņu.
+error-link-exists = Šāda saite jau ir.
+error-link-target = Pieteikums ar šādu numuru nav atrasts.
+history-field-link = Saite

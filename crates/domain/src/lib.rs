@@ -6,6 +6,7 @@ pub mod custom_field;
 pub mod field_error;
 pub mod form;
 pub mod labels;
+pub mod link;
 pub mod locale;
 pub mod role;
 pub mod ticket;

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_email"),
     migration!(6, "0006_notification_preferences"),
     migration!(7, "0007_triage"),
+    migration!(8, "0008_links"),
 ];
 
 impl Migration {

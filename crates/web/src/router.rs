@@ -103,6 +103,15 @@ pub fn router(state: AppState) -> Router {
             post(tickets::transition::submit),
         )
         .route("/tickets/{key}/triage", post(tickets::triage::submit))
+        .route("/tickets/{key}/links", post(tickets::links::add))
+        .route(
+            "/tickets/{key}/links/{id}/remove",
+            post(tickets::links::remove),
+        )
+        .route(
+            "/tickets/{key}/resolve-incidents",
+            post(tickets::links::resolve_incidents),
+        )
         .route("/attachments/{id}", get(attachments::page))
         .route(
             "/account/tokens",

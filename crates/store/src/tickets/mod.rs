@@ -6,6 +6,7 @@ mod attachments;
 mod comments;
 mod create;
 mod history;
+mod links;
 mod read;
 mod transition;
 mod triage;
@@ -17,6 +18,7 @@ pub use comments::{
 };
 pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created, NewTicket};
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
+pub use links::{add_link, links_of, remove_link, Link};
 pub use read::{
     count_tickets, list_tickets, navigation_counts, ticket_by_id, ticket_for, Cursor, Page, Ticket,
     TicketFilter,

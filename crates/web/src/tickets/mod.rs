@@ -2,6 +2,7 @@
 
 pub mod comment;
 pub(crate) mod events;
+pub mod links;
 pub mod list;
 pub mod new;
 mod quoted;

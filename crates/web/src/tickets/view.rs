@@ -143,6 +143,14 @@ pub(crate) async fn render(
     } else {
         (Vec::new(), Vec::new(), None)
     };
+    let (links, open_incidents) = if staff {
+        (
+            atbalsts_store::tickets::links_of(&state.db, ticket.id).await?,
+            super::links::open_incidents(state, ticket).await?.len(),
+        )
+    } else {
+        (Vec::new(), 0)
+    };
     let email_failing = if staff {
         atbalsts_store::mail::failing(&state.db, &ticket.requester_email).await?
     } else {
@@ -154,6 +162,9 @@ pub(crate) async fn render(
         "tickets/view.html",
         context! {
             email_failing => email_failing,
+            links => links,
+            open_incidents => open_incidents,
+            link_kinds => atbalsts_domain::link::LinkKind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>(),
             teams => teams,
             agents => agents.iter().map(|(id, name)| context! { id => id, name => name }).collect::<Vec<_>>(),
             levels => atbalsts_domain::triage::Level::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),

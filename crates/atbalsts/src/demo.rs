@@ -215,6 +215,64 @@ pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// Incident categories and the root-cause classifier problems must name.
+async fn load_classifiers(db: &Db, desk: i64) -> Result<(), BoxError> {
+    use atbalsts_store::categories::{create, Kind};
+    use atbalsts_store::Labels;
+    let incident = workflows::ticket_type_by_code(db, desk, "incident")
+        .await?
+        .ok_or("incident type")?
+        .id;
+    for (code, lv, en) in [
+        ("workstation", "Darbstacija", "Workstation"),
+        (
+            "printing",
+            "Drukāšana un skenēšana",
+            "Printing and scanning",
+        ),
+        ("email", "E-pasts", "Email"),
+        ("network", "Tīkls", "Network"),
+        (
+            "business-system",
+            "Biznesa informācijas sistēma",
+            "Business information system",
+        ),
+    ] {
+        create(
+            db,
+            desk,
+            Kind::Category,
+            Some(incident),
+            code,
+            &Labels::new(lv, en),
+        )
+        .await?;
+    }
+    for (code, lv, en) in [
+        ("hardware", "Aparatūras kļūme", "Hardware fault"),
+        ("software", "Programmatūras kļūda", "Software defect"),
+        (
+            "configuration",
+            "Konfigurācijas kļūda",
+            "Configuration error",
+        ),
+        ("capacity", "Nepietiekama jauda", "Insufficient capacity"),
+        (
+            "external",
+            "Ārēja pakalpojuma traucējums",
+            "External service failure",
+        ),
+        (
+            "user",
+            "Lietotāja kļūda vai apmācības trūkums",
+            "User error or lack of training",
+        ),
+    ] {
+        create(db, desk, Kind::RootCause, None, code, &Labels::new(lv, en)).await?;
+    }
+    Ok(())
+}
+
 async fn load_catalogue(db: &Db, desk: i64) -> Result<(), BoxError> {
     let file = catalogue::parse(CATALOGUE.as_bytes())?;
     let count = catalogue::import(db, desk, &file).await?;
@@ -235,6 +293,7 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         teams.push(desks::create_team(db, desk, t).await?);
     }
     load_catalogue(db, desk).await?;
+    load_classifiers(db, desk).await?;
     let mut insts = Vec::new();
     for (code, name, domains, subs) in INSTITUTIONS {
         let id = institutions::create_institution(db, code, name, domains).await?;

@@ -7,6 +7,7 @@ pub mod account_links;
 pub mod api_tokens;
 pub mod blobs;
 pub mod catalogue;
+pub mod categories;
 mod clock;
 pub mod custom_fields;
 mod db;

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_notification_preferences"),
     migration!(7, "0007_triage"),
     migration!(8, "0008_links"),
+    migration!(9, "0009_categories"),
 ];
 
 impl Migration {

@@ -187,6 +187,8 @@ async fn staff_views_show_what_is_mine_unassigned_or_waiting_with_counts(t: Test
         reason: String::new(),
         team_id: Some(w.team_id),
         assignee_id: Some(w.agent.user_id),
+        category_id: None,
+        root_cause_id: None,
     };
     tickets::triage(db, &w.agent, &first, &triage, None, |_| Vec::new())
         .await

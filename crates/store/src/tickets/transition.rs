@@ -1,6 +1,7 @@
 use super::{record_change, Ticket};
 use crate::{now_ms, workflows, Db, Result, StoreError};
 use atbalsts_domain::Viewer;
+use sqlx::Row;
 
 /// Moves a ticket to another status along its workflow, closing the current
 /// period of the status history and opening the next.
@@ -66,6 +67,22 @@ async fn apply(
     let target = workflow
         .check_transition(&ticket.status, to)
         .map_err(|code| StoreError::invalid("status", code))?;
+    // A problem is done only with its root cause named: enforced here, so
+    // the pages, the API and bulk edits alike are held to it.
+    if ticket.ticket_type == "problem" && target.category.is_done() {
+        let named = sqlx::query("SELECT root_cause_id FROM tickets WHERE id = $1")
+            .bind(ticket.id)
+            .fetch_one(db.read())
+            .await?
+            .try_get::<Option<i64>, _>(0)?
+            .is_some();
+        if !named {
+            return Err(StoreError::invalid(
+                "root_cause",
+                "error-root-cause-required",
+            ));
+        }
+    }
     let now = now_ms();
     let resolved_at = target
         .category

@@ -18,6 +18,10 @@ pub struct Triage {
     pub reason: String,
     pub team_id: Option<i64>,
     pub assignee_id: Option<i64>,
+    /// From the categories of the ticket's type.
+    pub category_id: Option<i64>,
+    /// From the desk's root-cause classifier (problems).
+    pub root_cause_id: Option<i64>,
 }
 
 /// The desk's priority matrix (the ITIL default unless it set its own).
@@ -74,6 +78,34 @@ pub async fn triage(
     {
         return Err(StoreError::invalid("assignee", "error-assignee-unknown"));
     }
+    let categories = crate::categories::of_desk(
+        db,
+        ticket.desk_id,
+        crate::categories::Kind::Category,
+        Some(ticket.ticket_type_id),
+    )
+    .await?;
+    let causes =
+        crate::categories::of_desk(db, ticket.desk_id, crate::categories::Kind::RootCause, None)
+            .await?;
+    if t.category_id
+        .is_some_and(|c| !categories.iter().any(|x| x.id == c))
+    {
+        return Err(StoreError::invalid("category", "error-choice-unknown"));
+    }
+    if t.root_cause_id
+        .is_some_and(|c| !causes.iter().any(|x| x.id == c))
+    {
+        return Err(StoreError::invalid("root_cause", "error-choice-unknown"));
+    }
+    let label_of = |list: &[crate::categories::Category], id: Option<i64>| {
+        id.map(|i| {
+            list.iter()
+                .find(|x| x.id == i)
+                .map(|x| x.code.clone())
+                .unwrap_or_else(|| i.to_string())
+        })
+    };
     // The history shows names, as people know them.
     let team_name = |id: Option<i64>| {
         id.map(|i| {
@@ -96,7 +128,8 @@ pub async fn triage(
     let now = now_ms();
     let mut tx = db.write().begin().await?;
     let current = sqlx::query(
-        "SELECT impact, urgency, priority, priority_reason, team_id, assignee_id, version FROM tickets WHERE id = $1",
+        "SELECT impact, urgency, priority, priority_reason, team_id, assignee_id, version, category_id, root_cause_id \
+         FROM tickets WHERE id = $1",
     )
     .bind(ticket.id)
     .fetch_one(&mut *tx)
@@ -118,6 +151,16 @@ pub async fn triage(
             person_name(old_id(5)?),
             person_name(t.assignee_id),
         ),
+        (
+            "category",
+            label_of(&categories, old_id(7)?),
+            label_of(&categories, t.category_id),
+        ),
+        (
+            "root_cause",
+            label_of(&causes, old_id(8)?),
+            label_of(&causes, t.root_cause_id),
+        ),
     ];
     let changed: Vec<_> = changes
         .into_iter()
@@ -128,7 +171,7 @@ pub async fn triage(
     }
     sqlx::query(
         "UPDATE tickets SET impact = $1, urgency = $2, priority = $3, priority_reason = $4, team_id = $5, \
-         assignee_id = $6, updated_at = $7, version = version + 1 WHERE id = $8",
+         assignee_id = $6, updated_at = $7, version = version + 1, category_id = $9, root_cause_id = $10 WHERE id = $8",
     )
     .bind(t.impact.code())
     .bind(t.urgency.code())
@@ -138,6 +181,8 @@ pub async fn triage(
     .bind(t.assignee_id)
     .bind(now)
     .bind(ticket.id)
+    .bind(t.category_id)
+    .bind(t.root_cause_id)
     .execute(&mut *tx)
     .await?;
     for (field, old, new) in &changed {

@@ -30,6 +30,10 @@ pub struct TriageForm {
     team: String,
     #[serde(default)]
     assignee: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    root_cause: String,
     version: Option<i64>,
 }
 
@@ -60,6 +64,8 @@ pub async fn submit(
                 reason: form.priority_reason.clone(),
                 team_id: id(&form.team),
                 assignee_id: id(&form.assignee),
+                category_id: id(&form.category),
+                root_cause_id: id(&form.root_cause),
             };
             super::events::triage(&state, viewer, &ticket, &triage, form.version).await
         }

@@ -143,6 +143,28 @@ pub(crate) async fn render(
     } else {
         (Vec::new(), Vec::new(), None)
     };
+    let (categories, root_causes) = if staff {
+        use atbalsts_store::categories::{of_desk, Kind};
+        let named = |list: Vec<atbalsts_store::categories::Category>| {
+            list.into_iter()
+                .map(|c| context! { id => c.id, label => c.labels.get(ctx.locale).to_owned() })
+                .collect::<Vec<_>>()
+        };
+        (
+            named(
+                of_desk(
+                    &state.db,
+                    ticket.desk_id,
+                    Kind::Category,
+                    Some(ticket.ticket_type_id),
+                )
+                .await?,
+            ),
+            named(of_desk(&state.db, ticket.desk_id, Kind::RootCause, None).await?),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let (links, open_incidents) = if staff {
         (
             atbalsts_store::tickets::links_of(&state.db, ticket.id).await?,
@@ -163,6 +185,8 @@ pub(crate) async fn render(
         context! {
             email_failing => email_failing,
             links => links,
+            categories => categories,
+            root_causes => root_causes,
             open_incidents => open_incidents,
             link_kinds => atbalsts_domain::link::LinkKind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>(),
             teams => teams,

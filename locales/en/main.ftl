@@ -522,3 +522,7 @@ root-cause-hint = A problem can be resolved or closed only once its root cause i
 error-root-cause-required = A problem cannot be resolved or closed without a root cause: choose one in the triage first.
 history-field-category = Category
 history-field-root_cause = Root cause
+on-behalf-title = Register for a customer
+on-behalf-hint = If the customer phoned, wrote or came in person, enter their email: the request will be theirs and they will get the notifications. Empty: the requester is you.
+field-on_behalf_email = Customer's email
+field-on_behalf_channel = How the customer got in touch

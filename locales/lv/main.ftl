@@ -527,3 +527,7 @@ root-cause-hint = Problēmu var atrisināt vai slēgt tikai tad, kad norādīts 
 error-root-cause-required = Problēmu nevar atrisināt vai slēgt bez pamatcēloņa: vispirms izvēlieties to šķirošanā.
 history-field-category = Kategorija
 history-field-root_cause = Pamatcēlonis
+on-behalf-title = Reģistrēt klienta vārdā
+on-behalf-hint = Ja klients zvanīja, rakstīja vai atnāca klātienē, ierakstiet viņa e-pastu: pieteikums būs viņa, un paziņojumi nonāks pie viņa. Tukšs — pieteicējs esat jūs.
+field-on_behalf_email = Klienta e-pasts
+field-on_behalf_channel = Kā klients vērsās

@@ -275,9 +275,7 @@ impl Inbound {
         } {
             return Ok(v);
         }
-        let mut tx = self.db.write().begin().await?;
-        let id = users::contact_for(&mut tx, sender, &display_name(msg, sender), None).await?;
-        tx.commit().await?;
+        let id = users::contact(&self.db, sender, &display_name(msg, sender), None).await?;
         users::viewer_by_id(&self.db, id)
             .await?
             .map(|(_, v)| v)

@@ -368,3 +368,16 @@ pub async fn decide_institution(db: &Db, user_id: i64, confirm: bool) -> Result<
     sqlx::query(sql).bind(user_id).execute(db.write()).await?;
     Ok(())
 }
+
+/// `contact_for` in a transaction of its own.
+pub async fn contact(
+    db: &Db,
+    email: &Email,
+    display_name: &str,
+    phone: Option<&str>,
+) -> Result<i64> {
+    let mut tx = db.write().begin().await?;
+    let id = contact_for(&mut tx, email, display_name, phone).await?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1081,3 +1081,69 @@ async fn the_team_hears_of_new_requests_and_replies_unless_an_agent_switched_it_
         StatusCode::NOT_FOUND
     );
 }
+
+#[db_test]
+async fn an_agent_registers_a_request_for_a_customer_who_phoned(t: TestDb) {
+    let app = portal(t).await;
+    let mut agent = Browser::new(&app);
+    agent.sign_in("agents@kisc.lv").await;
+    let form = agent.get("/portal/KISC/periferija").await;
+    assert!(form.text().contains("Reģistrēt klienta vārdā"));
+    let csrf = Browser::csrf(&form);
+    let institution = app.world.institution_a.to_string();
+    let mut parts = peripheral_request(&csrf, &institution, "");
+    parts.retain(|(n, ..)| *n != "requester_email" && *n != "requester_name");
+    parts.push(text("requester_name", "Ilga Zvanītāja"));
+    parts.push(text("on_behalf_email", "nav-epasts"));
+    parts.push(text("on_behalf_channel", "phone"));
+    let refused = agent
+        .post_multipart("/portal/KISC/periferija", &parts)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().contains("Ievadiet e-pasta adresi"));
+    parts.retain(|(n, ..)| *n != "on_behalf_email");
+    parts.push(text("on_behalf_email", "ilga@lnb.lv"));
+    let sent = agent
+        .post_multipart("/portal/KISC/periferija", &parts)
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+    let ticket = tickets::ticket_by_id(&app.db.db, 1).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            ticket.requester_email.as_str(),
+            ticket.requester_name.as_str()
+        ),
+        ("ilga@lnb.lv", "Ilga Zvanītāja")
+    );
+    assert_eq!(ticket.channel, "phone");
+    assert_eq!(
+        notifications::for_recipient(&app.db.db, "ilga@lnb.lv")
+            .await
+            .unwrap()[0]
+            .kind,
+        "request-received"
+    );
+
+    // A customer cannot file for someone else.
+    let mut janis = Browser::new(&app);
+    janis.sign_in("janis@lnb.lv").await;
+    let form = janis.get("/portal/KISC/periferija").await;
+    assert!(!form.text().contains("Reģistrēt klienta vārdā"));
+    let csrf = Browser::csrf(&form);
+    let mut parts = peripheral_request(&csrf, &institution, "");
+    parts.retain(|(n, ..)| *n != "requester_email");
+    parts.push(text("on_behalf_email", "cits@lnb.lv"));
+    parts.push(text("on_behalf_channel", "phone"));
+    assert_eq!(
+        janis
+            .post_multipart("/portal/KISC/periferija", &parts)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let theirs = tickets::ticket_by_id(&app.db.db, 2).await.unwrap().unwrap();
+    assert_eq!(
+        (theirs.requester_email.as_str(), theirs.channel.as_str()),
+        ("janis@lnb.lv", "portal")
+    );
+}

@@ -46,6 +46,13 @@ struct Echo {
     notice: Option<&'static str>,
 }
 
+/// Whether the person works on this desk (and so may file for others).
+fn staff_of(ctx: &Ctx, l: &Loaded) -> bool {
+    ctx.viewer()
+        .map(|v| v.is_staff_on(l.desk.id))
+        .unwrap_or(false)
+}
+
 async fn show(
     state: &AppState,
     ctx: &Ctx,
@@ -86,6 +93,10 @@ async fn show(
             max_upload_mb => state.config.max_upload_bytes / (1024 * 1024),
             notice => echo.notice,
             other => fields::OTHER,
+            on_behalf => staff_of(ctx, l),
+            on_behalf_email => echo.input.get("on_behalf_email"),
+            on_behalf_channel => echo.input.get("on_behalf_channel"),
+            channels => [Channel::Phone, Channel::Email, Channel::InPerson, Channel::Portal].iter().map(|c| c.code()).collect::<Vec<_>>(),
         },
     )
 }
@@ -218,14 +229,41 @@ pub async fn submit(
             Some((field.id, value))
         })
         .collect();
-    let requester_id = ctx.user().map(|u| u.id).unwrap_or(0);
+    let mut requester_id = ctx.user().map(|u| u.id).unwrap_or(0);
+    let mut channel = Channel::Portal;
+    // Staff register requests for customers who phoned, wrote or came in.
+    let on_behalf = echo.input.get("on_behalf_email").to_owned();
+    if staff_of(&ctx, &l) && !on_behalf.is_empty() {
+        let mut errors = FieldErrors::default();
+        let email = errors.check(Email::parse(&on_behalf), "on_behalf_email");
+        let picked = errors.check(
+            Channel::parse(echo.input.get("on_behalf_channel")),
+            "on_behalf_channel",
+        );
+        let (Some(email), Some(picked)) = (email, picked) else {
+            echo.errors = errors;
+            return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await;
+        };
+        let name = answers
+            .requester_name
+            .clone()
+            .unwrap_or_else(|| email.as_str().to_owned());
+        requester_id = atbalsts_store::users::contact(
+            &state.db,
+            &email,
+            &name,
+            answers.requester_phone.as_deref(),
+        )
+        .await?;
+        channel = picked;
+    }
     let mut new = NewTicket::new(
         l.desk.id,
         l.rt.ticket_type_id,
         summary,
         description.clone(),
         requester_id,
-        Channel::Portal,
+        channel,
         Priority::Medium,
     );
     new.request_type_id = Some(l.rt.id);
@@ -246,7 +284,7 @@ pub async fn submit(
         l.rt.team_id,
         None,
         "new-in-queue",
-        requester_id,
+        ctx.user().map(|u| u.id).unwrap_or(requester_id),
     )
     .await?;
     let created = create_ticket_notifying(&state.db, actor, &new, |created| {

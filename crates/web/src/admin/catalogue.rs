@@ -83,6 +83,24 @@ pub(crate) async fn show(
     )
 }
 
+/// The overview again, with the problems found (HTTP 422).
+async fn refuse(
+    state: &AppState,
+    ctx: &Ctx,
+    desk: &Desk,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    show(
+        state,
+        ctx,
+        desk,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        errors,
+        None,
+    )
+    .await
+}
+
 fn back(desk: &Desk) -> Response {
     (
         StatusCode::SEE_OTHER,
@@ -117,17 +135,7 @@ async fn or_show(
 ) -> AppResult<Response> {
     match result.map_err(AppError::from) {
         Ok(_) => Ok(back(desk)),
-        Err(AppError::Invalid(errors)) => {
-            show(
-                state,
-                ctx,
-                desk,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                errors,
-                None,
-            )
-            .await
-        }
+        Err(AppError::Invalid(errors)) => refuse(state, ctx, desk, errors).await,
         Err(e) => Err(e),
     }
 }
@@ -144,15 +152,7 @@ pub async fn save_group(
     if field(&pairs, "group_lv").is_empty() {
         let mut errors = FieldErrors::default();
         errors.push("group_lv", "error-required");
-        return show(
-            &state,
-            &ctx,
-            &desk,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors,
-            None,
-        )
-        .await;
+        return refuse(&state, &ctx, &desk, errors).await;
     }
     let result = catalogue::save_group(
         &state.db,
@@ -175,17 +175,7 @@ pub async fn create_type(
     ctx.check_csrf(field(&pairs, "_csrf"))?;
     let settings = match super::request_type_settings(&pairs, field(&pairs, "code")) {
         Ok(s) => s,
-        Err(errors) => {
-            return show(
-                &state,
-                &ctx,
-                &desk,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                errors,
-                None,
-            )
-            .await
-        }
+        Err(errors) => return refuse(&state, &ctx, &desk, errors).await,
     };
     let result = catalogue::save_request_type(&state.db, desk.id, &settings).await;
     match result {
@@ -264,15 +254,7 @@ pub async fn import(
         if errors.is_empty() {
             errors.push("file", "error-required");
         }
-        return show(
-            &state,
-            &ctx,
-            &desk,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors,
-            None,
-        )
-        .await;
+        return refuse(&state, &ctx, &desk, errors).await;
     };
     let bytes = state
         .blobs

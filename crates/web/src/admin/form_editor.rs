@@ -202,6 +202,25 @@ async fn show(
     )
 }
 
+/// The editor again, with the problems found (HTTP 422).
+async fn refuse(
+    state: &AppState,
+    ctx: &Ctx,
+    desk: &Desk,
+    rt: &RequestType,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    show(
+        state,
+        ctx,
+        desk,
+        rt,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        errors,
+    )
+    .await
+}
+
 fn back(desk: &Desk, rt: &RequestType, anchor: &str) -> Response {
     (
         StatusCode::SEE_OTHER,
@@ -243,34 +262,14 @@ pub async fn save_settings(
     ctx.check_csrf(field(&pairs, "_csrf"))?;
     let settings = match super::request_type_settings(&pairs, &rt.code) {
         Ok(s) => s,
-        Err(errors) => {
-            return show(
-                &state,
-                &ctx,
-                &desk,
-                &rt,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                errors,
-            )
-            .await
-        }
+        Err(errors) => return refuse(&state, &ctx, &desk, &rt, errors).await,
     };
     match catalogue::save_request_type(&state.db, desk.id, &settings)
         .await
         .map_err(AppError::from)
     {
         Ok(_) => Ok(back(&desk, &rt, "")),
-        Err(AppError::Invalid(errors)) => {
-            show(
-                &state,
-                &ctx,
-                &desk,
-                &rt,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                errors,
-            )
-            .await
-        }
+        Err(AppError::Invalid(errors)) => refuse(&state, &ctx, &desk, &rt, errors).await,
         Err(e) => Err(e),
     }
 }
@@ -320,15 +319,7 @@ pub async fn change_field(
             Err(e) => return Err(e),
         }
     }
-    show(
-        &state,
-        &ctx,
-        &desk,
-        &rt,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        errors,
-    )
-    .await
+    refuse(&state, &ctx, &desk, &rt, errors).await
 }
 
 pub async fn retire(

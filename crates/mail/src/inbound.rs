@@ -67,7 +67,10 @@ impl Inbound {
         let message_id = match msg.message_id() {
             Some(id) => format!("<{id}>"),
             // Without one, the content names it, so a second delivery is still recognised.
-            None => format!("<{}@inbound.atbalsts>", self.blobs.put(raw)?),
+            None => format!(
+                "<{}@inbound.atbalsts>",
+                atbalsts_store::sessions::hash_token(&String::from_utf8_lossy(raw))
+            ),
         };
         let ignore = |reason: &'static str, ticket: Option<i64>| {
             let (db, sender, subject) = (self.db.clone(), sender.clone(), subject.clone());

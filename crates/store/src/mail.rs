@@ -9,7 +9,7 @@ use sqlx::Row;
 pub async fn message(db: &Db, message_id: &str) -> Result<Option<(i64, bool)>> {
     let row = sqlx::query("SELECT ticket_id, direction FROM mail_messages WHERE message_id = $1")
         .bind(message_id)
-        .fetch_optional(db.write())
+        .fetch_optional(db.read())
         .await?;
     row.map(|r| Ok((r.try_get(0)?, r.try_get::<String, _>(1)? == "out")))
         .transpose()

@@ -139,7 +139,7 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Notification>> {
         "SELECT {COLUMNS} FROM notifications WHERE id = $1"
     ))
     .bind(id)
-    .fetch_optional(db.write())
+    .fetch_optional(db.read())
     .await?;
     row.as_ref().map(notification).transpose()
 }

@@ -25,10 +25,15 @@ pub(crate) async fn comment(
 ) -> AppResult<i64> {
     let notify = is_public && viewer.user_id != ticket.requester_id;
     let locale = requester_locale(state, ticket).await?;
-    let author_name = users::user_by_id(&state.db, viewer.user_id)
-        .await?
-        .map(|u| u.display_name)
-        .unwrap_or_default();
+    // The author's name is needed only for the requester's notification.
+    let author_name = if notify {
+        users::user_by_id(&state.db, viewer.user_id)
+            .await?
+            .map(|u| u.display_name)
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
     // The requester answered: the assignee (or the team) hears of it.
     let agents = if is_public && viewer.user_id == ticket.requester_id {
         atbalsts_store::notifications::agents_for(

@@ -526,3 +526,66 @@ on-behalf-title = Register for a customer
 on-behalf-hint = If the customer phoned, wrote or came in person, enter their email: the request will be theirs and they will get the notifications. Empty: the requester is you.
 field-on_behalf_email = Customer's email
 field-on_behalf_channel = How the customer got in touch
+# Notification wording per desk
+mail-templates-title = Notification wording
+mail-templates-intro = Each kind of notification can have its own subject and text per language. Where none is set, the default is used. The HTML version is made from the same text.
+mail-templates-caption = Kinds of notification and their wording in Latvian and English
+mail-templates-kind = Notification
+mail-templates-audience = To
+mail-templates-for-staff = Staff
+mail-templates-for-customers = Requesters
+mail-templates-edit-label = Edit: { $kind }, { $language }
+mail-templates-own = Own wording
+mail-templates-default = Default
+mail-closed-reply-title = Replies to closed requests
+mail-closed-reply-legend = When a requester replies by email to a closed request:
+mail-closed-reply-reopen = reopen the request
+mail-closed-reply-follow-up = open a new request linked to the closed one
+mail-template-own = This notification has its own wording.
+mail-template-default = This notification uses the default wording; saving makes it this desk's own.
+mail-template-placeholders = Placeholders you can use:
+field-mail_subject = Subject
+field-mail_body = Text
+mail-template-preview = Preview
+mail-template-save = Save wording
+mail-template-reset = Go back to the default wording
+mail-template-preview-title = Preview
+mail-template-preview-hint = With sample values, as the recipient will see it.
+mail-template-text-part = Text version
+mail-template-html-part = HTML version
+mail-kind-request-received = Request received
+mail-kind-public-reply = Reply to the requester
+mail-kind-status-changed = Status changed
+mail-kind-request-resolved = Request resolved
+mail-kind-sign-up = Sign-up confirmation
+mail-kind-password-reset = Password reset
+mail-kind-assigned-to-you = Request assigned to you
+mail-kind-new-in-queue = New request in the team's queue
+mail-kind-customer-replied = The requester replied
+mail-kind-watched-updated = Changes on a request you watch
+error-template-subject = The subject must be one line of at most 255 characters.
+error-template-placeholder = The text has a placeholder this notification does not offer. Use only the ones listed.
+error-watcher-not-staff = Only staff of this desk can watch a request.
+mail-request-resolved-body =
+    Hello,
+
+    Your request { $key } "{ $summary }" has been resolved (status: { $status }).
+
+    If the problem is not solved, reply to this email and the request will be reopened.
+    View the request in the support portal: { $link }
+mail-agent-watched-updated-body =
+    There are changes on { $key } "{ $summary }", which you watch:
+
+    { $excerpt }
+
+    Open the request: { $link }
+notification-kind-watched-updated = Changes on a request I watch
+ticket-people-title = Participants and watchers
+ticket-people-none = No one besides the requester.
+ticket-people-role-participant = participant
+ticket-people-role-watcher = watcher
+ticket-people-remove = Remove
+ticket-people-remove-label = Remove { $name }
+ticket-people-add = Add participant
+ticket-people-watch = Watch this request
+field-participant_email = Participant's email

@@ -531,3 +531,66 @@ on-behalf-title = Reģistrēt klienta vārdā
 on-behalf-hint = Ja klients zvanīja, rakstīja vai atnāca klātienē, ierakstiet viņa e-pastu: pieteikums būs viņa, un paziņojumi nonāks pie viņa. Tukšs — pieteicējs esat jūs.
 field-on_behalf_email = Klienta e-pasts
 field-on_behalf_channel = Kā klients vērsās
+# Notification wording per desk
+mail-templates-title = Paziņojumu teksti
+mail-templates-intro = Katram paziņojuma veidam un valodai var iestatīt savu tematu un tekstu. Kur savs teksts nav iestatīts, izmanto noklusēto. HTML versiju veido no tā paša teksta.
+mail-templates-caption = Paziņojumu veidi un to teksti latviešu un angļu valodā
+mail-templates-kind = Paziņojums
+mail-templates-audience = Kam
+mail-templates-for-staff = Darbiniekiem
+mail-templates-for-customers = Pieteicējiem
+mail-templates-edit-label = Labot: { $kind }, { $language }
+mail-templates-own = Savs teksts
+mail-templates-default = Noklusētais
+mail-closed-reply-title = Atbilde uz slēgtu pieteikumu
+mail-closed-reply-legend = Kad pieteicējs atbild ar e-pastu uz slēgtu pieteikumu:
+mail-closed-reply-reopen = atvērt pieteikumu no jauna
+mail-closed-reply-follow-up = izveidot jaunu pieteikumu, kas saistīts ar slēgto
+mail-template-own = Šim paziņojumam ir savs teksts.
+mail-template-default = Šim paziņojumam izmanto noklusēto tekstu; saglabājot tas kļūs par savu tekstu.
+mail-template-placeholders = Aizstājēji, ko var izmantot:
+field-mail_subject = Temats
+field-mail_body = Teksts
+mail-template-preview = Priekšskatīt
+mail-template-save = Saglabāt tekstu
+mail-template-reset = Atjaunot noklusēto tekstu
+mail-template-preview-title = Priekšskatījums
+mail-template-preview-hint = Ar parauga vērtībām, tā kā to redzēs saņēmējs.
+mail-template-text-part = Teksta versija
+mail-template-html-part = HTML versija
+mail-kind-request-received = Pieteikums saņemts
+mail-kind-public-reply = Atbilde pieteicējam
+mail-kind-status-changed = Statuss mainīts
+mail-kind-request-resolved = Pieteikums atrisināts
+mail-kind-sign-up = Reģistrācijas apstiprināšana
+mail-kind-password-reset = Paroles atjaunošana
+mail-kind-assigned-to-you = Pieteikums piešķirts jums
+mail-kind-new-in-queue = Jauns pieteikums komandas rindā
+mail-kind-customer-replied = Pieteicējs atbildēja
+mail-kind-watched-updated = Izmaiņas pieteikumā, kam sekojat
+error-template-subject = Tematam jābūt vienā rindā un ne garākam par 255 zīmēm.
+error-template-placeholder = Tekstā ir aizstājējs, kāda šim paziņojumam nav. Izmantojiet tikai uzskaitītos.
+error-watcher-not-staff = Sekotājs var būt tikai šī dienesta darbinieks.
+mail-request-resolved-body =
+    Labdien!
+
+    Jūsu pieteikums { $key } „{ $summary }” ir atrisināts (statuss: { $status }).
+
+    Ja problēma nav novērsta, atbildiet uz šo vēstuli, un pieteikums tiks atvērts no jauna.
+    Apskatīt pieteikumu atbalsta portālā: { $link }
+mail-agent-watched-updated-body =
+    Pieteikumā { $key } „{ $summary }”, kam sekojat, ir izmaiņas:
+
+    { $excerpt }
+
+    Atvērt pieteikumu: { $link }
+notification-kind-watched-updated = Izmaiņas pieteikumā, kam sekoju
+ticket-people-title = Dalībnieki un sekotāji
+ticket-people-none = Bez pieteicēja citu nav.
+ticket-people-role-participant = dalībnieks
+ticket-people-role-watcher = sekotājs
+ticket-people-remove = Noņemt
+ticket-people-remove-label = Noņemt { $name }
+ticket-people-add = Pievienot dalībnieku
+ticket-people-watch = Sekot šim pieteikumam
+field-participant_email = Dalībnieka e-pasts

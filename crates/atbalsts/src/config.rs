@@ -40,6 +40,10 @@ pub struct Settings {
     pub mail_from: String,
     /// Where replies to notifications go (the desk's inbound address); empty: `mail_from`.
     pub mail_reply_to: String,
+    /// Seconds a reply or status-change notification waits before it is
+    /// sent; more of them to the same person about the same ticket within
+    /// this time go out folded into one message. 0: each goes at once.
+    pub mail_fold_seconds: u64,
     /// Hours after which an undelivered notification is marked failed.
     pub mail_fail_after_hours: u64,
     /// IMAP mailboxes polled for inbound mail, separated by spaces:
@@ -77,6 +81,7 @@ impl Default for Settings {
             smtp_url: String::new(),
             mail_from: "Atbalsts <atbalsts@localhost>".into(),
             mail_reply_to: String::new(),
+            mail_fold_seconds: 60,
             mail_fail_after_hours: 48,
             mail_in_imap: String::new(),
             mail_in_poll_seconds: 30,

@@ -52,6 +52,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         template_dir: settings.template_dir.clone(),
         public_url: settings.public_url(),
         mail_from: settings.mail_from.clone(),
+        mail_fold: std::time::Duration::from_secs(settings.mail_fold_seconds),
         anonymous_limits: atbalsts_web::portal::rate_limit::Limits {
             per_sender_burst: settings.anonymous_sender_burst,
             per_sender_per_hour: settings.anonymous_sender_per_hour,
@@ -85,12 +86,22 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         .split_whitespace()
         .map(atbalsts_mail::imap::Mailbox::parse)
         .collect::<Result<Vec<_>, _>>()?;
-    let composer = atbalsts_mail::compose::Composer::new(
-        state.i18n.clone(),
-        &settings.public_url(),
-        &settings.mail_from,
+    // Our own addresses: copied on a customer's mail, they are no participants.
+    let mut own = vec![settings.mail_from.clone(), settings.mail_reply_to.clone()];
+    own.extend(
+        settings
+            .mail_in_lmtp_routes
+            .split_whitespace()
+            .filter_map(|r| r.split_once('='))
+            .map(|(a, _)| a.to_owned()),
     );
-    let inbound = atbalsts_mail::inbound::Inbound::new(db.clone(), state.blobs.clone(), composer);
+    own.extend(mailboxes.iter().map(|m| m.user.clone()));
+    let inbound = atbalsts_mail::inbound::Inbound::new(
+        db.clone(),
+        state.blobs.clone(),
+        state.composer.clone(),
+    )
+    .with_own_addresses(&own);
     let mut mail_tasks = Vec::new();
     if !mailboxes.is_empty() {
         let poller =

@@ -8,6 +8,7 @@ pub mod form;
 pub mod labels;
 pub mod link;
 pub mod locale;
+pub mod mail_template;
 pub mod role;
 pub mod ticket;
 pub mod triage;

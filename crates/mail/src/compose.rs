@@ -2,10 +2,11 @@
 //! queued in the outbox inside the transaction of the change; the email
 //! worker delivers them.
 
+use atbalsts_domain::mail_template::{self, MailKind};
 use atbalsts_domain::Locale;
 use atbalsts_i18n::{Arg, Catalogue};
 use atbalsts_store::account_links::Purpose;
-use atbalsts_store::notifications::NewNotification;
+use atbalsts_store::notifications::{NewNotification, Recipient};
 use atbalsts_store::tickets::{Created, Ticket};
 use std::sync::Arc;
 
@@ -21,13 +22,72 @@ fn excerpt(text: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// Composes notifications: the catalogue for the words, the public
-/// address for links, the sender's domain for Message-IDs.
+/// What a ticket notification is about.
+#[derive(Debug, Clone, Copy)]
+pub struct About<'a> {
+    pub id: i64,
+    pub desk_id: i64,
+    pub key: &'a str,
+    pub summary: &'a str,
+}
+
+impl<'a> From<&'a Ticket> for About<'a> {
+    fn from(t: &'a Ticket) -> Self {
+        Self {
+            id: t.id,
+            desk_id: t.desk_id,
+            key: &t.key,
+            summary: &t.summary,
+        }
+    }
+}
+
+/// Values shown in the preview of a desk's wording.
+fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
+    let (summary, author, body, status, excerpt) = match locale {
+        Locale::Lv => (
+            "Printeris nedrukā",
+            "Anna Bērziņa",
+            "Lūdzu, pārstartējiet printeri un pamēģiniet vēlreiz.",
+            "Atrisināts",
+            "Otrā stāva printeris rāda kļūdu E-13.",
+        ),
+        Locale::En => (
+            "The printer does not print",
+            "Anna Bērziņa",
+            "Please restart the printer and try again.",
+            "Resolved",
+            "The printer on the second floor shows error E-13.",
+        ),
+    };
+    vec![
+        ("key", "KISC-1042".to_owned()),
+        ("summary", summary.to_owned()),
+        (
+            "link",
+            "https://atbalsts.example/tickets/KISC-1042".to_owned(),
+        ),
+        ("author", author.to_owned()),
+        ("body", body.to_owned()),
+        ("status", status.to_owned()),
+        ("excerpt", excerpt.to_owned()),
+    ]
+}
+
+/// Composes notifications: the catalogue for the default words (a desk's
+/// own wording replaces them when queued), the public address for links,
+/// the sender's domain for Message-IDs, and how long progress notifications
+/// wait so that a burst of them goes out as one message.
 #[derive(Clone)]
 pub struct Composer {
     i18n: Arc<Catalogue>,
     public_url: String,
     domain: String,
+    fold_ms: i64,
+}
+
+fn locale_of(code: Option<&str>, fallback: Locale) -> Locale {
+    code.and_then(Locale::parse).unwrap_or(fallback)
 }
 
 impl Composer {
@@ -42,7 +102,16 @@ impl Composer {
             i18n,
             public_url: public_url.trim_end_matches('/').to_owned(),
             domain,
+            fold_ms: 0,
         }
+    }
+
+    /// Progress notifications (replies, status changes) wait `window`
+    /// before sending; later ones to the same person about the same ticket
+    /// within it are folded into one message.
+    pub fn with_fold_window(mut self, window: std::time::Duration) -> Self {
+        self.fold_ms = window.as_millis() as i64;
+        self
     }
 
     /// A new, unique Message-ID in the domain of the sender address.
@@ -51,181 +120,192 @@ impl Composer {
         format!("<{kind}.{}@{}>", &random[..24], self.domain)
     }
 
-    /// "We received your request": subject with the key and summary, body
-    /// with a short description and the link to the request in the portal.
+    /// The catalogue's wording of `kind` with its placeholders as `{name}`:
+    /// where a desk administrator starts when rewording it.
+    pub fn default_wording(&self, kind: &MailKind, locale: Locale) -> (String, String) {
+        let args: Vec<(&str, Arg)> = kind
+            .placeholders
+            .iter()
+            .map(|p| (*p, Arg::Str(format!("{{{p}}}"))))
+            .collect();
+        (
+            self.i18n.t_args(locale, kind.subject_key, &args),
+            self.i18n.t_args(locale, kind.body_key, &args),
+        )
+    }
+
+    /// A wording filled with sample values, for the preview.
+    pub fn preview(&self, locale: Locale, subject: &str, body: &str) -> (String, String) {
+        let values = sample_values(locale);
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        (
+            mail_template::render(subject, &values),
+            mail_template::render(body, &values),
+        )
+    }
+
+    /// One notification of `kind` in `locale`, worded by the catalogue from
+    /// `values`; `about` threads it into a ticket and names the desk.
+    fn compose(
+        &self,
+        kind: &'static MailKind,
+        to: &str,
+        locale: Locale,
+        about: Option<About<'_>>,
+        mut values: Vec<(&'static str, String)>,
+    ) -> NewNotification {
+        if let Some(a) = about {
+            values.push(("key", a.key.to_owned()));
+            values.push(("summary", a.summary.to_owned()));
+            values.push(("link", format!("{}/tickets/{}", self.public_url, a.key)));
+        }
+        let args: Vec<(&str, Arg)> = values
+            .iter()
+            .map(|(k, v)| (*k, Arg::Str(v.clone())))
+            .collect();
+        let hold_ms = if about.is_some() && mail_template::FOLDABLE.contains(&kind.code) {
+            self.fold_ms
+        } else {
+            0
+        };
+        NewNotification {
+            kind: kind.code,
+            recipient_email: to.to_owned(),
+            locale: locale.code().to_owned(),
+            ticket_id: about.map(|a| a.id),
+            subject: self.i18n.t_args(locale, kind.subject_key, &args),
+            body_text: self.i18n.t_args(locale, kind.body_key, &args),
+            message_id: self.message_id(kind.code),
+            desk_id: about.map(|a| a.desk_id),
+            values,
+            hold_ms,
+        }
+    }
+
+    /// "We received your request", to the requester and everyone copied:
+    /// subject with the key and summary, body with a short description and
+    /// the link to the request in the portal.
     pub fn request_received(
         &self,
         created: &Created,
         summary: &str,
         description: &str,
         fallback: Locale,
-    ) -> NewNotification {
-        let locale = created
-            .requester_locale
-            .as_deref()
-            .and_then(Locale::parse)
-            .unwrap_or(fallback);
+    ) -> Vec<NewNotification> {
         let key = created.key.to_string();
-        let link = format!("{}/tickets/{key}", self.public_url);
-        let args = [
-            ("key", Arg::Str(key.clone())),
-            ("summary", Arg::Str(summary.to_owned())),
-            ("excerpt", Arg::Str(excerpt(description))),
-            ("link", Arg::Str(link)),
-        ];
-        NewNotification {
-            kind: "request-received",
-            recipient_email: created.requester_email.clone(),
-            locale: locale.code().to_owned(),
-            ticket_id: Some(created.id),
-            subject: self
-                .i18n
-                .t_args(locale, "mail-request-received-subject", &args),
-            body_text: self
-                .i18n
-                .t_args(locale, "mail-request-received-body", &args),
-            message_id: self.message_id("received"),
-        }
+        let about = About {
+            id: created.id,
+            desk_id: created.desk_id,
+            key: &key,
+            summary,
+        };
+        let first = (
+            created.requester_email.as_str(),
+            created.requester_locale.as_deref(),
+        );
+        let copied = created
+            .participants
+            .iter()
+            .map(|p| (p.email.as_str(), p.locale.as_deref()));
+        std::iter::once(first)
+            .chain(copied)
+            .map(|(to, locale)| {
+                self.compose(
+                    kind("request-received"),
+                    to,
+                    locale_of(locale, fallback),
+                    Some(about),
+                    vec![("excerpt", excerpt(description))],
+                )
+            })
+            .collect()
     }
 
-    /// A notification about ticket `key`: subject `[KEY] summary`, the body
-    /// from `body_key` with the ticket's key, summary and link and `extra`.
-    #[allow(clippy::too_many_arguments)]
-    fn about_ticket(
-        &self,
-        kind: &'static str,
-        to: &str,
-        locale: Locale,
-        ticket_id: i64,
-        key: &str,
-        summary: &str,
-        body_key: &str,
-        extra: &[(&str, String)],
-    ) -> NewNotification {
-        let mut args = vec![
-            ("key", Arg::Str(key.to_owned())),
-            ("summary", Arg::Str(summary.to_owned())),
-            (
-                "link",
-                Arg::Str(format!("{}/tickets/{key}", self.public_url)),
-            ),
-        ];
-        args.extend(extra.iter().map(|(k, v)| (*k, Arg::Str(v.clone()))));
-        NewNotification {
-            kind,
-            recipient_email: to.to_owned(),
-            locale: locale.code().to_owned(),
-            ticket_id: Some(ticket_id),
-            subject: self
-                .i18n
-                .t_args(locale, "mail-request-received-subject", &args),
-            body_text: self.i18n.t_args(locale, body_key, &args),
-            message_id: self.message_id(kind),
-        }
-    }
-
-    /// An agent's public reply, to the requester, in the ticket's thread.
+    /// An agent's public reply, to a customer on the ticket, in its thread.
     pub fn public_reply(
         &self,
-        ticket: &Ticket,
-        locale: Locale,
+        about: About<'_>,
+        to: &Recipient,
         author: &str,
         body: &str,
     ) -> NewNotification {
-        self.about_ticket(
-            "public-reply",
-            &ticket.requester_email,
-            locale,
-            ticket.id,
-            &ticket.key,
-            &ticket.summary,
-            "mail-public-reply-body",
-            &[("author", author.to_owned()), ("body", body.to_owned())],
+        self.compose(
+            kind("public-reply"),
+            &to.email,
+            locale_of(to.locale.as_deref(), Locale::default()),
+            Some(about),
+            vec![("author", author.to_owned()), ("body", body.to_owned())],
         )
     }
 
-    /// The request moved to another status (seed 000: on every change).
+    /// The request moved to another status (seed 000: on every change); a
+    /// resolved request gets its own wording.
     pub fn status_changed(
         &self,
-        ticket: &Ticket,
-        locale: Locale,
+        about: About<'_>,
+        to: &Recipient,
         status: &atbalsts_domain::Labels,
+        resolved: bool,
     ) -> NewNotification {
-        self.about_ticket(
-            "status-changed",
-            &ticket.requester_email,
-            locale,
-            ticket.id,
-            &ticket.key,
-            &ticket.summary,
-            "mail-status-changed-body",
-            &[("status", status.get(locale).to_owned())],
-        )
-    }
-
-    /// A notification to staff: `kind` is one of `AGENT_KINDS` ("a new
-    /// request in your team's queue", "the customer replied"), in the
-    /// agent's language, in the ticket's thread.
-    pub fn for_agent(
-        &self,
-        kind: &'static str,
-        to: &atbalsts_store::notifications::Recipient,
-        ticket_id: i64,
-        key: &str,
-        summary: &str,
-        text: &str,
-    ) -> NewNotification {
-        let locale = to
-            .locale
-            .as_deref()
-            .and_then(Locale::parse)
-            .unwrap_or_default();
-        self.about_ticket(
-            kind,
+        let locale = locale_of(to.locale.as_deref(), Locale::default());
+        let code = if resolved {
+            "request-resolved"
+        } else {
+            "status-changed"
+        };
+        self.compose(
+            kind(code),
             &to.email,
             locale,
-            ticket_id,
-            key,
-            summary,
-            &format!("mail-agent-{kind}-body"),
-            &[("excerpt", excerpt(text))],
+            Some(about),
+            vec![("status", status.get(locale).to_owned())],
         )
     }
 
-    /// The sign-up verification or password-reset link.
+    /// A notification to staff: `kind` is one of `AGENT_KINDS` ("assigned
+    /// to you", "a new request in your team's queue", "the customer
+    /// replied", "a ticket you watch changed"), in the agent's language, in
+    /// the ticket's thread.
+    pub fn for_agent(
+        &self,
+        kind_code: &'static str,
+        to: &Recipient,
+        about: About<'_>,
+        text: &str,
+    ) -> NewNotification {
+        self.compose(
+            kind(kind_code),
+            &to.email,
+            locale_of(to.locale.as_deref(), Locale::default()),
+            Some(about),
+            vec![("excerpt", excerpt(text))],
+        )
+    }
+
+    /// The sign-up verification or password-reset link, in the words of the
+    /// desk whose portal it was asked from.
     pub fn account_link(
         &self,
         email: &str,
         token: &str,
         purpose: Purpose,
         locale: Locale,
+        desk_id: Option<i64>,
     ) -> NewNotification {
-        let (kind, path, subject, body) = match purpose {
-            Purpose::Verify => (
-                "sign-up",
-                "/signup/verify",
-                "mail-sign-up-subject",
-                "mail-sign-up-body",
-            ),
-            Purpose::Reset => (
-                "password-reset",
-                "/password-reset/set",
-                "mail-reset-subject",
-                "mail-reset-body",
-            ),
+        let (code, path) = match purpose {
+            Purpose::Verify => ("sign-up", "/signup/verify"),
+            Purpose::Reset => ("password-reset", "/password-reset/set"),
         };
         let link = format!("{}{path}?token={token}", self.public_url);
-        let args = [("link", Arg::Str(link))];
-        NewNotification {
-            kind,
-            recipient_email: email.to_owned(),
-            locale: locale.code().to_owned(),
-            ticket_id: None,
-            subject: self.i18n.t(locale, subject),
-            body_text: self.i18n.t_args(locale, body, &args),
-            message_id: self.message_id(kind),
-        }
+        let mut n = self.compose(kind(code), email, locale, None, vec![("link", link)]);
+        n.desk_id = desk_id;
+        n
     }
+}
+
+/// A kind this module names; the list is fixed in the domain.
+fn kind(code: &str) -> &'static MailKind {
+    mail_template::kind(code).unwrap_or_else(|| panic!("no mail kind {code}"))
 }
 
 #[cfg(test)]

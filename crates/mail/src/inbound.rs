@@ -7,12 +7,14 @@
 //! recorded in the transaction that acts on it.
 
 use crate::compose::Composer;
+use crate::notices::Notices;
 use atbalsts_domain::ticket::without_controls;
 use atbalsts_domain::{
     Channel, Email, Locale, Priority, StatusCategory, Summary, TicketKey, Viewer,
 };
 use atbalsts_store::blobs::BlobStore;
-use atbalsts_store::desks::Desk;
+use atbalsts_store::desks::{self, ClosedReply, Desk};
+use atbalsts_store::tickets::participants;
 use atbalsts_store::tickets::{
     add_comment_notifying, create_ticket_notifying, reopen_on_reply, ticket_by_id, Actor, Contact,
     NewAttachment, NewTicket, Ticket,
@@ -33,12 +35,16 @@ pub enum Outcome {
 /// More messages than this on one ticket within the window look like a loop.
 const LOOP_LIMIT: i64 = 20;
 const LOOP_WINDOW_MS: i64 = 10 * 60 * 1000;
+/// At most this many people in Cc become participants of one message.
+const MAX_COPIED: usize = 20;
 
 #[derive(Clone)]
 pub struct Inbound {
     db: Db,
     blobs: BlobStore,
     composer: Composer,
+    /// The desks' own addresses (lower case), which are never participants.
+    own_addresses: Vec<String>,
 }
 
 impl Inbound {
@@ -47,7 +53,18 @@ impl Inbound {
             db,
             blobs,
             composer,
+            own_addresses: Vec::new(),
         }
+    }
+
+    /// Addresses of ours (the sender, Reply-To, the inbound mailboxes):
+    /// copied on a customer's mail, they do not become participants.
+    pub fn with_own_addresses<S: AsRef<str>>(mut self, addresses: &[S]) -> Self {
+        self.own_addresses = addresses
+            .iter()
+            .filter_map(|a| extract_address(a.as_ref()))
+            .collect();
+        self
     }
 
     /// Processes one message for `desk`. Errors are the database's; any
@@ -114,64 +131,109 @@ impl Inbound {
             },
         };
         let author = self.person(&sender, &msg).await?;
-        if let Some(ticket) = ticket.filter(|t| may_reply(&author, t)) {
-            if mail::recent_inbound(&self.db, ticket.id, LOOP_WINDOW_MS).await? >= LOOP_LIMIT {
-                return ignore("loop: too many messages on one ticket", Some(ticket.id)).await;
-            }
-            let files = self.attachments(&msg)?;
-            let body = body_of(&msg);
-            // The assignee (or the team) hears that the requester answered.
-            let agents = atbalsts_store::notifications::agents_for(
-                &self.db,
-                ticket.team_id,
-                ticket.assignee_id,
-                "customer-replied",
-                author.user_id,
-            )
-            .await?;
-            let composer = &self.composer;
-            let added = add_comment_notifying(
-                &self.db,
-                &author,
-                &ticket,
-                &body,
-                true,
-                &files,
-                Some(&message_id),
-                |_| {
-                    agents
-                        .iter()
-                        .map(|a| {
-                            composer.for_agent(
-                                "customer-replied",
-                                a,
-                                ticket.id,
-                                &ticket.key,
-                                &ticket.summary,
-                                &body,
-                            )
-                        })
-                        .collect()
-                },
-            )
-            .await;
-            match added {
-                Ok(_) => {}
-                Err(e) if e.is_unique_violation() => {
-                    return ignore("duplicate: already processed", Some(ticket.id)).await
-                }
-                Err(e) => return Err(e),
-            }
-            if matches!(
-                ticket.status_category,
-                StatusCategory::Resolved | StatusCategory::Closed
-            ) {
-                let reopened = reopen_on_reply(&self.db, author.user_id, &ticket).await?;
-                tracing::info!(ticket = %ticket.key, reopened, "reply to a finished ticket");
-            }
-            return Ok(Outcome::Commented(ticket.key));
+        let ticket = match ticket {
+            Some(t) if self.may_reply(&author, &t).await? => Some(t),
+            _ => None,
+        };
+        let Some(ticket) = ticket else {
+            return self
+                .create(desk, &msg, &sender, &subject, message_id, None)
+                .await;
+        };
+        if mail::recent_inbound(&self.db, ticket.id, LOOP_WINDOW_MS).await? >= LOOP_LIMIT {
+            return ignore("loop: too many messages on one ticket", Some(ticket.id)).await;
         }
-        self.create(desk, &msg, &sender, &subject, message_id).await
+        if ticket.status_category == StatusCategory::Closed
+            && desks::closed_reply(&self.db, desk.id).await? == ClosedReply::FollowUp
+        {
+            return self
+                .create(desk, &msg, &sender, &subject, message_id, Some(ticket.id))
+                .await;
+        }
+        let files = self.attachments(&msg)?;
+        let body = body_of(&msg);
+        let notices = Notices::for_comment(&self.db, &author, &ticket, true).await?;
+        let composer = &self.composer;
+        let added = add_comment_notifying(
+            &self.db,
+            &author,
+            &ticket,
+            &body,
+            true,
+            &files,
+            Some(&message_id),
+            |_| notices.comment(composer, &ticket, &body),
+        )
+        .await;
+        match added {
+            Ok(_) => {}
+            Err(e) if e.is_unique_violation() => {
+                return ignore("duplicate: already processed", Some(ticket.id)).await
+            }
+            Err(e) => return Err(e),
+        }
+        let copied = self.copied(&msg, &sender);
+        if !copied.is_empty() {
+            participants::add_copied(&self.db, &ticket, &copied, author.user_id).await?;
+        }
+        if matches!(
+            ticket.status_category,
+            StatusCategory::Resolved | StatusCategory::Closed
+        ) {
+            let reopened = reopen_on_reply(&self.db, author.user_id, &ticket).await?;
+            tracing::info!(ticket = %ticket.key, reopened, "reply to a finished ticket");
+        }
+        Ok(Outcome::Commented(ticket.key))
+    }
+
+    /// Whether this person may add to this ticket by mail: its requester or
+    /// a participant, the desk's staff, or someone who sees the ticket's
+    /// institution's requests.
+    async fn may_reply(&self, author: &Viewer, ticket: &Ticket) -> Result<bool, StoreError> {
+        if author.user_id == ticket.requester_id
+            || author.is_staff_on(ticket.desk_id)
+            || (author.sees_institution_tickets
+                && author.institution_id.is_some()
+                && author.institution_id == ticket.institution_id)
+        {
+            return Ok(true);
+        }
+        Ok(participants::participants_of(&self.db, ticket.id)
+            .await?
+            .iter()
+            .any(|p| p.user_id == author.user_id && p.role == participants::Role::Participant))
+    }
+
+    /// The people in Cc, who become participants: not the sender, not our
+    /// own addresses. (To holds the desk's address, and is left out.)
+    fn copied(&self, msg: &Message<'_>, sender: &Email) -> Vec<Contact> {
+        let Some(cc) = msg.cc() else {
+            return Vec::new();
+        };
+        let mut out: Vec<Contact> = Vec::new();
+        for addr in cc.iter() {
+            let Some(email) = addr.address().and_then(|a| Email::parse(a).ok()) else {
+                continue;
+            };
+            if email == *sender
+                || self.own_addresses.iter().any(|o| o == email.as_str())
+                || out.iter().any(|c| c.email == email)
+                || out.len() >= MAX_COPIED
+            {
+                continue;
+            }
+            let name = addr
+                .name()
+                .map(|n| without_controls(n).trim().trim_matches('"').to_owned())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| email.as_str().to_owned());
+            out.push(Contact {
+                email,
+                display_name: name,
+                phone: None,
+            });
+        }
+        out
     }
 
     async fn create(
@@ -181,6 +243,7 @@ impl Inbound {
         sender: &Email,
         subject: &str,
         message_id: String,
+        follow_up_of: Option<i64>,
     ) -> Result<Outcome, StoreError> {
         let types = workflows::ticket_types_of(&self.db, desk.id).await?;
         let Some(ticket_type) = types
@@ -226,6 +289,8 @@ impl Inbound {
         }
         new.attachments = self.attachments(msg)?;
         new.mail_message_id = Some(message_id);
+        new.participants = self.copied(msg, sender);
+        new.follow_up_of = follow_up_of;
         let viewer;
         let actor = match &existing {
             Some(u) => {
@@ -236,7 +301,7 @@ impl Inbound {
         };
         let composer = &self.composer;
         let created = create_ticket_notifying(&self.db, actor, &new, |c| {
-            vec![composer.request_received(c, &summary_text, &description, Locale::Lv)]
+            composer.request_received(c, &summary_text, &description, Locale::Lv)
         })
         .await;
         match created {
@@ -373,6 +438,17 @@ impl Inbound {
     }
 }
 
+/// The address in `Name <address>` or a bare address, lower case.
+fn extract_address(text: &str) -> Option<String> {
+    let inner = match (text.rfind('<'), text.rfind('>')) {
+        (Some(a), Some(b)) if a < b => &text[a + 1..b],
+        _ => text,
+    };
+    Email::parse(inner.trim())
+        .ok()
+        .map(|e| e.as_str().to_owned())
+}
+
 fn sender_of(msg: &Message<'_>) -> Option<Email> {
     let addr = msg.from()?.first()?.address()?;
     Email::parse(addr).ok()
@@ -487,16 +563,6 @@ pub fn automatic(msg: &Message<'_>, sender: &Email) -> Option<&'static str> {
         return Some("auto-reply");
     }
     None
-}
-
-/// Whether this person may add to this ticket by mail: its requester, the
-/// desk's staff, or someone who sees the ticket's institution's requests.
-fn may_reply(author: &Viewer, ticket: &Ticket) -> bool {
-    author.user_id == ticket.requester_id
-        || author.is_staff_on(ticket.desk_id)
-        || (author.sees_institution_tickets
-            && author.institution_id.is_some()
-            && author.institution_id == ticket.institution_id)
 }
 
 /// The text of the message, whole: quoted history and signatures are kept

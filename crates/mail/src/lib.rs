@@ -7,4 +7,5 @@ pub mod compose;
 pub mod imap;
 pub mod inbound;
 pub mod lmtp;
+pub mod notices;
 pub mod outbound;

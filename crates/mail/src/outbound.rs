@@ -148,6 +148,18 @@ impl Outbound {
         if n.state != "queued" {
             return Ok(());
         }
+        // A burst goes out as one message: an earlier notification still
+        // waiting will take this one in; the later ones are folded into this.
+        if notifications::earlier_pending(&self.db, &n)
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            return Err("waiting to be folded into an earlier notification".to_owned());
+        }
+        let folded = notifications::fold_into(&self.db, &n)
+            .await
+            .map_err(|e| e.to_string())?;
+        let n = with_folded(n, &folded);
         let outcome = match (self.render(&n), &self.transport) {
             (Err(e), _) => Err((e, true)),
             (Ok(_), None) => Err(("no SMTP server is configured".to_owned(), false)),
@@ -161,7 +173,7 @@ impl Outbound {
                 notifications::mark_sent(&self.db, id)
                     .await
                     .map_err(|e| e.to_string())?;
-                tracing::info!(notification = id, to = %n.recipient_email, "notification sent");
+                tracing::info!(notification = id, to = %n.recipient_email, folded = folded.len(), "notification sent");
                 Ok(())
             }
             Err((error, permanent)) => {
@@ -179,6 +191,15 @@ impl Outbound {
             }
         }
     }
+}
+
+/// One message from a notification and those folded into it, in order.
+fn with_folded(mut n: Notification, folded: &[Notification]) -> Notification {
+    for f in folded {
+        n.body_text.push_str("\n\n——————\n\n");
+        n.body_text.push_str(&f.body_text);
+    }
+    n
 }
 
 /// The HTML alternative: the same text, escaped, with links made clickable.

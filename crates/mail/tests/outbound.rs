@@ -40,6 +40,9 @@ fn note(created: &Created, n: usize) -> NewNotification {
         subject: format!("[{}] Neiet printeris", created.key),
         body_text: format!("Labdien!\n\nJūsu pieteikums {} ir saņemts.\n\nApskatīt pieteikumu atbalsta portālā: http://127.0.0.1:8080/tickets/{}", created.key, created.key),
         message_id: format!("<n{n}.{}@kisc.lv>", created.id),
+        desk_id: None,
+        values: Vec::new(),
+        hold_ms: 0,
     }
 }
 

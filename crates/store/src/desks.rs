@@ -128,3 +128,57 @@ pub async fn teams_of_user(db: &Db, user_id: i64) -> Result<Vec<i64>> {
         .await?;
     rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
 }
+
+/// What a reply by mail to a closed ticket of the desk does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosedReply {
+    /// The ticket opens again.
+    Reopen,
+    /// A new ticket, linked to the closed one, takes the reply.
+    FollowUp,
+}
+
+impl ClosedReply {
+    pub fn code(self) -> &'static str {
+        match self {
+            ClosedReply::Reopen => "reopen",
+            ClosedReply::FollowUp => "follow_up",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "reopen" => Some(ClosedReply::Reopen),
+            "follow_up" => Some(ClosedReply::FollowUp),
+            _ => None,
+        }
+    }
+}
+
+pub async fn closed_reply(db: &Db, desk_id: i64) -> Result<ClosedReply> {
+    let row = sqlx::query("SELECT closed_reply FROM desks WHERE id = $1")
+        .bind(desk_id)
+        .fetch_optional(db.read())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(ClosedReply::parse(&row.try_get::<String, _>(0)?).unwrap_or(ClosedReply::Reopen))
+}
+
+pub async fn set_closed_reply(db: &Db, desk_id: i64, value: ClosedReply) -> Result<()> {
+    sqlx::query("UPDATE desks SET closed_reply = $1 WHERE id = $2")
+        .bind(value.code())
+        .bind(desk_id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+/// The installation's first desk: its wording is used for mail that belongs
+/// to no desk (sign-up and password links, asked for from the shared portal).
+pub async fn first_desk_id(db: &Db) -> Result<Option<i64>> {
+    let row = sqlx::query("SELECT MIN(id) FROM desks")
+        .fetch_one(db.read())
+        .await?;
+    Ok(row.try_get(0)?)
+}

@@ -17,6 +17,7 @@ mod error;
 pub mod institutions;
 pub mod jobs;
 pub mod mail;
+pub mod mail_templates;
 
 mod migrate;
 pub mod notifications;

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_triage"),
     migration!(8, "0008_links"),
     migration!(9, "0009_categories"),
+    migration!(10, "0010_mail_wording_and_participants"),
 ];
 
 impl Migration {

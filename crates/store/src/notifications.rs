@@ -20,6 +20,14 @@ pub struct NewNotification {
     pub body_text: String,
     /// `<...@domain>`, unique: made by the caller, who knows the mail domain.
     pub message_id: String,
+    /// The desk whose own wording (`mail_templates`) replaces the default
+    /// subject and body, if it has one for this kind and language.
+    pub desk_id: Option<i64>,
+    /// The placeholder values the subject and body were made from.
+    pub values: Vec<(&'static str, String)>,
+    /// Sending waits this long, so later notifications of a burst to the
+    /// same person about the same ticket are folded into this one.
+    pub hold_ms: i64,
 }
 
 /// The delivery job's kind.
@@ -50,6 +58,16 @@ pub struct Notification {
 /// first message (the customer's own mail, or our first notification).
 pub async fn queue(tx: &mut sqlx::Transaction<'static, Any>, n: &NewNotification) -> Result<i64> {
     let now = now_ms();
+    let (mut subject, mut body) = (None, None);
+    if let Some(desk) = n.desk_id {
+        if let Some((s, b)) = crate::mail_templates::find_in(tx, desk, n.kind, &n.locale).await? {
+            let values: Vec<(&str, &str)> =
+                n.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let render = atbalsts_domain::mail_template::render;
+            subject = Some(render(&s, &values).replace(['\r', '\n'], " "));
+            body = Some(render(&b, &values));
+        }
+    }
     let mut root: Option<String> = None;
     if let Some(ticket) = n.ticket_id {
         root = sqlx::query(
@@ -77,15 +95,16 @@ pub async fn queue(tx: &mut sqlx::Transaction<'static, Any>, n: &NewNotification
     .bind(&n.recipient_email)
     .bind(&n.locale)
     .bind(n.ticket_id)
-    .bind(&n.subject)
-    .bind(&n.body_text)
+    .bind(subject.as_ref().unwrap_or(&n.subject))
+    .bind(body.as_ref().unwrap_or(&n.body_text))
     .bind(now)
     .bind(&n.message_id)
     .bind(root)
     .fetch_one(&mut **tx)
     .await?;
     let id: i64 = row.try_get(0)?;
-    crate::jobs::enqueue(&mut **tx, SEND_JOB, &id.to_string(), now, MAX_ATTEMPTS).await?;
+    let run_at = now + n.hold_ms.max(0);
+    crate::jobs::enqueue(&mut **tx, SEND_JOB, &id.to_string(), run_at, MAX_ATTEMPTS).await?;
     Ok(id)
 }
 
@@ -142,6 +161,63 @@ pub async fn by_id(db: &Db, id: i64) -> Result<Option<Notification>> {
     .fetch_optional(db.read())
     .await?;
     row.as_ref().map(notification).transpose()
+}
+
+/// Folds the notifications queued after `first` for the same person about
+/// the same ticket (of the kinds that may be folded) into it, and returns
+/// them with `first`'s earlier folds, oldest first: they go out as one
+/// message. Only later ones are folded into earlier ones, so two workers
+/// never fold into each other.
+pub async fn fold_into(db: &Db, first: &Notification) -> Result<Vec<Notification>> {
+    let Some(ticket) = first.ticket_id else {
+        return Ok(Vec::new());
+    };
+    let foldable = atbalsts_domain::mail_template::FOLDABLE;
+    if !foldable.contains(&first.kind.as_str()) {
+        return Ok(Vec::new());
+    }
+    // The kinds are constants of ours, so they may be written into the SQL.
+    let kinds = foldable
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    sqlx::query(&format!(
+        "UPDATE notifications SET state = 'folded', folded_into = $1 WHERE ticket_id = $2 \
+         AND recipient_email = $3 AND id > $1 AND state = 'queued' AND kind IN ({kinds})"
+    ))
+    .bind(first.id)
+    .bind(ticket)
+    .bind(&first.recipient_email)
+    .execute(db.write())
+    .await?;
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM notifications WHERE folded_into = $1 ORDER BY id"
+    ))
+    .bind(first.id)
+    .fetch_all(db.write())
+    .await?;
+    rows.iter().map(notification).collect()
+}
+
+/// Whether an earlier notification to the same person about the same ticket
+/// is still waiting to be sent, and may yet take `later` into its message.
+pub async fn earlier_pending(db: &Db, later: &Notification) -> Result<bool> {
+    let Some(ticket) = later.ticket_id else {
+        return Ok(false);
+    };
+    if !atbalsts_domain::mail_template::FOLDABLE.contains(&later.kind.as_str()) {
+        return Ok(false);
+    }
+    let row = sqlx::query(
+        "SELECT 1 FROM notifications WHERE ticket_id = $1 AND recipient_email = $2 AND id < $3 AND state = 'queued' LIMIT 1",
+    )
+    .bind(ticket)
+    .bind(&later.recipient_email)
+    .bind(later.id)
+    .fetch_optional(db.write())
+    .await?;
+    Ok(row.is_some())
 }
 
 pub async fn mark_sent(db: &Db, id: i64) -> Result<()> {
@@ -210,7 +286,12 @@ pub async fn retry(db: &Db, id: i64) -> Result<bool> {
 }
 
 /// The notifications staff can switch on and off for themselves.
-pub const AGENT_KINDS: &[&str] = &["assigned-to-you", "new-in-queue", "customer-replied"];
+pub const AGENT_KINDS: &[&str] = &[
+    "assigned-to-you",
+    "new-in-queue",
+    "customer-replied",
+    "watched-updated",
+];
 
 /// Someone to notify: address and language.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -47,6 +47,11 @@ impl TestApp {
     }
 
     pub async fn start_with(db: TestDb, config: WebConfig) -> Self {
+        // Errors the app logs show in a failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("warn,sqlx=error"))
+            .with_test_writer()
+            .try_init();
         let world = db.world().await;
         let blobs = BlobStore::new(db.dir.path().join("attachments"));
         let state = AppState::new(db.db.clone(), blobs, config)

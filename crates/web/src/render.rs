@@ -44,6 +44,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/request-type.html",
     "admin/people.html",
     "admin/mail.html",
+    "admin/mail-templates.html",
+    "admin/mail-template.html",
     "account/notifications.html",
 ];
 

@@ -109,6 +109,14 @@ pub fn router(state: AppState) -> Router {
             post(tickets::links::remove),
         )
         .route(
+            "/tickets/{key}/participants",
+            post(tickets::participants::add),
+        )
+        .route(
+            "/tickets/{key}/participants/{user}/remove",
+            post(tickets::participants::remove),
+        )
+        .route(
             "/tickets/{key}/resolve-incidents",
             post(tickets::links::resolve_incidents),
         )

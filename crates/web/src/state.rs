@@ -23,6 +23,8 @@ pub struct WebConfig {
     /// The sender of notifications, `Name <address@domain>`; its domain
     /// names our Message-IDs.
     pub mail_from: String,
+    /// How long progress notifications wait so that a burst is folded.
+    pub mail_fold: std::time::Duration,
 }
 
 impl Default for WebConfig {
@@ -35,6 +37,7 @@ impl Default for WebConfig {
             public_url: "http://127.0.0.1:8080".to_owned(),
             anonymous_limits: Limits::default(),
             mail_from: "Atbalsts <atbalsts@localhost>".to_owned(),
+            mail_fold: std::time::Duration::ZERO,
         }
     }
 }
@@ -78,7 +81,8 @@ impl AppState {
             i18n.clone(),
             &config.public_url,
             &config.mail_from,
-        );
+        )
+        .with_fold_window(config.mail_fold);
         Ok(Self(Arc::new(Inner {
             anonymous_limiter,
             composer,

@@ -22,6 +22,9 @@ async fn an_administrator_sees_undelivered_mail_and_sends_it_again(t: TestDb) {
             subject: format!("[{}] Neiet printeris", c.key),
             body_text: "Labdien!".into(),
             message_id: "<t1@kisc.lv>".into(),
+            desk_id: None,
+            values: Vec::new(),
+            hold_ms: 0,
         }]
     })
     .await

@@ -24,9 +24,12 @@ pub struct Contact {
 #[derive(Debug, Clone)]
 pub struct Created {
     pub id: i64,
+    pub desk_id: i64,
     pub key: TicketKey,
     pub requester_email: String,
     pub requester_locale: Option<String>,
+    /// People copied on the request, who hear what the requester hears.
+    pub participants: Vec<notifications::Recipient>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +56,10 @@ pub struct NewTicket {
     /// same transaction (a second delivery of the mail makes no second
     /// ticket), and the root of the ticket's mail thread.
     pub mail_message_id: Option<String>,
+    /// People copied on the request (the Cc of an email): participants.
+    pub participants: Vec<Contact>,
+    /// The closed ticket this one follows up (a reply by mail to it).
+    pub follow_up_of: Option<i64>,
 }
 
 impl NewTicket {
@@ -82,6 +89,8 @@ impl NewTicket {
             fields: Vec::new(),
             attachments: Vec::new(),
             mail_message_id: None,
+            participants: Vec::new(),
+            follow_up_of: None,
         }
     }
 }
@@ -258,11 +267,68 @@ pub async fn create_ticket_notifying(
         Some(&key.to_string()),
     )
     .await?;
+    let mut participants = Vec::new();
+    for c in &new.participants {
+        let added = super::participants::add_in(
+            &mut tx,
+            id,
+            requester_id,
+            &c.email,
+            &c.display_name,
+            super::participants::Role::Participant,
+            created_by,
+        )
+        .await?;
+        if let Some(user_id) = added {
+            let locale = sqlx::query("SELECT locale FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+            participants.push(notifications::Recipient {
+                user_id,
+                email: c.email.as_str().to_owned(),
+                locale,
+            });
+        }
+    }
+    if let Some(earlier) = new.follow_up_of {
+        let number: i64 = sqlx::query("SELECT number FROM tickets WHERE id = $1 AND desk_id = $2")
+            .bind(earlier)
+            .bind(new.desk_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .try_get(0)?;
+        sqlx::query(
+            "INSERT INTO ticket_links (from_ticket, to_ticket, kind, created_by, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(earlier)
+        .bind(atbalsts_domain::link::LinkKind::RelatesTo.code())
+        .bind(created_by)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let earlier_key = format!("{}-{number}", key.prefix);
+        record_change(
+            &mut *tx,
+            id,
+            created_by,
+            now,
+            "follow_up_of",
+            None,
+            Some(&earlier_key),
+        )
+        .await?;
+    }
     let created = Created {
         id,
+        desk_id: new.desk_id,
         key,
         requester_email: requester.try_get(2)?,
         requester_locale: requester.try_get(3)?,
+        participants,
     };
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;

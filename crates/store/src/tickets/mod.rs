@@ -7,6 +7,7 @@ mod comments;
 mod create;
 mod history;
 mod links;
+pub mod participants;
 mod read;
 mod transition;
 mod triage;

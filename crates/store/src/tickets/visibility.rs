@@ -28,5 +28,11 @@ pub(crate) fn push_visible(sql: &mut Sql, viewer: &Viewer) {
             .push("institution_id = ")
             .bind(institution);
     }
+    if staff.is_empty() {
+        // Customers copied on a request see it too.
+        sql.push(" OR t.id IN (SELECT ticket_id FROM ticket_participants WHERE kind = 'participant' AND user_id = ")
+            .bind(viewer.user_id)
+            .push(")");
+    }
     sql.push(")");
 }

@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod form_editor;
 pub mod mail;
+pub mod mail_templates;
 pub mod people;
 
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -43,6 +44,15 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/mail/{desk}", get(mail::page))
         .route("/admin/mail/{desk}/retry", post(mail::retry))
         .route("/admin/mail/{desk}/quarantine/{id}", get(mail::quarantined))
+        .route("/admin/mail/{desk}/templates", get(mail_templates::list))
+        .route(
+            "/admin/mail/{desk}/settings",
+            post(mail_templates::save_settings),
+        )
+        .route(
+            "/admin/mail/{desk}/templates/{kind}/{locale}",
+            get(mail_templates::page).post(mail_templates::submit),
+        )
 }
 
 /// The desk, if the person administers it; otherwise 404, as for anything

@@ -49,11 +49,12 @@ pub async fn submit(
         }
     };
     let fallback = ctx.locale;
+    let desk = atbalsts_store::desks::first_desk_id(&state.db).await?;
     let queued = users::request_password_reset(&state.db, &email, LINK_TTL_MS, |token, user| {
         let locale = user.locale.unwrap_or(fallback);
         state
             .composer
-            .account_link(&user.email, token, Purpose::Reset, locale)
+            .account_link(&user.email, token, Purpose::Reset, locale, desk)
     })
     .await?;
     tracing::info!(email = email.as_str(), queued, "password reset requested");

@@ -151,10 +151,11 @@ pub async fn submit(
         institution,
     };
     let locale = ctx.locale;
+    let desk = atbalsts_store::desks::first_desk_id(&state.db).await?;
     users::sign_up(&state.db, &signup, LINK_TTL_MS, |token, purpose| {
         state
             .composer
-            .account_link(email.as_str(), token, purpose, locale)
+            .account_link(email.as_str(), token, purpose, locale, desk)
     })
     .await?;
     tracing::info!(email = email.as_str(), "sign-up link queued");

@@ -8,6 +8,7 @@ use crate::{csrf, AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::custom_field::FieldValue;
 use atbalsts_domain::form::{self, Answer, FormInput, Input, Institutions};
 use atbalsts_domain::{Channel, Email, FieldErrors, Locale, Priority, Summary};
+use atbalsts_mail::compose::About;
 use atbalsts_store::catalogue::{self, RequestType};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::tickets::{create_ticket_notifying, Actor, Contact, NewTicket};
@@ -289,19 +290,22 @@ pub async fn submit(
     .await?;
     let created = create_ticket_notifying(&state.db, actor, &new, |created| {
         let key = created.key.to_string();
+        let about = About {
+            id: created.id,
+            desk_id: created.desk_id,
+            key: &key,
+            summary: &summary_text,
+        };
         let mut out =
-            vec![state
+            state
                 .composer
-                .request_received(created, &summary_text, &description, ctx.locale)];
+                .request_received(created, &summary_text, &description, ctx.locale);
         for a in &agents {
-            out.push(state.composer.for_agent(
-                "new-in-queue",
-                a,
-                created.id,
-                &key,
-                &summary_text,
-                &description,
-            ));
+            out.push(
+                state
+                    .composer
+                    .for_agent("new-in-queue", a, about, &description),
+            );
         }
         out
     })

@@ -1,19 +1,12 @@
-//! Changes to a ticket that its requester hears about: a public reply and a
-//! status change queue a notification in the same transaction (not for the
-//! requester's own actions). The pages and the API both come through here.
+//! Changes to a ticket that people hear about: comments, status changes and
+//! assignment queue their notifications in the same transaction (who hears
+//! what is decided in `atbalsts_mail::notices`). The pages and the API both
+//! come through here.
 
 use crate::{AppResult, AppState};
-use atbalsts_domain::{Locale, Viewer};
+use atbalsts_domain::Viewer;
+use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::{self, NewAttachment, Ticket};
-use atbalsts_store::users;
-
-/// The requester's language, for their notifications.
-async fn requester_locale(state: &AppState, ticket: &Ticket) -> AppResult<Locale> {
-    Ok(users::user_by_id(&state.db, ticket.requester_id)
-        .await?
-        .and_then(|u| u.locale)
-        .unwrap_or_default())
-}
 
 pub(crate) async fn comment(
     state: &AppState,
@@ -23,53 +16,16 @@ pub(crate) async fn comment(
     is_public: bool,
     files: &[NewAttachment],
 ) -> AppResult<i64> {
-    let notify = is_public && viewer.user_id != ticket.requester_id;
-    let locale = requester_locale(state, ticket).await?;
-    // The author's name is needed only for the requester's notification.
-    let author_name = if notify {
-        users::user_by_id(&state.db, viewer.user_id)
-            .await?
-            .map(|u| u.display_name)
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
-    // The requester answered: the assignee (or the team) hears of it.
-    let agents = if is_public && viewer.user_id == ticket.requester_id {
-        atbalsts_store::notifications::agents_for(
-            &state.db,
-            ticket.team_id,
-            ticket.assignee_id,
-            "customer-replied",
-            viewer.user_id,
-        )
-        .await?
-    } else {
-        Vec::new()
-    };
-    let compose = |_| {
-        let mut out = Vec::new();
-        if notify {
-            out.push(
-                state
-                    .composer
-                    .public_reply(ticket, locale, &author_name, body),
-            );
-        }
-        for a in &agents {
-            out.push(state.composer.for_agent(
-                "customer-replied",
-                a,
-                ticket.id,
-                &ticket.key,
-                &ticket.summary,
-                body,
-            ));
-        }
-        out
-    };
+    let notices = Notices::for_comment(&state.db, viewer, ticket, is_public).await?;
     Ok(tickets::add_comment_notifying(
-        &state.db, viewer, ticket, body, is_public, files, None, compose,
+        &state.db,
+        viewer,
+        ticket,
+        body,
+        is_public,
+        files,
+        None,
+        |_| notices.comment(&state.composer, ticket, body),
     )
     .await?)
 }
@@ -81,17 +37,10 @@ pub(crate) async fn transition(
     to: &str,
     version: Option<i64>,
 ) -> AppResult<()> {
-    let notify = viewer.user_id != ticket.requester_id;
-    let locale = requester_locale(state, ticket).await?;
+    let notices = Notices::for_transition(&state.db, viewer.user_id, ticket).await?;
     Ok(
         tickets::transition_notifying(&state.db, viewer, ticket, to, version, |status| {
-            if notify {
-                vec![state
-                    .composer
-                    .status_changed(ticket, locale, &status.labels)]
-            } else {
-                Vec::new()
-            }
+            notices.transition(&state.composer, ticket, status)
         })
         .await?,
     )
@@ -128,9 +77,7 @@ pub(crate) async fn triage(
                     state.composer.for_agent(
                         "assigned-to-you",
                         a,
-                        ticket.id,
-                        &ticket.key,
-                        &ticket.summary,
+                        ticket.into(),
                         &ticket.description,
                     )
                 })

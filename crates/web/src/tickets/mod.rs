@@ -5,6 +5,7 @@ pub(crate) mod events;
 pub mod links;
 pub mod list;
 pub mod new;
+pub mod participants;
 mod quoted;
 pub mod transition;
 pub mod triage;

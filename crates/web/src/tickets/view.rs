@@ -35,6 +35,9 @@ pub(crate) struct FormEcho {
     /// A rejected triage: its errors and the reason typed.
     pub triage_errors: FieldErrors,
     pub priority_reason: String,
+    /// A refused participant: the address typed and why.
+    pub participant_email: Option<String>,
+    pub participant_errors: Vec<atbalsts_domain::FieldError>,
 }
 
 pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
@@ -173,6 +176,11 @@ pub(crate) async fn render(
     } else {
         (Vec::new(), 0)
     };
+    let people =
+        atbalsts_store::tickets::participants::participants_of(&state.db, ticket.id).await?;
+    let watching = ctx
+        .user()
+        .is_some_and(|u| people.iter().any(|p| p.user_id == u.id));
     let email_failing = if staff {
         atbalsts_store::mail::failing(&state.db, &ticket.requester_email).await?
     } else {
@@ -184,6 +192,8 @@ pub(crate) async fn render(
         "tickets/view.html",
         context! {
             email_failing => email_failing,
+            people => people,
+            watching => watching,
             links => links,
             categories => categories,
             root_causes => root_causes,

@@ -1,0 +1,119 @@
+//! Text analysis for Atbalsts full-text search, on top of Tantivy.
+//!
+//! Two analysers, registered on an index by [`register_analysers`] and named
+//! by [`LV`] and [`EN`] in a schema's `TextFieldIndexing::set_tokenizer`:
+//!
+//! - `lv`: split on non-alphanumerics → drop tokens over 40 bytes →
+//!   lowercase → [`LatvianFilter`] (diacritics folded, then the light
+//!   Latvian stemmer of [`latvian`]). `dators`, `datorā` and `datoru` all
+//!   index as `dator`; `ekrans` finds `ekrāns`.
+//! - `en`: split → drop tokens over 40 bytes → lowercase → ASCII folding →
+//!   Snowball English stemmer.
+//!
+//! Queries go through the same analyser as the field they search, so a
+//! `QueryParser` built on the index needs nothing more. Keep positions in
+//! the index (`IndexRecordOption::WithFreqsAndPositions`) for phrase queries.
+
+mod filter;
+pub mod latvian;
+
+pub use filter::{LatvianFilter, LatvianTokenStream, LatvianTokenizer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TokenStream,
+};
+use tantivy::Index;
+
+/// Name of the Latvian analyser.
+pub const LV: &str = "lv";
+/// Name of the English analyser.
+pub const EN: &str = "en";
+
+/// Longest token kept, in UTF-8 bytes (tantivy's `RemoveLongFilter` counts
+/// bytes; Latvian letters with diacritics take two).
+pub const MAX_TOKEN_BYTES: usize = 40;
+
+/// Registers the [`LV`] and [`EN`] analysers on `index`, replacing any of
+/// the same name.
+pub fn register_analysers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(LV, latvian_analyser());
+    tokenizers.register(EN, english_analyser());
+}
+
+/// The analyser registered under `name`, or `None` for an unknown name.
+pub fn analyser(name: &str) -> Option<TextAnalyzer> {
+    match name {
+        LV => Some(latvian_analyser()),
+        EN => Some(english_analyser()),
+        _ => None,
+    }
+}
+
+/// The terms `text` becomes under the analyser `name`, in order; empty for
+/// an unknown name. For tests and for highlighting matched words.
+pub fn analyse(name: &str, text: &str) -> Vec<String> {
+    let Some(mut analyser) = analyser(name) else {
+        return Vec::new();
+    };
+    let mut stream = analyser.token_stream(text);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(stream.token().text.clone());
+    }
+    terms
+}
+
+fn latvian_analyser() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES + 1))
+        .filter(LowerCaser)
+        .filter(LatvianFilter)
+        .build()
+}
+
+fn english_analyser() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES + 1))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latvian_analyser_folds_and_stems_every_word() {
+        assert_eq!(
+            analyse(LV, "Mans DATORĀ nedarbojas ekrāns"),
+            ["man", "dator", "nedarb", "ekran"]
+        );
+    }
+
+    #[test]
+    fn english_analyser_stems_and_folds() {
+        assert_eq!(
+            analyse(EN, "The Printers are printing café"),
+            ["the", "printer", "are", "print", "cafe"]
+        );
+    }
+
+    #[test]
+    fn tokens_over_forty_bytes_are_dropped() {
+        let forty = "a".repeat(MAX_TOKEN_BYTES);
+        let long = "a".repeat(MAX_TOKEN_BYTES + 1);
+        assert_eq!(
+            analyse(EN, &format!("{forty} {long} ok")),
+            [forty, "ok".into()]
+        );
+    }
+
+    #[test]
+    fn unknown_analyser_gives_no_terms() {
+        assert!(analyse("de", "Drucker").is_empty());
+        assert!(analyser("de").is_none());
+    }
+}

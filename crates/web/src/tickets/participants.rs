@@ -1,0 +1,100 @@
+//! Participants and watchers from the ticket page: staff add customers to
+//! copy on a request, watch it themselves, and remove people.
+
+use super::view::{load, render, FormEcho};
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::Email;
+use atbalsts_store::tickets::participants::{self, Role};
+use atbalsts_store::tickets::Ticket;
+use axum::extract::{Path, State};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+fn back(ticket: &Ticket) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(LOCATION, format!("/tickets/{}#people", ticket.key))],
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct AddForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    /// `participant` with `email`, or `watch` (the viewer themselves).
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(key): Path<String>,
+    Form(form): Form<AddForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    let outcome = async {
+        let (email, role) = if form.action == "watch" {
+            let me = ctx.user().ok_or(AppError::NotFound)?;
+            (
+                Email::parse(&me.email).map_err(|_| AppError::NotFound)?,
+                Role::Watcher,
+            )
+        } else {
+            let email = Email::parse(form.email.trim()).map_err(|c| {
+                AppError::Invalid(atbalsts_domain::FieldError::new("participant_email", c).into())
+            })?;
+            (email, Role::Participant)
+        };
+        participants::add(&state.db, viewer, &ticket, &email, role).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    match outcome {
+        Ok(()) => Ok(back(&ticket)),
+        Err(AppError::Invalid(errors)) => {
+            let echo = FormEcho {
+                participant_email: Some(form.email),
+                participant_errors: errors.0,
+                ..Default::default()
+            };
+            tracing::info!(ticket = %ticket.key, "participant refused");
+            render(
+                &state,
+                &ctx,
+                &ticket,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                echo,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RemoveForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((key, user_id)): Path<(String, i64)>,
+    Form(form): Form<RemoveForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    participants::remove(&state.db, viewer, &ticket, user_id).await?;
+    Ok(back(&ticket))
+}

@@ -34,7 +34,8 @@ async fn setup(t: &TestDb) -> Setup {
     );
     let desk = desks::desk_by_prefix(&t.db, "KISC").await.unwrap().unwrap();
     Setup {
-        inbound: Inbound::new(t.db.clone(), blobs.clone(), composer),
+        inbound: Inbound::new(t.db.clone(), blobs.clone(), composer)
+            .with_own_addresses(&["KISC atbalsts <atbalsts@kisc.lv>", "pieteikumi@kisc.lv"]),
         db: t.db.clone(),
         world,
         desk,
@@ -101,6 +102,34 @@ impl Setup {
             .into_iter()
             .map(|c| c.body)
             .collect()
+    }
+
+    /// Moves the ticket along its workflow as the agent until it reaches
+    /// `category` (through open and resolved on the way).
+    async fn walk_to(&self, key: &str, category: atbalsts_domain::StatusCategory) -> Ticket {
+        use atbalsts_domain::StatusCategory as C;
+        let mut current = self.ticket(key).await;
+        let (workflow, _) = atbalsts_store::workflows::workflow(&self.db, current.workflow_id)
+            .await
+            .unwrap();
+        for _ in 0..6 {
+            if current.status_category == category {
+                break;
+            }
+            let next = workflow.next_statuses(&current.status);
+            let to = [category, C::Resolved, C::Open]
+                .iter()
+                .find_map(|c| next.iter().find(|n| n.category == *c))
+                .unwrap()
+                .code
+                .clone();
+            tickets::transition(&self.db, &self.world.agent, &current, &to, None)
+                .await
+                .unwrap();
+            current = self.ticket(key).await;
+        }
+        assert_eq!(current.status_category, category);
+        current
     }
 
     /// A new request by email; returns its key and our confirmation's Message-ID.
@@ -406,32 +435,9 @@ async fn unreadable_mail_is_kept_whole_in_quarantine(t: TestDb) {
 async fn a_reply_to_a_resolved_ticket_reopens_it_and_a_stranger_cannot_reply_by_key(t: TestDb) {
     let s = setup(&t).await;
     let (key, ours) = s.new_request("new-plain-utf8.eml").await;
-    let ticket = s.ticket(&key).await;
-    let (workflow, _) = atbalsts_store::workflows::workflow(&s.db, ticket.workflow_id)
-        .await
-        .unwrap();
-    // Walk the workflow to a resolved status as the agent.
-    let mut current = ticket.clone();
-    for _ in 0..5 {
-        if current.status_category == atbalsts_domain::StatusCategory::Resolved {
-            break;
-        }
-        let next = workflow.next_statuses(&current.status);
-        let to = next
-            .iter()
-            .find(|n| n.category == atbalsts_domain::StatusCategory::Resolved)
-            .or_else(|| {
-                next.iter()
-                    .find(|n| n.category == atbalsts_domain::StatusCategory::Open)
-            })
-            .unwrap()
-            .code
-            .clone();
-        tickets::transition(&s.db, &s.world.agent, &current, &to, None)
-            .await
-            .unwrap();
-        current = s.ticket(&key).await;
-    }
+    let current = s
+        .walk_to(&key, atbalsts_domain::StatusCategory::Resolved)
+        .await;
     assert_eq!(
         current.status_category,
         atbalsts_domain::StatusCategory::Resolved
@@ -530,4 +536,93 @@ async fn mangled_messages_never_panic_and_always_end_somewhere(t: TestDb) {
         *outcomes.entry(kind).or_insert(0) += 1;
     }
     assert!(outcomes.len() >= 3, "{outcomes:?}");
+}
+
+#[db_test]
+async fn people_copied_on_a_request_become_participants_who_hear_of_it_and_may_reply(t: TestDb) {
+    use atbalsts_store::tickets::participants;
+    let s = setup(&t).await;
+    let key = created(&s.receive(&fixture("new-with-cc.eml", "", "")).await);
+    let ticket = s.ticket(&key).await;
+    let people = participants::participants_of(&s.db, ticket.id)
+        .await
+        .unwrap();
+    let emails: Vec<&str> = people.iter().map(|p| p.email.as_str()).collect();
+    assert_eq!(
+        emails,
+        ["peteris.ozols@lnb.lv"],
+        "not the desk, not the sender"
+    );
+    assert_eq!(people[0].display_name, "Pēteris Ozols");
+    for who in ["ilze.liepa@lnb.lv", "peteris.ozols@lnb.lv"] {
+        let got = notifications::for_recipient(&s.db, who).await.unwrap();
+        assert_eq!(got.len(), 1, "{who} gets the confirmation");
+        assert_eq!(got[0].kind, "request-received");
+    }
+    let ours = notifications::for_recipient(&s.db, "ilze.liepa@lnb.lv")
+        .await
+        .unwrap()[0]
+        .message_id
+        .clone()
+        .unwrap();
+
+    // The participant answers from his mail client: a comment, and the
+    // requester hears of it.
+    let reply = String::from_utf8(fixture("reply-thunderbird.eml", &key, &ours))
+        .unwrap()
+        .replace("janis.berzins@lnb.lv", "peteris.ozols@lnb.lv");
+    assert_eq!(
+        s.receive(reply.as_bytes()).await,
+        Outcome::Commented(key.clone())
+    );
+    let requester = notifications::for_recipient(&s.db, "ilze.liepa@lnb.lv")
+        .await
+        .unwrap();
+    assert_eq!(requester[0].kind, "public-reply");
+    assert!(requester[0].body_text.contains("Paldies, tagad strādā"));
+}
+
+#[db_test]
+async fn a_reply_to_a_closed_ticket_opens_a_linked_follow_up_where_the_desk_says_so(t: TestDb) {
+    use atbalsts_store::desks::ClosedReply;
+    let s = setup(&t).await;
+    let (key, ours) = s.new_request("new-plain-utf8.eml").await;
+    s.walk_to(&key, atbalsts_domain::StatusCategory::Closed)
+        .await;
+    desks::set_closed_reply(&s.db, s.desk.id, ClosedReply::FollowUp)
+        .await
+        .unwrap();
+    let follow_up = created(
+        &s.receive(&fixture("reply-thunderbird.eml", &key, &ours))
+            .await,
+    );
+    assert_ne!(follow_up, key);
+    assert_eq!(
+        s.ticket(&key).await.status_category,
+        atbalsts_domain::StatusCategory::Closed,
+        "the closed ticket stays closed"
+    );
+    let new = s.ticket(&follow_up).await;
+    assert!(new.description.contains("Paldies, tagad strādā"));
+    let links = tickets::links_of(&s.db, new.id).await.unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].other_key, key);
+    assert_eq!(links[0].kind, "relates_to");
+
+    // With the default, a reply reopens the closed ticket.
+    desks::set_closed_reply(&s.db, s.desk.id, ClosedReply::Reopen)
+        .await
+        .unwrap();
+    let (second, ours) = s.new_request("new-plain-utf8.eml").await;
+    s.walk_to(&second, atbalsts_domain::StatusCategory::Closed)
+        .await;
+    assert_eq!(
+        s.receive(&fixture("reply-thunderbird.eml", &second, &ours))
+            .await,
+        Outcome::Commented(second.clone())
+    );
+    assert_ne!(
+        s.ticket(&second).await.status_category,
+        atbalsts_domain::StatusCategory::Closed
+    );
 }

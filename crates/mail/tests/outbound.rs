@@ -192,3 +192,95 @@ async fn an_undeliverable_notification_is_given_up_visibly_and_can_be_sent_again
     run_until(&worker, || sink.messages().len() == 1).await;
     assert!(notifications::failed(&t.db, 10).await.unwrap().is_empty());
 }
+
+#[db_test]
+async fn a_burst_of_changes_reaches_the_requester_as_one_message(t: TestDb) {
+    use atbalsts_mail::compose::Composer;
+    use atbalsts_mail::notices::Notices;
+    use atbalsts_store::tickets::{add_comment_notifying, ticket_by_id, transition_notifying};
+    let w = t.world().await;
+    let sink = SmtpSink::start().await;
+    let worker = worker(&t.db, Outbound::new(t.db.clone(), settings(&sink)).unwrap());
+    let composer = Composer::new(
+        std::sync::Arc::new(atbalsts_i18n::Catalogue::load()),
+        "http://127.0.0.1:8080",
+        "KISC atbalsts <atbalsts@kisc.lv>",
+    )
+    .with_fold_window(Duration::from_millis(400));
+    let key = w.file(&t.db, &w.customer_a, "Neiet printeris").await;
+    let ticket_id = atbalsts_store::tickets::ticket_for(&t.db, &w.agent, &key)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let current = || async { ticket_by_id(&t.db, ticket_id).await.unwrap().unwrap() };
+
+    // An agent answers twice and moves the ticket on, within the window.
+    for body in [
+        "Pirmā atbilde: pārbaudām.",
+        "Otrā atbilde: nomainījām toneri.",
+    ] {
+        let ticket = current().await;
+        let notices = Notices::for_comment(&t.db, &w.agent, &ticket, true)
+            .await
+            .unwrap();
+        add_comment_notifying(&t.db, &w.agent, &ticket, body, true, &[], None, |_| {
+            notices.comment(&composer, &ticket, body)
+        })
+        .await
+        .unwrap();
+    }
+    let ticket = current().await;
+    let (workflow, _) = atbalsts_store::workflows::workflow(&t.db, ticket.workflow_id)
+        .await
+        .unwrap();
+    let to = workflow.next_statuses(&ticket.status)[0].code.clone();
+    let notices = Notices::for_transition(&t.db, w.agent.user_id, &ticket)
+        .await
+        .unwrap();
+    transition_notifying(&t.db, &w.agent, &ticket, &to, None, |status| {
+        notices.transition(&composer, &ticket, status)
+    })
+    .await
+    .unwrap();
+
+    run_until(&worker, || !sink.messages().is_empty()).await;
+    // Whatever is still due runs; nothing more may arrive.
+    for _ in 0..10 {
+        worker.run_once().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+    let raw = sink.messages();
+    assert_eq!(raw.len(), 1, "three changes, one message");
+    let message = MessageParser::default().parse(&raw[0]).unwrap();
+    let text = message.body_text(0).unwrap();
+    let first = text.find("Pirmā atbilde").expect("the first reply");
+    let second = text.find("Otrā atbilde").expect("the second reply");
+    assert!(first < second, "in the order they happened");
+    assert!(text.contains("statuss tagad ir"), "{text}");
+    let stored = notifications::for_recipient(&t.db, "janis@lnb.lv")
+        .await
+        .unwrap();
+    let states: Vec<&str> = stored.iter().map(|n| n.state.as_str()).collect();
+    assert_eq!(states.iter().filter(|s| **s == "sent").count(), 1);
+    assert_eq!(states.iter().filter(|s| **s == "folded").count(), 2);
+
+    // A change after the burst went out is a message of its own.
+    let ticket = current().await;
+    let notices = Notices::for_comment(&t.db, &w.agent, &ticket, true)
+        .await
+        .unwrap();
+    add_comment_notifying(
+        &t.db,
+        &w.agent,
+        &ticket,
+        "Trešā atbilde.",
+        true,
+        &[],
+        None,
+        |_| notices.comment(&composer, &ticket, "Trešā atbilde."),
+    )
+    .await
+    .unwrap();
+    run_until(&worker, || sink.messages().len() == 2).await;
+}

@@ -31,12 +31,23 @@ pub async fn transition_notifying(
     if !viewer.is_staff_on(ticket.desk_id) {
         return Err(StoreError::Forbidden);
     }
-    apply(db, viewer.user_id, ticket, to, expected_version, compose).await
+    apply(
+        db,
+        viewer.user_id,
+        ticket,
+        to,
+        expected_version,
+        true,
+        compose,
+    )
+    .await
 }
 
 /// Reopens a resolved or closed ticket because its requester wrote again:
 /// moves it to the first status of category "open" (else "new") that its
-/// workflow allows from here. `false` when the workflow allows none.
+/// workflow allows from here. A closed status is final in most workflows:
+/// then the workflow's first open status is taken all the same (the desk
+/// chose reopening over follow-up tickets). `false` when there is none.
 pub async fn reopen_on_reply(db: &Db, actor_id: i64, ticket: &Ticket) -> Result<bool> {
     use atbalsts_domain::StatusCategory;
     let (workflow, _) = workflows::workflow(db, ticket.workflow_id).await?;
@@ -45,13 +56,22 @@ pub async fn reopen_on_reply(db: &Db, actor_id: i64, ticket: &Ticket) -> Result<
         .iter()
         .find(|s| s.category == StatusCategory::Open)
         .or_else(|| next.iter().find(|s| s.category == StatusCategory::New));
-    match target {
-        Some(s) => {
+    if let Some(s) = target {
+        let code = s.code.clone();
+        apply(db, actor_id, ticket, &code, None, true, |_| Vec::new()).await?;
+        return Ok(true);
+    }
+    let reopen = workflow
+        .statuses
+        .iter()
+        .find(|s| s.category == StatusCategory::Open);
+    match reopen {
+        Some(s) if ticket.status_category == StatusCategory::Closed => {
             let code = s.code.clone();
-            apply(db, actor_id, ticket, &code, None, |_| Vec::new()).await?;
+            apply(db, actor_id, ticket, &code, None, false, |_| Vec::new()).await?;
             Ok(true)
         }
-        None => Ok(false),
+        _ => Ok(false),
     }
 }
 
@@ -61,12 +81,21 @@ async fn apply(
     ticket: &Ticket,
     to: &str,
     expected_version: Option<i64>,
+    follow_workflow: bool,
     compose: impl FnOnce(&workflows::StatusInfo) -> Vec<crate::notifications::NewNotification>,
 ) -> Result<()> {
     let (workflow, statuses) = workflows::workflow(db, ticket.workflow_id).await?;
-    let target = workflow
-        .check_transition(&ticket.status, to)
-        .map_err(|code| StoreError::invalid("status", code))?;
+    let target = if follow_workflow {
+        workflow
+            .check_transition(&ticket.status, to)
+            .map_err(|code| StoreError::invalid("status", code))?
+    } else {
+        workflow
+            .statuses
+            .iter()
+            .find(|s| s.code == to)
+            .ok_or_else(|| StoreError::invalid("status", "error-invalid"))?
+    };
     // A problem is done only with its root cause named: enforced here, so
     // the pages, the API and bulk edits alike are held to it.
     if ticket.ticket_type == "problem" && target.category.is_done() {

@@ -53,7 +53,7 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
 
   await page.getByLabel('Komentārs').fill('Pārbaudām printera draiveri.');
   await page.getByLabel('Iekšēja piezīme (redz tikai darbinieki)').check();
-  await page.getByRole('button', { name: 'Pievienot' }).click();
+  await page.getByRole('button', { name: 'Pievienot', exact: true }).click();
   await page.waitForURL(new RegExp(`/tickets/${key}`));
   assert.match(await page.locator('article.comment.internal').last().innerText(), /Iekšēja piezīme[\s\S]*Pārbaudām printera draiveri/i);
 
@@ -64,6 +64,17 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
   const history = await page.locator('table.history').innerText();
   assert.match(history, /Statuss\s+Atvērts\s+Procesā/);
   await checkA11y('ticket view after transition');
+
+  // A colleague of the requester is copied on the request; the agent watches it.
+  await page.getByLabel('Dalībnieka e-pasts').fill('peteris.ozols@lnb.lv');
+  await page.getByRole('button', { name: 'Pievienot dalībnieku' }).click();
+  await page.waitForURL(new RegExp(`/tickets/${key}#people$`));
+  await page.getByRole('button', { name: 'Sekot šim pieteikumam' }).click();
+  await page.waitForURL(new RegExp(`/tickets/${key}#people$`));
+  const people = await page.locator('#people').innerText();
+  assert.match(people, /peteris\.ozols@lnb\.lv[\s\S]*dalībnieks/);
+  assert.match(people, /agents@kisc\.lv[\s\S]*sekotājs/);
+  await checkA11y('ticket view with participants');
 
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.waitForURL(/\/login/);

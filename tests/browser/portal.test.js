@@ -167,5 +167,19 @@ test('a customer follows a request under My requests and a desk administrator ed
   await checkA11y(admin, 'catalogue administration');
   await admin.goto(`${BASE}/admin/catalogue/KISC/types/periferijas-traucejumi`);
   await checkA11y(admin, 'form editor');
+
+  // The desk's own wording of a notification, previewed before saving.
+  await admin.goto(`${BASE}/admin/mail/KISC/templates`);
+  await checkA11y(admin, 'notification wording list');
+  await admin.getByRole('link', { name: 'Labot: Pieteikums saņemts, Latviešu' }).click();
+  await admin.getByLabel('Temats').fill('Saņemts: {key}');
+  await admin.getByRole('button', { name: 'Priekšskatīt' }).click();
+  assert.match(await admin.locator('.mail-preview').innerText(), /Saņemts: KISC-1042/);
+  await checkA11y(admin, 'notification wording editor with preview');
+  await admin.getByLabel('Temats').fill('Saņemts: {nav_tada}');
+  await admin.getByRole('button', { name: 'Saglabāt tekstu' }).click();
+  await assert.doesNotReject(admin.getByRole('alert').waitFor());
+  assert.equal(await admin.getByLabel('Temats').inputValue(), 'Saņemts: {nav_tada}');
+  await checkA11y(admin, 'refused notification wording');
   await admin.context().close();
 });

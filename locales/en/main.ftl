@@ -589,3 +589,48 @@ ticket-people-remove-label = Remove { $name }
 ticket-people-add = Add participant
 ticket-people-watch = Watch this request
 field-participant_email = Participant's email
+mail-formatted = The mail as it was sent (formatted)
+mail-kind-approval-requested = Approval requested
+mail-approval-requested-subject = Please approve: [{ $key }] { $summary }
+mail-approval-requested-body =
+    Hello,
+
+    { $requester } has filed the request { $key } "{ $summary }", which needs your approval before work starts:
+
+    { $excerpt }
+
+    Approve or reject it (the link works once, for 7 days):
+    { $approval_link }
+approval-title = Approval
+approval-approve = Approve
+approval-reject = Reject
+field-approval_comment = Comment
+approval-comment-hint = Required when rejecting: the requester receives this explanation.
+approval-done-title = Thank you, the decision is saved
+approval-done-approved = Request { $key } is approved; work can start.
+approval-done-rejected = Request { $key } is rejected; the requester will receive your explanation.
+approval-used-title = This link no longer works
+approval-used-body = This approval link has been used, has expired, or the request has already been decided.
+approval-state-pending = waiting for a decision
+approval-state-approved = approved
+approval-state-rejected = rejected
+approval-state-superseded = another approver decided
+approval-on-behalf = decided by { $name }
+approval-nobody = No approver was found; the desk's staff can decide.
+error-reject-reason = Give a reason when rejecting.
+error-approval-decided = This request has already been decided.
+editor-approvers = Approvers (emails separated by commas; empty: the head of the requester's institution)
+error-kb-language-required = Enter the article's title and text in at least one language.
+error-kb-visibility = Choose who can see the article.
+error-kb-institution-required = Choose the institution that can see the article.
+error-kb-institution-unknown = No such institution was found.
+error-kb-category-unknown = This service desk has no such category.
+error-kb-owner-not-staff = The owner of an article must work on this service desk.
+error-kb-too-many-tags = An article can have at most 20 tags.
+error-kb-url = Enter a web page address starting with https:// or http://.
+error-kb-transition = The article cannot move from its current status to this one.
+error-kb-article-changed = Someone else has just changed this article. Review the changes and try again.
+error-kb-archived = An archived article cannot be edited: first bring it back as a draft.
+error-kb-file-type = Only documents (PDF, DOC, DOCX, ODT, RTF, TXT) and pictures (PNG, JPG, GIF, WEBP) can be attached to an article.
+error-kb-link-kind = Choose how the article relates to the ticket.
+error-kb-version-unknown = The article has no such version.

@@ -594,3 +594,48 @@ ticket-people-remove-label = Noņemt { $name }
 ticket-people-add = Pievienot dalībnieku
 ticket-people-watch = Sekot šim pieteikumam
 field-participant_email = Dalībnieka e-pasts
+mail-formatted = Vēstule, kā to nosūtīja (formatēta)
+mail-kind-approval-requested = Lūgums apstiprināt
+mail-approval-requested-subject = Lūdzam apstiprināt: [{ $key }] { $summary }
+mail-approval-requested-body =
+    Labdien!
+
+    { $requester } iesniedza pieteikumu { $key } „{ $summary }”, kuram vajadzīgs jūsu apstiprinājums, pirms darbs tiek sākts:
+
+    { $excerpt }
+
+    Apstiprināt vai noraidīt (saite derīga 7 dienas un izmantojama vienreiz):
+    { $approval_link }
+approval-title = Apstiprināšana
+approval-approve = Apstiprināt
+approval-reject = Noraidīt
+field-approval_comment = Komentārs
+approval-comment-hint = Noraidot obligāts: pieteicējs saņems šo paskaidrojumu.
+approval-done-title = Paldies, lēmums saglabāts
+approval-done-approved = Pieteikums { $key } apstiprināts; darbs var sākties.
+approval-done-rejected = Pieteikums { $key } noraidīts; pieteicējs saņems jūsu paskaidrojumu.
+approval-used-title = Saite vairs nav derīga
+approval-used-body = Šī apstiprināšanas saite jau ir izmantota, tai beidzies derīguma termiņš vai par pieteikumu jau ir izlemts.
+approval-state-pending = gaida lēmumu
+approval-state-approved = apstiprināja
+approval-state-rejected = noraidīja
+approval-state-superseded = izlēma cits apstiprinātājs
+approval-on-behalf = izlēma { $name }
+approval-nobody = Apstiprinātājs nav atrasts; lēmumu var pieņemt dienesta darbinieks.
+error-reject-reason = Noraidot norādiet iemeslu.
+error-approval-decided = Par šo pieteikumu jau ir izlemts.
+editor-approvers = Apstiprinātāji (e-pasti, atdalīti ar komatu; tukšs — pieteicēja iestādes vadītājs)
+error-kb-language-required = Ierakstiet raksta virsrakstu un tekstu vismaz vienā valodā.
+error-kb-visibility = Izvēlieties, kam raksts redzams.
+error-kb-institution-required = Izvēlieties iestādi, kurai raksts redzams.
+error-kb-institution-unknown = Šāda iestāde nav atrasta.
+error-kb-category-unknown = Šim atbalsta dienestam nav šādas kategorijas.
+error-kb-owner-not-staff = Raksta īpašnieks var būt tikai šī dienesta darbinieks.
+error-kb-too-many-tags = Rakstam var būt ne vairāk kā 20 birku.
+error-kb-url = Ievadiet tīmekļa lapas adresi, kas sākas ar https:// vai http://.
+error-kb-transition = Rakstu no pašreizējā statusa uz šo pārvietot nevar.
+error-kb-article-changed = Kāds cits tikko mainīja šo rakstu. Pārskatiet izmaiņas un mēģiniet vēlreiz.
+error-kb-archived = Arhivētu rakstu nevar labot: vispirms atjaunojiet to kā melnrakstu.
+error-kb-file-type = Rakstam var pievienot tikai dokumentus (PDF, DOC, DOCX, ODT, RTF, TXT) un attēlus (PNG, JPG, GIF, WEBP).
+error-kb-link-kind = Izvēlieties, kā raksts saistīts ar pieteikumu.
+error-kb-version-unknown = Rakstam nav šādas versijas.

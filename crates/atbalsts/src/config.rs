@@ -118,6 +118,7 @@ impl Settings {
             from: self.mail_from.clone(),
             reply_to: some(&self.mail_reply_to),
             fail_after: std::time::Duration::from_secs(self.mail_fail_after_hours * 3600),
+            fold: self.mail_fold_seconds > 0,
         }
     }
 

@@ -148,6 +148,8 @@ async fn notifications_survive_kill_9_while_sending_and_arrive_once(t: TestDb) {
             .env("ATBALSTS_SMTP_URL", sink.url())
             .env("ATBALSTS_MAIL_FROM", "KISC <atbalsts@kisc.lv>")
             .env("ATBALSTS_JOB_LEASE_SECONDS", "2")
+            // Every reply its own message, so each can be counted.
+            .env("ATBALSTS_MAIL_FOLD_SECONDS", "0")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

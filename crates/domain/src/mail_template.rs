@@ -51,6 +51,20 @@ pub const KINDS: &[MailKind] = &[
         for_staff: false,
     },
     MailKind {
+        code: "approval-requested",
+        subject_key: "mail-approval-requested-subject",
+        body_key: "mail-approval-requested-body",
+        placeholders: &[
+            "key",
+            "summary",
+            "link",
+            "approval_link",
+            "requester",
+            "excerpt",
+        ],
+        for_staff: false,
+    },
+    MailKind {
         code: "sign-up",
         subject_key: "mail-sign-up-subject",
         body_key: "mail-sign-up-body",

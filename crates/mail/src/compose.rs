@@ -71,6 +71,11 @@ fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
         ("body", body.to_owned()),
         ("status", status.to_owned()),
         ("excerpt", excerpt.to_owned()),
+        (
+            "approval_link",
+            "https://atbalsts.example/approvals/apr_…".to_owned(),
+        ),
+        ("requester", "Jānis Bērziņš".to_owned()),
     ]
 }
 
@@ -259,6 +264,31 @@ impl Composer {
             locale,
             Some(about),
             vec![("status", status.get(locale).to_owned())],
+        )
+    }
+
+    /// A request waits for `to`'s approval: the link decides without signing in.
+    pub fn approval_requested(
+        &self,
+        about: About<'_>,
+        asked: &atbalsts_store::tickets::approvals::Asked,
+        requester: &str,
+        description: &str,
+    ) -> NewNotification {
+        let to = &asked.recipient;
+        self.compose(
+            kind("approval-requested"),
+            &to.email,
+            locale_of(to.locale.as_deref(), Locale::default()),
+            Some(about),
+            vec![
+                (
+                    "approval_link",
+                    format!("{}/approvals/{}", self.public_url, asked.token),
+                ),
+                ("requester", requester.to_owned()),
+                ("excerpt", excerpt(description)),
+            ],
         )
     }
 

@@ -17,7 +17,7 @@ use atbalsts_store::desks::{self, ClosedReply, Desk};
 use atbalsts_store::tickets::participants;
 use atbalsts_store::tickets::{
     add_comment_notifying, create_ticket_notifying, reopen_on_reply, ticket_by_id, Actor, Contact,
-    NewAttachment, NewTicket, Ticket,
+    MailOrigin, NewAttachment, NewTicket, Ticket,
 };
 use atbalsts_store::{institutions, mail, users, workflows, Db, StoreError};
 use mail_parser::{Message, MessageParser, MimeHeaders};
@@ -152,6 +152,7 @@ impl Inbound {
         }
         let files = self.attachments(&msg)?;
         let body = body_of(&msg);
+        let html = html_of(&msg);
         let notices = Notices::for_comment(&self.db, &author, &ticket, true).await?;
         let composer = &self.composer;
         let added = add_comment_notifying(
@@ -161,7 +162,10 @@ impl Inbound {
             &body,
             true,
             &files,
-            Some(&message_id),
+            Some(MailOrigin {
+                message_id: &message_id,
+                html: html.as_deref(),
+            }),
             |_| notices.comment(composer, &ticket, &body),
         )
         .await;
@@ -289,6 +293,7 @@ impl Inbound {
         }
         new.attachments = self.attachments(msg)?;
         new.mail_message_id = Some(message_id);
+        new.description_html = html_of(msg);
         new.participants = self.copied(msg, sender);
         new.follow_up_of = follow_up_of;
         let viewer;
@@ -372,6 +377,10 @@ impl Inbound {
                 .filter(|n| !n.trim().is_empty())
                 .unwrap_or_else(|| "pielikums".to_owned());
             out.push(NewAttachment {
+                content_id: part
+                    .content_id()
+                    .map(|c| without_controls(c.trim_matches(['<', '>', ' '])))
+                    .filter(|c| !c.is_empty()),
                 sha256: self.blobs.put(bytes)?,
                 filename,
                 content_type,
@@ -582,6 +591,18 @@ fn body_of(msg: &Message<'_>) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// The message's own HTML version, cleaned (`None` when it has only text:
+/// an HTML version made from the text would add nothing).
+fn html_of(msg: &Message<'_>) -> Option<String> {
+    let index = *msg.html_body.first()? as usize;
+    let part = msg.parts.get(index)?;
+    let mail_parser::PartType::Html(html) = &part.body else {
+        return None;
+    };
+    let clean = atbalsts_richtext::clean(html, atbalsts_richtext::Images::Embedded);
+    (!clean.trim().is_empty()).then_some(clean)
 }
 
 /// The undecoded bytes of the first text part.

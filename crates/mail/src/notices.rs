@@ -80,6 +80,39 @@ impl Notices {
         })
     }
 
+    /// For an approver's decision: the ticket moves on, and a rejection's
+    /// reason reaches the customers as a reply from the approver.
+    pub async fn for_decision(db: &Db, approver_id: i64, ticket: &Ticket) -> Result<Self> {
+        let mut notices = Self::for_transition(db, approver_id, ticket).await?;
+        notices.actor_name = users::user_by_id(db, approver_id)
+            .await?
+            .map(|u| u.display_name)
+            .unwrap_or_default();
+        Ok(notices)
+    }
+
+    /// The notifications of a decision: the new status, and the reason of
+    /// a rejection.
+    pub fn decision(
+        &self,
+        composer: &Composer,
+        ticket: &Ticket,
+        status: &StatusInfo,
+        reason: Option<&str>,
+    ) -> Vec<NewNotification> {
+        let mut out = self.transition(composer, ticket, status);
+        if let Some(reason) = reason {
+            let about = About::from(ticket);
+            out.extend(
+                self.audience
+                    .customers
+                    .iter()
+                    .map(|c| composer.public_reply(about, c, &self.actor_name, reason)),
+            );
+        }
+        out
+    }
+
     /// The notifications of a comment with `body`.
     pub fn comment(
         &self,

@@ -23,6 +23,9 @@ pub struct MailSettings {
     pub reply_to: Option<String>,
     /// Undelivered notifications older than this are marked failed.
     pub fail_after: Duration,
+    /// Whether notifications of a burst are folded into one message (the
+    /// window itself is the composer's: how long they wait).
+    pub fold: bool,
 }
 
 impl Default for MailSettings {
@@ -32,6 +35,7 @@ impl Default for MailSettings {
             from: "Atbalsts <atbalsts@localhost>".to_owned(),
             reply_to: None,
             fail_after: Duration::from_secs(2 * 24 * 3600),
+            fold: true,
         }
     }
 }
@@ -150,15 +154,18 @@ impl Outbound {
         }
         // A burst goes out as one message: an earlier notification still
         // waiting will take this one in; the later ones are folded into this.
-        if notifications::earlier_pending(&self.db, &n)
-            .await
-            .map_err(|e| e.to_string())?
-        {
-            return Err("waiting to be folded into an earlier notification".to_owned());
+        let mut folded = Vec::new();
+        if self.settings.fold {
+            if notifications::earlier_pending(&self.db, &n)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                return Err("waiting to be folded into an earlier notification".to_owned());
+            }
+            folded = notifications::fold_into(&self.db, &n)
+                .await
+                .map_err(|e| e.to_string())?;
         }
-        let folded = notifications::fold_into(&self.db, &n)
-            .await
-            .map_err(|e| e.to_string())?;
         let n = with_folded(n, &folded);
         let outcome = match (self.render(&n), &self.transport) {
             (Err(e), _) => Err((e, true)),

@@ -193,6 +193,7 @@ async fn an_email_becomes_a_ticket_whose_confirmation_and_reply_share_one_thread
             from: "KISC atbalsts <atbalsts@kisc.lv>".into(),
             reply_to: Some("pieteikumi@kisc.lv".into()),
             fail_after: Duration::from_secs(3600),
+            fold: true,
         },
     )
     .unwrap();

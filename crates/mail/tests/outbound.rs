@@ -18,6 +18,7 @@ fn settings(sink: &SmtpSink) -> MailSettings {
         from: "KISC atbalsts <atbalsts@kisc.lv>".into(),
         reply_to: Some("pieteikumi@kisc.lv".into()),
         fail_after: Duration::from_secs(3600),
+        fold: true,
     }
 }
 

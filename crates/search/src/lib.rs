@@ -1,4 +1,18 @@
-//! Text analysis for Atbalsts full-text search, on top of Tantivy.
+//! Full-text search for Atbalsts, on top of Tantivy: one search over
+//! knowledge articles, tickets and request types, scoped to what the
+//! viewer may see.
+//!
+//! - [`SearchService`] keeps an index in a folder of its own per running
+//!   instance. It rebuilds it from the database when it is missing or
+//!   outdated, and keeps it current from the database's change log
+//!   (`atbalsts_store::search_log`), which every change to a ticket, article
+//!   or request type writes in its own transaction. The index is derived:
+//!   delete its folder and it comes back.
+//! - [`SearchService::search`] takes a [`SearchQuery`] (words, filters, page)
+//!   and a [`Scope`] (who asks) and answers [`SearchResults`]: [`Hit`]s with
+//!   HTML fragments, the matches in `<b>`.
+//!
+//! # Analysis
 //!
 //! Two analysers, registered on an index by [`register_analysers`] and named
 //! by [`LV`] and [`EN`] in a schema's `TextFieldIndexing::set_tokenizer`:
@@ -14,10 +28,31 @@
 //! `QueryParser` built on the index needs nothing more. Keep positions in
 //! the index (`IndexRecordOption::WithFreqsAndPositions`) for phrase queries.
 
+mod document;
+mod error;
 mod filter;
+mod index;
+mod indexer;
+mod kind;
 pub mod latvian;
+mod query;
+mod results;
+mod schema;
+mod scope;
+pub mod source;
 
+pub use document::{plain_text, Document, Text};
+pub use error::SearchError;
 pub use filter::{LatvianFilter, LatvianTokenStream, LatvianTokenizer};
+pub use index::{Mark, SearchIndex};
+pub use indexer::{SearchService, KEEP_LOG, OVERLAP};
+pub use kind::Kind;
+pub use query::{SearchQuery, DEFAULT_PER_PAGE, MAX_OFFSET, MAX_PER_PAGE};
+pub use results::{escape_html, Hit, SearchResults, FRAGMENT_CHARS};
+pub use schema::{Fields, SCHEMA_VERSION};
+pub use scope::{Scope, REQUEST_TYPE_INTERNAL, REQUEST_TYPE_PUBLIC, TICKET_STAFF};
+
+pub type Result<T, E = SearchError> = std::result::Result<T, E>;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer, TokenStream,

@@ -31,6 +31,13 @@ const SUPPORT: &[(&str, StatusCategory, &str, &str)] = &[
     ),
     ("resolved", Resolved, "Atrisināts", "Resolved"),
     ("closed", Closed, "Slēgts", "Closed"),
+    // Only a request type that needs approval starts here (see `approvals`).
+    (
+        "awaiting_approval",
+        Waiting,
+        "Gaida apstiprinājumu",
+        "Awaiting approval",
+    ),
 ];
 const SUPPORT_MOVES: &[(&str, &str)] = &[
     ("open", "in_progress"),
@@ -45,6 +52,10 @@ const SUPPORT_MOVES: &[(&str, &str)] = &[
     ("waiting_for_third_party", "in_progress"),
     ("resolved", "in_progress"),
     ("resolved", "closed"),
+    // Staff may also ask for approval of a request already open.
+    ("open", "awaiting_approval"),
+    ("awaiting_approval", "open"),
+    ("awaiting_approval", "closed"),
 ];
 
 const DEFS: &[Def] = &[

@@ -16,11 +16,13 @@ pub mod desks;
 mod error;
 pub mod institutions;
 pub mod jobs;
+pub mod knowledge;
 pub mod mail;
 pub mod mail_templates;
 
 mod migrate;
 pub mod notifications;
+pub mod search_log;
 pub mod sessions;
 pub mod settings;
 mod sql;

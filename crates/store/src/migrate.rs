@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_links"),
     migration!(9, "0009_categories"),
     migration!(10, "0010_mail_wording_and_participants"),
+    migration!(11, "0011_knowledge"),
+    migration!(12, "0012_search_log"),
+    migration!(13, "0013_mail_html"),
+    migration!(14, "0014_approvals"),
 ];
 
 impl Migration {

@@ -46,6 +46,9 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/mail.html",
     "admin/mail-templates.html",
     "admin/mail-template.html",
+    "approvals/decide.html",
+    "approvals/done.html",
+    "approvals/used.html",
     "account/notifications.html",
 ];
 

@@ -109,6 +109,14 @@ pub fn router(state: AppState) -> Router {
             post(tickets::links::remove),
         )
         .route(
+            "/tickets/{key}/approval",
+            post(tickets::approval::from_ticket),
+        )
+        .route(
+            "/approvals/{token}",
+            get(tickets::approval::page).post(tickets::approval::submit),
+        )
+        .route(
             "/tickets/{key}/participants",
             post(tickets::participants::add),
         )

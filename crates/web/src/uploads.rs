@@ -59,6 +59,7 @@ impl HeldFile {
 
     pub fn to_attachment(&self) -> NewAttachment {
         NewAttachment {
+            content_id: None,
             filename: self.filename.clone(),
             content_type: self.content_type.clone(),
             size_bytes: self.size_bytes,

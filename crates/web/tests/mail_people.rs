@@ -278,3 +278,55 @@ async fn a_participant_added_by_an_agent_hears_replies_and_sees_the_request(t: T
         StatusCode::NOT_FOUND
     );
 }
+
+#[db_test]
+async fn an_agent_sees_a_mail_as_it_was_formatted_with_its_inline_image_and_nothing_active(
+    t: TestDb,
+) {
+    let app = TestApp::start(t).await;
+    let db = &app.db.db;
+    let raw = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../mail/tests/fixtures/new-html-inline-image.eml"
+    ))
+    .unwrap();
+    let raw = String::from_utf8(raw)
+        .unwrap()
+        .replace("{{MSGID}}", "<html-1@mail.gmail.com>");
+    let desk = atbalsts_store::desks::desk_by_prefix(db, "KISC")
+        .await
+        .unwrap()
+        .unwrap();
+    let inbound = atbalsts_mail::inbound::Inbound::new(
+        db.clone(),
+        app.state.blobs.clone(),
+        app.state.composer.clone(),
+    );
+    let outcome = inbound.receive(&desk, raw.as_bytes()).await.unwrap();
+    let atbalsts_mail::inbound::Outcome::Created(key) = outcome else {
+        panic!("{outcome:?}")
+    };
+    let mut agent = Browser::new(&app);
+    agent.sign_in("agents@kisc.lv").await;
+    let html = agent.get(&format!("/tickets/{key}")).await.text();
+    let start = html
+        .find(r#"<div class="mail-html">"#)
+        .expect("the formatted mail");
+    let formatted = &html[start..start + html[start..].find("</details>").unwrap()];
+    assert!(
+        formatted.contains(r#"<a href="https://kopkatalogs.lv""#),
+        "{formatted}"
+    );
+    assert!(!formatted.contains("onclick") && !formatted.contains("evil.example"));
+    assert!(!formatted.contains("<script") && !formatted.contains("alert("));
+    let src_at = formatted
+        .find(r#"<img src="/attachments/"#)
+        .expect("the inline image");
+    let src = &formatted[src_at + 10..];
+    let src = &src[..src.find('"').unwrap()];
+    let image = agent.get(src).await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert!(image.header("content-type").starts_with("image/png"));
+    // The text version stays the one shown first.
+    assert!(html.find(r#"<div class="text">Labdien!"#).unwrap() < start);
+}

@@ -43,6 +43,9 @@ pub struct RequestTypeDef {
     pub open_to_external: bool,
     #[serde(default)]
     pub needs_approval: bool,
+    /// Who approves (emails); empty: the heads of the requester's institution.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub approvers: String,
     pub fields: Vec<FormField>,
 }
 
@@ -89,6 +92,7 @@ pub async fn export(db: &Db, desk_id: i64) -> Result<CatalogueFile> {
                 service: rt.service.clone(),
                 open_to_external: rt.open_to_external,
                 needs_approval: rt.needs_approval,
+                approvers: rt.approvers.clone(),
                 fields: rt.form.clone(),
             })
             .collect();
@@ -175,6 +179,7 @@ pub async fn import(db: &Db, desk_id: i64, file: &CatalogueFile) -> Result<usize
                 service: rt.service.clone(),
                 open_to_external: rt.open_to_external,
                 needs_approval: rt.needs_approval,
+                approvers: rt.approvers.clone(),
             };
             let id = upsert_request_type(&mut tx, desk_id, &settings, Some(ti as i64 + 1))
                 .await
@@ -188,6 +193,9 @@ pub async fn import(db: &Db, desk_id: i64, file: &CatalogueFile) -> Result<usize
     }
     let count = file.groups.iter().map(|g| g.request_types.len()).sum();
     retire_missing(&mut tx, desk_id, file)
+        .await
+        .map_err(db_err)?;
+    crate::search_log::note_request_types_of_desk(&mut *tx, desk_id)
         .await
         .map_err(db_err)?;
     tx.commit().await.map_err(|e| db_err(e.into()))?;

@@ -38,6 +38,8 @@ pub struct RequestType {
     pub service: String,
     pub open_to_external: bool,
     pub needs_approval: bool,
+    /// Who approves (emails); empty: the heads of the requester's institution.
+    pub approvers: String,
     pub form: Vec<FormField>,
     pub position: i64,
 }
@@ -54,6 +56,7 @@ pub struct RequestTypeSettings {
     pub service: String,
     pub open_to_external: bool,
     pub needs_approval: bool,
+    pub approvers: String,
 }
 
 fn group(r: &AnyRow) -> Result<Group> {
@@ -81,6 +84,7 @@ fn request_type(r: &AnyRow) -> Result<RequestType> {
         service: r.try_get("service")?,
         open_to_external: r.try_get::<i64, _>("open_to_external")? != 0,
         needs_approval: r.try_get::<i64, _>("needs_approval")? != 0,
+        approvers: r.try_get("approvers")?,
         form: serde_json::from_str(&form)
             .map_err(|e| StoreError::Corrupt(format!("form of request type: {e}")))?,
         position: r.try_get("position")?,
@@ -90,7 +94,7 @@ fn request_type(r: &AnyRow) -> Result<RequestType> {
 const GROUP_COLUMNS: &str = "id, desk_id, code, labels, descriptions, position";
 const TYPE_COLUMNS: &str =
     "rt.id, rt.desk_id, rt.group_id, rt.code, rt.labels, rt.descriptions, rt.ticket_type_id, \
-    rt.team_id, rt.service, rt.open_to_external, rt.needs_approval, rt.form, rt.position";
+    rt.team_id, rt.service, rt.open_to_external, rt.needs_approval, rt.approvers, rt.form, rt.position";
 
 /// The active groups of a desk, in order.
 pub async fn groups_of(db: &Db, desk_id: i64) -> Result<Vec<Group>> {
@@ -175,6 +179,7 @@ pub async fn save_group(
     check_code(code)?;
     let mut tx = db.write().begin().await?;
     let id = upsert_group(&mut tx, desk_id, code, labels, descriptions, None).await?;
+    crate::search_log::note_request_types_of_group(&mut *tx, id).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -271,7 +276,7 @@ async fn upsert_request_type(
         sqlx::query(
             "UPDATE request_types SET group_id = $1, labels = $2, descriptions = $3, ticket_type_id = $4, \
              team_id = $5, service = $6, open_to_external = $7, needs_approval = $8, active = 1, \
-             position = COALESCE($9, position) WHERE id = $10",
+             position = COALESCE($9, position), approvers = $11 WHERE id = $10",
         )
         .bind(s.group_id)
         .bind(s.labels.to_json())
@@ -283,8 +288,10 @@ async fn upsert_request_type(
         .bind(s.needs_approval as i64)
         .bind(position)
         .bind(id)
+        .bind(&s.approvers)
         .execute(&mut **tx)
         .await?;
+        crate::search_log::note(&mut **tx, crate::search_log::REQUEST_TYPE, id).await?;
         return Ok(id);
     }
     let next: i64 =
@@ -295,8 +302,8 @@ async fn upsert_request_type(
             .try_get(0)?;
     let row = sqlx::query(
         "INSERT INTO request_types (desk_id, group_id, code, labels, descriptions, ticket_type_id, team_id, \
-         service, open_to_external, needs_approval, position) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+         service, open_to_external, needs_approval, position, approvers) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(desk_id)
     .bind(s.group_id)
@@ -309,11 +316,14 @@ async fn upsert_request_type(
     .bind(s.open_to_external as i64)
     .bind(s.needs_approval as i64)
     .bind(position.unwrap_or(next))
+    .bind(&s.approvers)
     .fetch_one(&mut **tx)
     .await
     .map_err(StoreError::from)
     .map_err(unique_code)?;
-    Ok(row.try_get(0)?)
+    let id = row.try_get(0)?;
+    crate::search_log::note(&mut **tx, crate::search_log::REQUEST_TYPE, id).await?;
+    Ok(id)
 }
 
 /// Replaces the form of a request type after checking it; the desk's
@@ -452,10 +462,13 @@ pub enum Movable {
 
 /// Retires a request type: it leaves the portal, its tickets keep it.
 pub async fn retire_request_type(db: &Db, desk_id: i64, id: i64) -> Result<()> {
+    let mut tx = db.write().begin().await?;
     sqlx::query("UPDATE request_types SET active = 0 WHERE id = $1 AND desk_id = $2")
         .bind(id)
         .bind(desk_id)
-        .execute(db.write())
+        .execute(&mut *tx)
         .await?;
+    crate::search_log::note(&mut *tx, crate::search_log::REQUEST_TYPE, id).await?;
+    tx.commit().await?;
     Ok(())
 }

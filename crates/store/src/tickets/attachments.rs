@@ -13,6 +13,8 @@ pub struct NewAttachment {
     pub content_type: String,
     pub size_bytes: i64,
     pub sha256: String,
+    /// The Content-ID of a mail part, which the mail's HTML refers to.
+    pub content_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +28,7 @@ pub struct Attachment {
     #[serde(skip)]
     pub sha256: String,
     pub created_at: i64,
+    pub content_id: Option<String>,
 }
 
 pub(crate) async fn insert<'e, E: Executor<'e, Database = Any>>(
@@ -37,8 +40,8 @@ pub(crate) async fn insert<'e, E: Executor<'e, Database = Any>>(
     now: i64,
 ) -> Result<i64> {
     let row = sqlx::query(
-        "INSERT INTO attachments (ticket_id, comment_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO attachments (ticket_id, comment_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at, content_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(ticket_id)
     .bind(comment_id)
@@ -48,13 +51,14 @@ pub(crate) async fn insert<'e, E: Executor<'e, Database = Any>>(
     .bind(&f.sha256)
     .bind(uploaded_by)
     .bind(now)
+    .bind(f.content_id.as_deref())
     .fetch_one(ex)
     .await?;
     Ok(row.try_get(0)?)
 }
 
 const COLUMNS: &str =
-    "a.id, a.ticket_id, a.comment_id, a.filename, a.content_type, a.size_bytes, a.sha256, a.created_at";
+    "a.id, a.ticket_id, a.comment_id, a.filename, a.content_type, a.size_bytes, a.sha256, a.created_at, a.content_id";
 
 fn attachment(r: &AnyRow) -> Result<Attachment> {
     Ok(Attachment {
@@ -66,6 +70,7 @@ fn attachment(r: &AnyRow) -> Result<Attachment> {
         size_bytes: r.try_get(5)?,
         sha256: r.try_get(6)?,
         created_at: r.try_get(7)?,
+        content_id: r.try_get(8)?,
     })
 }
 

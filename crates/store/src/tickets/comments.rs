@@ -13,6 +13,17 @@ pub struct Comment {
     pub is_public: bool,
     pub created_at: i64,
     pub attachments: Vec<Attachment>,
+    /// The formatted version of a comment that came by mail (clean HTML).
+    pub body_html: Option<String>,
+}
+
+/// The mail a comment came from: its Message-ID (recorded in the same
+/// transaction, so a second delivery of the message changes nothing) and
+/// its cleaned HTML version, if it had one.
+#[derive(Debug, Clone, Copy)]
+pub struct MailOrigin<'a> {
+    pub message_id: &'a str,
+    pub html: Option<&'a str>,
 }
 
 /// Adds a public reply or (staff only) an internal note, with its files.
@@ -28,10 +39,10 @@ pub async fn add_comment(
     add_comment_with_mail(db, viewer, ticket, body, is_public, files, None).await
 }
 
-/// As `add_comment`; with `mail_message_id`, the Message-ID of the email it
-/// came from is recorded in the same transaction, so a message delivered
-/// twice (a retried IMAP fetch, two instances) makes one comment: the second
-/// attempt fails on the Message-ID and changes nothing.
+/// As `add_comment`; with `mail`, the Message-ID of the email it came from
+/// is recorded in the same transaction, so a message delivered twice (a
+/// retried IMAP fetch, two instances) makes one comment: the second attempt
+/// fails on the Message-ID and changes nothing.
 pub async fn add_comment_with_mail(
     db: &Db,
     viewer: &Viewer,
@@ -39,18 +50,11 @@ pub async fn add_comment_with_mail(
     body: &str,
     is_public: bool,
     files: &[NewAttachment],
-    mail_message_id: Option<&str>,
+    mail: Option<MailOrigin<'_>>,
 ) -> Result<i64> {
-    add_comment_notifying(
-        db,
-        viewer,
-        ticket,
-        body,
-        is_public,
-        files,
-        mail_message_id,
-        |_| Vec::new(),
-    )
+    add_comment_notifying(db, viewer, ticket, body, is_public, files, mail, |_| {
+        Vec::new()
+    })
     .await
 }
 
@@ -64,7 +68,7 @@ pub async fn add_comment_notifying(
     body: &str,
     is_public: bool,
     files: &[NewAttachment],
-    mail_message_id: Option<&str>,
+    mail: Option<MailOrigin<'_>>,
     compose: impl FnOnce(i64) -> Vec<crate::notifications::NewNotification>,
 ) -> Result<i64> {
     if !is_public && !viewer.is_staff_on(ticket.desk_id) {
@@ -72,23 +76,26 @@ pub async fn add_comment_notifying(
     }
     let now = now_ms();
     let mut tx = db.write().begin().await?;
-    if let Some(message_id) = mail_message_id {
-        super::record_mail_message(&mut tx, message_id, ticket.id, now).await?;
+    if let Some(m) = mail {
+        super::record_mail_message(&mut tx, m.message_id, ticket.id, now).await?;
     }
     let id: i64 = sqlx::query(
-        "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at, body_html) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(ticket.id)
     .bind(viewer.user_id)
     .bind(body)
     .bind(is_public as i64)
     .bind(now)
+    .bind(mail.and_then(|m| m.html).map(str::to_owned))
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
     for f in files {
         super::attachments::insert(&mut *tx, ticket.id, Some(id), viewer.user_id, f, now).await?;
     }
+    crate::search_log::note(&mut *tx, crate::search_log::TICKET, ticket.id).await?;
     sqlx::query("UPDATE tickets SET updated_at = $1, version = version + 1 WHERE id = $2")
         .bind(now)
         .bind(ticket.id)
@@ -105,7 +112,7 @@ pub async fn add_comment_notifying(
 pub async fn comments_of(db: &Db, viewer: &Viewer, ticket: &Ticket) -> Result<Vec<Comment>> {
     let staff = viewer.is_staff_on(ticket.desk_id);
     let rows = sqlx::query(
-        "SELECT c.id, c.author_id, u.display_name, c.body, c.is_public, c.created_at \
+        "SELECT c.id, c.author_id, u.display_name, c.body, c.is_public, c.created_at, c.body_html \
          FROM comments c JOIN users u ON u.id = c.author_id \
          WHERE c.ticket_id = $1 AND (c.is_public = 1 OR $2 = 1) ORDER BY c.id",
     )
@@ -129,6 +136,7 @@ pub async fn comments_of(db: &Db, viewer: &Viewer, ticket: &Ticket) -> Result<Ve
                     .filter(|a| a.comment_id == Some(id))
                     .cloned()
                     .collect(),
+                body_html: r.try_get(6)?,
             })
         })
         .collect()

@@ -30,6 +30,8 @@ pub struct Created {
     pub requester_locale: Option<String>,
     /// People copied on the request, who hear what the requester hears.
     pub participants: Vec<notifications::Recipient>,
+    /// People asked to approve it before work starts, with their links.
+    pub approvers: Vec<super::approvals::Asked>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +60,8 @@ pub struct NewTicket {
     pub mail_message_id: Option<String>,
     /// People copied on the request (the Cc of an email): participants.
     pub participants: Vec<Contact>,
+    /// The cleaned HTML version of the mail the ticket came from.
+    pub description_html: Option<String>,
     /// The closed ticket this one follows up (a reply by mail to it).
     pub follow_up_of: Option<i64>,
 }
@@ -91,6 +95,7 @@ impl NewTicket {
             mail_message_id: None,
             participants: Vec::new(),
             follow_up_of: None,
+            description_html: None,
         }
     }
 }
@@ -134,9 +139,12 @@ pub async fn create_ticket_notifying(
         }
     };
     let mut team_id = new.team_id;
+    // A request type may need approval before work starts, from named
+    // people or the heads of the requester's institution.
+    let mut approval: Option<String> = None;
     if let Some(rt) = new.request_type_id {
         let row = sqlx::query(
-            "SELECT team_id FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
+            "SELECT team_id, needs_approval, approvers FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
         )
         .bind(rt)
         .bind(new.desk_id)
@@ -145,14 +153,21 @@ pub async fn create_ticket_notifying(
         .await?
         .ok_or_else(|| StoreError::invalid("request_type", "error-choice-unknown"))?;
         team_id = team_id.or(row.try_get(0)?);
+        if row.try_get::<i64, _>(1)? != 0 {
+            approval = Some(row.try_get(2)?);
+        }
     }
 
+    // The workflow's first status, or its approval status when needed.
     let status = sqlx::query(
         "SELECT s.code, s.category FROM ticket_types tt JOIN workflow_statuses s ON s.workflow_id = tt.workflow_id \
-         WHERE tt.id = $1 AND tt.desk_id = $2 ORDER BY s.position LIMIT 1",
+         WHERE tt.id = $1 AND tt.desk_id = $2 \
+         ORDER BY CASE WHEN $3 = 1 AND s.code = $4 THEN 0 ELSE 1 END, s.position LIMIT 1",
     )
     .bind(new.ticket_type_id)
     .bind(new.desk_id)
+    .bind(approval.is_some() as i64)
+    .bind(super::approvals::AWAITING)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| StoreError::invalid("ticket_type", "error-ticket-type-unknown"))?;
@@ -209,8 +224,8 @@ pub async fn create_ticket_notifying(
     let id: i64 = sqlx::query(
         "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
          requester_id, institution_id, sub_unit_id, channel, priority, team_id, assignee_id, created_by, \
-         created_at, updated_at, request_type_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id",
+         created_at, updated_at, request_type_id, description_html) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id",
     )
     .bind(new.desk_id)
     .bind(number)
@@ -229,6 +244,7 @@ pub async fn create_ticket_notifying(
     .bind(created_by)
     .bind(now)
     .bind(new.request_type_id)
+    .bind(new.description_html.as_deref())
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -258,7 +274,7 @@ pub async fn create_ticket_notifying(
     }
     super::open_status_period(&mut *tx, id, &status_code, &category, now, created_by).await?;
     record_change(
-        &mut *tx,
+        &mut tx,
         id,
         created_by,
         now,
@@ -312,7 +328,7 @@ pub async fn create_ticket_notifying(
         .await?;
         let earlier_key = format!("{}-{number}", key.prefix);
         record_change(
-            &mut *tx,
+            &mut tx,
             id,
             created_by,
             now,
@@ -322,6 +338,12 @@ pub async fn create_ticket_notifying(
         )
         .await?;
     }
+    let approvers = match &approval {
+        Some(named) if status_code == super::approvals::AWAITING => {
+            super::approvals::ask_in(&mut tx, id, requester_id, institution_id, named, now).await?
+        }
+        _ => Vec::new(),
+    };
     let created = Created {
         id,
         desk_id: new.desk_id,
@@ -329,6 +351,7 @@ pub async fn create_ticket_notifying(
         requester_email: requester.try_get(2)?,
         requester_locale: requester.try_get(3)?,
         participants,
+        approvers,
     };
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;

@@ -48,7 +48,7 @@ pub async fn add_link(
     .map_err(|e| if e.is_unique_violation() { StoreError::invalid("link", "error-link-exists") } else { e })?;
     let label = format!("{} {}", kind.code(), to.key);
     record_change(
-        &mut *tx,
+        &mut tx,
         from.id,
         viewer.user_id,
         now,
@@ -59,7 +59,7 @@ pub async fn add_link(
     .await?;
     let back = format!("{} ← {}", kind.code(), from.key);
     record_change(
-        &mut *tx,
+        &mut tx,
         to.id,
         viewer.user_id,
         now,
@@ -121,7 +121,7 @@ pub async fn remove_link(db: &Db, viewer: &Viewer, ticket: &Ticket, link_id: i64
         return Err(StoreError::NotFound);
     }
     record_change(
-        db.write(),
+        &mut *db.write().acquire().await?,
         ticket.id,
         viewer.user_id,
         now_ms(),

@@ -2,6 +2,7 @@
 //! the viewer, comments, attachments, workflow transitions and the audit
 //! history they leave.
 
+pub mod approvals;
 mod attachments;
 mod comments;
 mod create;
@@ -15,7 +16,7 @@ mod visibility;
 
 pub use attachments::{attachment_for, attachments_of, Attachment, NewAttachment};
 pub use comments::{
-    add_comment, add_comment_notifying, add_comment_with_mail, comments_of, Comment,
+    add_comment, add_comment_notifying, add_comment_with_mail, comments_of, Comment, MailOrigin,
 };
 pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created, NewTicket};
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
@@ -30,9 +31,10 @@ pub use triage::{matrix_of, set_matrix, triage, Triage};
 use crate::Result;
 use sqlx::{Any, Executor};
 
-/// Records one field change in the audit history.
-pub(crate) async fn record_change<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
+/// Records one field change in the audit history, and notes the ticket in
+/// the search change log: every change and creation passes through here.
+pub(crate) async fn record_change(
+    conn: &mut sqlx::AnyConnection,
     ticket_id: i64,
     actor_id: i64,
     at: i64,
@@ -49,8 +51,9 @@ pub(crate) async fn record_change<'e, E: Executor<'e, Database = Any>>(
     .bind(field)
     .bind(old.map(str::to_owned))
     .bind(new.map(str::to_owned))
-    .execute(ex)
+    .execute(&mut *conn)
     .await?;
+    crate::search_log::note(&mut *conn, crate::search_log::TICKET, ticket_id).await?;
     Ok(())
 }
 

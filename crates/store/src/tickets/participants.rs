@@ -76,7 +76,7 @@ pub(crate) async fn add_in(
         return Ok(None);
     }
     record_change(
-        &mut **tx,
+        tx,
         ticket_id,
         added_by,
         now,
@@ -177,7 +177,7 @@ pub async fn remove(db: &Db, viewer: &Viewer, ticket: &Ticket, user_id: i64) -> 
         .execute(&mut *tx)
         .await?;
     record_change(
-        &mut *tx,
+        &mut tx,
         ticket.id,
         viewer.user_id,
         now_ms(),

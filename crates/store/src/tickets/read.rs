@@ -42,13 +42,15 @@ pub struct Ticket {
     pub priority_reason: Option<String>,
     pub category_id: Option<i64>,
     pub root_cause_id: Option<i64>,
+    /// The formatted version of the mail the ticket came from (clean HTML).
+    pub description_html: Option<String>,
 }
 
 const SELECT: &str = "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_type_id, tt.code AS type_code, \
     tt.workflow_id, t.status, t.status_category, t.summary, t.description, t.requester_id, \
     ru.display_name AS requester_name, ru.email AS requester_email, t.institution_id, i.name AS institution_name, \
     t.sub_unit_id, su.name AS sub_unit_name, t.channel, t.priority, t.team_id, tm.name AS team_name, \
-    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id, t.impact, t.urgency, t.priority_reason, t.category_id, t.root_cause_id \
+    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id, t.impact, t.urgency, t.priority_reason, t.category_id, t.root_cause_id, t.description_html \
     FROM tickets t \
     JOIN desks d ON d.id = t.desk_id \
     JOIN ticket_types tt ON tt.id = t.ticket_type_id \
@@ -74,6 +76,7 @@ fn ticket(r: &AnyRow) -> Result<Ticket> {
             .ok_or_else(|| StoreError::Corrupt(format!("status category {category}")))?,
         summary: r.try_get("summary")?,
         description: r.try_get("description")?,
+        description_html: r.try_get("description_html")?,
         requester_id: r.try_get("requester_id")?,
         requester_name: r.try_get("requester_name")?,
         requester_email: r.try_get("requester_email")?,

@@ -113,11 +113,32 @@ async fn apply(
         }
     }
     let now = now_ms();
+    let mut tx = db.write().begin().await?;
+    move_status(&mut tx, ticket, target, expected_version, actor_id, now).await?;
+    if let Some(info) = statuses.iter().find(|s| s.code == target.code) {
+        for n in compose(info) {
+            crate::notifications::queue(&mut tx, &n).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the ticket to `target` inside `tx`: the status, its history
+/// period and the audit entry. A ticket changed since it was read (another
+/// status, or another version when one is expected) is a conflict.
+pub(crate) async fn move_status(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ticket: &Ticket,
+    target: &atbalsts_domain::workflow::Status,
+    expected_version: Option<i64>,
+    actor_id: i64,
+    now: i64,
+) -> Result<()> {
     let resolved_at = target
         .category
         .is_done()
         .then_some(ticket.resolved_at.unwrap_or(now));
-    let mut tx = db.write().begin().await?;
     let updated = sqlx::query(
         "UPDATE tickets SET status = $1, status_category = $2, resolved_at = $3, updated_at = $4, version = version + 1 \
          WHERE id = $5 AND status = $6 AND ($7 IS NULL OR version = $7)",
@@ -129,7 +150,7 @@ async fn apply(
     .bind(ticket.id)
     .bind(&ticket.status)
     .bind(expected_version)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if updated.rows_affected() == 0 {
         return Err(StoreError::Conflict("error-ticket-changed"));
@@ -139,10 +160,10 @@ async fn apply(
     )
     .bind(now)
     .bind(ticket.id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     super::open_status_period(
-        &mut *tx,
+        &mut **tx,
         ticket.id,
         &target.code,
         target.category.code(),
@@ -151,7 +172,7 @@ async fn apply(
     )
     .await?;
     record_change(
-        &mut *tx,
+        tx,
         ticket.id,
         actor_id,
         now,
@@ -159,12 +180,5 @@ async fn apply(
         Some(&ticket.status),
         Some(&target.code),
     )
-    .await?;
-    if let Some(info) = statuses.iter().find(|s| s.code == target.code) {
-        for n in compose(info) {
-            crate::notifications::queue(&mut tx, &n).await?;
-        }
-    }
-    tx.commit().await?;
-    Ok(())
+    .await
 }

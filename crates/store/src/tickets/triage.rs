@@ -187,7 +187,7 @@ pub async fn triage(
     .await?;
     for (field, old, new) in &changed {
         record_change(
-            &mut *tx,
+            &mut tx,
             ticket.id,
             viewer.user_id,
             now,

@@ -115,5 +115,6 @@ pub(crate) fn request_type_settings(
         service: field(pairs, "service").to_owned(),
         open_to_external: !field(pairs, "open_to_external").is_empty(),
         needs_approval: !field(pairs, "needs_approval").is_empty(),
+        approvers: field(pairs, "approvers").to_owned(),
     })
 }

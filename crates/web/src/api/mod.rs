@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, authenticated with personal API tokens.
 //! Errors share one body shape: `{"error": {"code", "message", "fields": [...]}}`.
 
+mod approvals;
 mod auth;
 mod catalogue;
 mod comments;
@@ -25,6 +26,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/tickets/{key}/transitions",
             get(transitions::list).post(transitions::perform),
+        )
+        .route(
+            "/tickets/{key}/approval",
+            get(approvals::list).post(approvals::decide),
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))

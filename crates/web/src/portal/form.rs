@@ -307,6 +307,20 @@ pub async fn submit(
                     .for_agent("new-in-queue", a, about, &description),
             );
         }
+        // Work waits for approval: each approver gets a link to decide.
+        let requester_name = answers
+            .requester_name
+            .clone()
+            .or_else(|| ctx.user().map(|u| u.display_name.clone()))
+            .unwrap_or_else(|| created.requester_email.clone());
+        for asked in &created.approvers {
+            out.push(state.composer.approval_requested(
+                about,
+                asked,
+                &requester_name,
+                &description,
+            ));
+        }
         out
     })
     .await?;

@@ -1,5 +1,6 @@
 //! Ticket pages: list, view, create, comment, transition.
 
+pub mod approval;
 pub mod comment;
 pub(crate) mod events;
 pub mod links;

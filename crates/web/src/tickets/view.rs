@@ -38,6 +38,9 @@ pub(crate) struct FormEcho {
     /// A refused participant: the address typed and why.
     pub participant_email: Option<String>,
     pub participant_errors: Vec<atbalsts_domain::FieldError>,
+    /// A refused approval decision: the comment typed and why.
+    pub approval_comment: String,
+    pub approval_errors: Vec<atbalsts_domain::FieldError>,
 }
 
 pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
@@ -76,10 +79,12 @@ pub(crate) async fn render(
         .iter()
         .map(|c| {
             let (body, folded) = super::quoted::split(&c.body);
-            context! { body => body, folded => folded, ..Value::from_serialize(c) }
+            let html = formatted(c.body_html.as_deref(), &c.attachments);
+            context! { body => body, folded => folded, html => html, ..Value::from_serialize(c) }
         })
         .collect();
     let attachments = atbalsts_store::tickets::attachments_of(&state.db, viewer, ticket).await?;
+    let description_html = formatted(ticket.description_html.as_deref(), &attachments);
     let status_label =
         |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
     let history: Vec<HistoryRow> = changes_of(&state.db, ticket.id)
@@ -178,6 +183,9 @@ pub(crate) async fn render(
     };
     let people =
         atbalsts_store::tickets::participants::participants_of(&state.db, ticket.id).await?;
+    let approvals = atbalsts_store::tickets::approvals::approvals_of(&state.db, ticket.id).await?;
+    let may_decide =
+        atbalsts_store::tickets::approvals::may_decide(&state.db, viewer, ticket).await?;
     let watching = ctx
         .user()
         .is_some_and(|u| people.iter().any(|p| p.user_id == u.id));
@@ -193,6 +201,9 @@ pub(crate) async fn render(
         context! {
             email_failing => email_failing,
             people => people,
+            approvals => approvals,
+            may_decide => may_decide,
+            description_html => description_html,
             watching => watching,
             links => links,
             categories => categories,
@@ -219,9 +230,25 @@ pub(crate) async fn render(
     )
 }
 
+/// The formatted version of a mail, cleaned once more, its inline images
+/// pointing at the stored attachments they came as.
+fn formatted(html: Option<&str>, files: &[atbalsts_store::tickets::Attachment]) -> Option<String> {
+    let clean = atbalsts_richtext::clean(html?, atbalsts_richtext::Images::Embedded);
+    Some(atbalsts_richtext::rewrite_cid(&clean, |cid| {
+        files
+            .iter()
+            .find(|a| a.content_id.as_deref() == Some(cid))
+            .map(|a| format!("/attachments/{}", a.id))
+    }))
+}
+
 /// The ticket's answers in the order of its request type's form, then any
 /// other custom field values (set through the API), each under its name.
-async fn field_values(state: &AppState, ticket: &Ticket, locale: Locale) -> AppResult<Vec<Value>> {
+pub(crate) async fn field_values(
+    state: &AppState,
+    ticket: &Ticket,
+    locale: Locale,
+) -> AppResult<Vec<Value>> {
     use atbalsts_store::{catalogue, custom_fields};
     let values = custom_fields::values_of(&state.db, ticket.id).await?;
     let mut shown = std::collections::BTreeSet::new();

@@ -1,0 +1,220 @@
+//! Deciding on a request that waits for approval: through the single-use
+//! link in the approver's mail (no sign-in needed), or from the ticket page
+//! by an approver or the desk's staff. The decision itself — and what it
+//! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
+
+use super::view::{field_values, load};
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::FieldErrors;
+use atbalsts_mail::notices::Notices;
+use atbalsts_store::tickets::approvals::{self, Decider, Decision};
+use atbalsts_store::tickets::{ticket_by_id, Ticket};
+use axum::extract::{Path, State};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use minijinja::context;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct DecisionForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+fn parse_decision(s: &str) -> AppResult<Decision> {
+    match s {
+        "approve" => Ok(Decision::Approve),
+        "reject" => Ok(Decision::Reject),
+        _ => Err(AppError::BadRequest("error-form-malformed")),
+    }
+}
+
+/// Records the decision with its notifications; the approver is whoever
+/// the link was sent to, or the signed-in person.
+pub(crate) async fn decide(
+    state: &AppState,
+    decider: Decider<'_>,
+    approver_id: i64,
+    ticket: &Ticket,
+    decision: Decision,
+    comment: &str,
+) -> AppResult<()> {
+    let notices = Notices::for_decision(&state.db, approver_id, ticket).await?;
+    let reason = (decision == Decision::Reject).then_some(comment.trim());
+    approvals::decide(
+        &state.db,
+        decider,
+        ticket,
+        decision,
+        comment,
+        |status, _| notices.decision(&state.composer, ticket, status, reason),
+    )
+    .await?;
+    tracing::info!(ticket = %ticket.key, ?decision, approver = approver_id, "approval decided");
+    Ok(())
+}
+
+/// The ticket behind a valid link, or the page saying it is used up.
+async fn by_link(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+) -> AppResult<Result<(Ticket, i64), Response>> {
+    let found = match approvals::by_token(&state.db, token).await? {
+        Some((ticket_id, approver)) => ticket_by_id(&state.db, ticket_id)
+            .await?
+            .map(|t| (t, approver)),
+        None => None,
+    };
+    match found {
+        Some(f) => Ok(Ok(f)),
+        None => Ok(Err(state.templates.render_status(
+            ctx,
+            StatusCode::NOT_FOUND,
+            "approvals/used.html",
+            context! {},
+        )?)),
+    }
+}
+
+async fn show(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    token: &str,
+    ticket: &Ticket,
+    comment: &str,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let fields = field_values(state, ticket, ctx.locale).await?;
+    state.templates.render_status(
+        ctx,
+        status,
+        "approvals/decide.html",
+        context! {
+            token => token,
+            ticket => ticket,
+            fields => fields,
+            comment => comment,
+            errors => errors.0,
+        },
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let (ticket, _) = match by_link(&state, &ctx, &token).await? {
+        Ok(found) => found,
+        Err(page) => return Ok(page),
+    };
+    show(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        &token,
+        &ticket,
+        "",
+        FieldErrors::default(),
+    )
+    .await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let (ticket, approver) = match by_link(&state, &ctx, &token).await? {
+        Ok(found) => found,
+        Err(page) => return Ok(page),
+    };
+    let decision = parse_decision(&form.decision)?;
+    match decide(
+        &state,
+        Decider::Link(&token),
+        approver,
+        &ticket,
+        decision,
+        &form.comment,
+    )
+    .await
+    {
+        Ok(()) => state.templates.render(
+            &ctx,
+            "approvals/done.html",
+            context! { ticket => ticket, approved => decision == Decision::Approve },
+        ),
+        Err(AppError::Invalid(errors)) => {
+            show(
+                &state,
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &token,
+                &ticket,
+                &form.comment,
+                errors,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// From the ticket page: an approver signed in, or staff on their behalf.
+pub async fn from_ticket(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(key): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    if !approvals::may_decide(&state.db, viewer, &ticket).await? {
+        return Err(AppError::NotFound);
+    }
+    let decision = parse_decision(&form.decision)?;
+    match decide(
+        &state,
+        Decider::Person(viewer),
+        viewer.user_id,
+        &ticket,
+        decision,
+        &form.comment,
+    )
+    .await
+    {
+        Ok(()) => Ok((
+            StatusCode::SEE_OTHER,
+            [(LOCATION, format!("/tickets/{}", ticket.key))],
+        )
+            .into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let echo = super::view::FormEcho {
+                approval_comment: form.comment,
+                approval_errors: errors.0,
+                ..Default::default()
+            };
+            super::view::render(
+                &state,
+                &ctx,
+                &ticket,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                echo,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -183,3 +183,39 @@ test('a customer follows a request under My requests and a desk administrator ed
   await checkA11y(admin, 'refused notification wording');
   await admin.context().close();
 });
+
+test('new equipment waits for the head of the institution, who rejects without a reason, is told, then approves', async () => {
+  const page = await newPage('lv-LV');
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-pasts').fill('janis.berzins@lnb.lv');
+  await page.getByLabel('Parole').fill('demo-parole-2026');
+  await page.getByRole('button', { name: 'Pieteikties' }).click();
+  await page.goto(`${BASE}/portal/KISC/jaunas-tehnikas-pieteikums`);
+  await page.locator('#f-institution').selectOption({ label: 'Latvijas Nacionālā bibliotēka' });
+  await page.getByLabel('Vārds, uzvārds').fill('Jānis Bērziņš');
+  await page.getByLabel('Portatīvo datoru skaits').fill('2');
+  await page.getByLabel('Pieteikuma pamatojums').fill('Lasītavai vajag datorus apmeklētājiem.');
+  await page.getByLabel('Adrese').fill('Mūkusalas iela 3, Rīga');
+  await page.getByRole('button', { name: 'Nosūtīt' }).click();
+  await page.waitForURL(/\/sent\//);
+  const key = await page.locator('#ticket-key').innerText();
+  await page.context().close();
+
+  const head = await newPage('lv-LV');
+  await head.goto(`${BASE}/login`);
+  await head.getByLabel('E-pasts').fill('vaditaja@lnb.lv');
+  await head.getByLabel('Parole').fill('demo-parole-2026');
+  await head.getByRole('button', { name: 'Pieteikties' }).click();
+  await head.goto(`${BASE}/tickets/${key}`);
+  assert.equal(await head.locator('#ticket-status').innerText(), 'Gaida apstiprinājumu');
+  await checkA11y(head, 'a request waiting for approval');
+  await head.getByRole('button', { name: 'Noraidīt' }).click();
+  await assert.doesNotReject(head.getByRole('alert').waitFor());
+  await checkA11y(head, 'a rejection without a reason');
+  await head.getByLabel('Komentārs', { exact: true }).fill('Piekrītu, bet tikai diviem datoriem.');
+  await head.getByRole('button', { name: 'Apstiprināt' }).click();
+  await head.waitForURL(new RegExp(`/tickets/${key}$`));
+  assert.equal(await head.locator('#ticket-status').innerText(), 'Atvērts');
+  assert.match(await head.locator('#approval').innerText(), /apstiprināja[\s\S]*Piekrītu, bet tikai diviem datoriem/);
+  await head.context().close();
+});

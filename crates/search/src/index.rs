@@ -164,15 +164,12 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Stops the writer and waits for its threads; the index still answers
-    /// searches but takes no more changes.
+    /// Stops the writer (uncommitted changes are lost) and releases its lock
+    /// on the folder; the index still answers searches but takes no more
+    /// changes.
     pub fn close(&self) {
         let writer = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(writer) = writer {
-            if let Err(error) = writer.wait_merging_threads() {
-                tracing::debug!(%error, "search index writer closed");
-            }
-        }
+        drop(writer);
     }
 
     /// Documents searchable now.
@@ -234,12 +231,6 @@ impl SearchIndex {
     }
 }
 
-impl Drop for SearchIndex {
-    fn drop(&mut self) {
-        self.close();
-    }
-}
-
 /// Empties `dir` for a new index, if it holds nothing but an old one.
 fn empty_folder(dir: &Path) -> Result<()> {
     let mut entries = Vec::new();
@@ -265,4 +256,67 @@ fn empty_folder(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Text, REQUEST_TYPE_INTERNAL, REQUEST_TYPE_PUBLIC};
+
+    fn request_type(id: i64, visibility: &str, name: &str) -> Document {
+        Document {
+            kind: Kind::RequestType,
+            id,
+            desk_id: 1,
+            institution_id: None,
+            visibility: visibility.to_owned(),
+            status: "active".to_owned(),
+            key: format!("rt-{id}"),
+            lv: Text::new(name, "Apraksts"),
+            en: Text::default(),
+            updated_at: id,
+        }
+    }
+
+    fn keys(index: &SearchIndex, scope: &Scope, text: &str) -> Vec<String> {
+        let found = index.search(&SearchQuery::new(text), scope).unwrap();
+        found.hits.into_iter().map(|h| h.key).collect()
+    }
+
+    #[test]
+    fn internal_request_types_are_for_staff_only() {
+        let index = SearchIndex::in_ram().unwrap();
+        index
+            .add(&[
+                request_type(1, REQUEST_TYPE_PUBLIC, "Printera kļūme"),
+                request_type(2, REQUEST_TYPE_INTERNAL, "Printera nomaiņa"),
+            ])
+            .unwrap();
+        index.commit(0).unwrap();
+        assert_eq!(keys(&index, &Scope::anonymous(), "printeris"), ["rt-1"]);
+        let staff = Scope {
+            staff_desks: vec![7],
+            ..Scope::default()
+        };
+        let mut both = keys(&index, &staff, "printeris");
+        both.sort();
+        assert_eq!(both, ["rt-1", "rt-2"]);
+    }
+
+    #[test]
+    fn a_replaced_document_is_found_by_its_new_words_only() {
+        let index = SearchIndex::in_ram().unwrap();
+        index
+            .add(&[request_type(1, REQUEST_TYPE_PUBLIC, "Skeneris")])
+            .unwrap();
+        index.commit(1).unwrap();
+        let new = request_type(1, REQUEST_TYPE_PUBLIC, "Projektors");
+        index.replace(Kind::RequestType, 1, Some(&new)).unwrap();
+        index.commit(2).unwrap();
+        assert!(keys(&index, &Scope::anonymous(), "skeneris").is_empty());
+        assert_eq!(keys(&index, &Scope::anonymous(), "projektoru"), ["rt-1"]);
+        index.replace(Kind::RequestType, 1, None).unwrap();
+        index.commit(3).unwrap();
+        assert_eq!(index.num_docs(), 0);
+    }
 }

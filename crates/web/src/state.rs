@@ -55,6 +55,8 @@ pub struct Inner {
     pub config: WebConfig,
     pub metrics: Metrics,
     pub anonymous_limiter: RateLimiter,
+    /// API callers by token, for a few seconds.
+    pub api_callers: crate::api::callers::CallerCache,
     pub composer: atbalsts_mail::compose::Composer,
 }
 
@@ -84,6 +86,7 @@ impl AppState {
         )
         .with_fold_window(config.mail_fold);
         Ok(Self(Arc::new(Inner {
+            api_callers: Default::default(),
             anonymous_limiter,
             composer,
             db,

@@ -72,5 +72,6 @@ pub async fn revoke(
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
     api_tokens::revoke(&state.db, ctx.viewer()?.user_id, id).await?;
+    state.api_callers.clear();
     Ok((StatusCode::SEE_OTHER, [(LOCATION, "/account/tokens")]).into_response())
 }

@@ -22,9 +22,15 @@ impl FromRequestParts<AppState> for ApiCaller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(AppError::Unauthorized)?;
-        let (_, viewer) = users::viewer_by_api_token(&state.db, token.trim())
+        let token = token.trim();
+        let hash = atbalsts_store::sessions::hash_token(token);
+        if let Some(viewer) = state.api_callers.get(&hash) {
+            return Ok(ApiCaller(viewer));
+        }
+        let (_, viewer) = users::viewer_by_api_token(&state.db, token)
             .await?
             .ok_or(AppError::Unauthorized)?;
+        state.api_callers.put(hash, viewer.clone());
         Ok(ApiCaller(viewer))
     }
 }

@@ -3,6 +3,7 @@
 
 mod approvals;
 mod auth;
+pub mod callers;
 mod catalogue;
 mod comments;
 mod error;

@@ -639,3 +639,18 @@ error-kb-archived = Arhivētu rakstu nevar labot: vispirms atjaunojiet to kā me
 error-kb-file-type = Rakstam var pievienot tikai dokumentus (PDF, DOC, DOCX, ODT, RTF, TXT) un attēlus (PNG, JPG, GIF, WEBP).
 error-kb-link-kind = Izvēlieties, kā raksts saistīts ar pieteikumu.
 error-kb-version-unknown = Rakstam nav šādas versijas.
+bulk-title = Mainīt atlasītos pieteikumus
+bulk-select = Atlasīt
+bulk-select-one = Atlasīt { $key }
+bulk-keep = — nemainīt —
+bulk-apply = Mainīt atlasītos
+bulk-changed = { $count ->
+    [zero] Neviens pieteikums nav mainīts.
+    [one] Mainīts { $count } pieteikums.
+   *[other] Mainīti { $count } pieteikumi.
+}
+bulk-refused = { $count ->
+    [one] { $count } pieteikumu nevarēja mainīt:
+   *[other] { $count } pieteikumus nevarēja mainīt:
+}
+bulk-back = Atpakaļ uz pieteikumu sarakstu

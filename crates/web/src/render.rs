@@ -47,6 +47,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/mail-templates.html",
     "admin/mail-template.html",
     "approvals/decide.html",
+    "tickets/bulk-done.html",
     "approvals/done.html",
     "approvals/used.html",
     "account/notifications.html",

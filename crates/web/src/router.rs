@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
             "/tickets/new",
             get(tickets::new::page).post(tickets::new::submit),
         )
+        .route("/tickets/bulk", post(tickets::bulk::submit))
         .route("/tickets/{key}", get(tickets::view::page))
         .route("/tickets/{key}/comments", post(tickets::comment::submit))
         .route(

@@ -151,6 +151,20 @@ pub async fn page(
             updated_at: t.updated_at,
         })
         .collect();
+    // What bulk edit offers: the statuses of the listed tickets' workflows,
+    // the teams and staff of the viewer's desks.
+    let (mut bulk_statuses, mut bulk_teams, mut bulk_agents) = (Vec::new(), Vec::new(), Vec::new());
+    if staff {
+        bulk_statuses = names.codes();
+        for desk in viewer.staff_desks() {
+            for t in atbalsts_store::desks::teams_of(&state.db, desk).await? {
+                bulk_teams.push(context! { id => t.id, name => t.name });
+            }
+            for (id, name) in atbalsts_store::desks::staff_of(&state.db, desk).await? {
+                bulk_agents.push(context! { id => id, name => name });
+            }
+        }
+    }
     let state_filter = if q.state.is_empty() {
         "open".to_owned()
     } else {
@@ -169,6 +183,10 @@ pub async fn page(
             views => views,
             view => view,
             institution_scope => institution_scope.is_some(),
+            bulk_statuses => bulk_statuses,
+            bulk_teams => bulk_teams,
+            bulk_agents => bulk_agents,
+            priorities => atbalsts_domain::Priority::ALL.iter().map(|p| p.code()).collect::<Vec<_>>(),
         },
     )
 }

@@ -1,6 +1,7 @@
 //! Ticket pages: list, view, create, comment, transition.
 
 pub mod approval;
+pub mod bulk;
 pub mod comment;
 pub(crate) mod events;
 pub mod links;
@@ -61,6 +62,20 @@ impl StatusNames {
             }
         }
         Ok(Self(names))
+    }
+
+    /// Every status code once, with its name, ordered by name.
+    pub fn codes(&self) -> Vec<minijinja::Value> {
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for ((_, code), label) in &self.0 {
+            if !seen.iter().any(|(c, _)| c == code) {
+                seen.push((code.clone(), label.clone()));
+            }
+        }
+        seen.sort_by(|a, b| a.1.cmp(&b.1));
+        seen.into_iter()
+            .map(|(code, label)| minijinja::context! { code => code, label => label })
+            .collect()
     }
 
     pub fn get(&self, workflow_id: i64, code: &str) -> String {

@@ -1,0 +1,136 @@
+//! Bulk edit from the staff list: the selected tickets get a new status,
+//! team, assignee or priority. Each ticket changes through the same calls
+//! as its own page (so the workflow, the root-cause rule and notifications
+//! hold alike) and keeps one history entry per change; tickets that refuse
+//! are listed with the reason, the others are changed.
+
+use super::view::load;
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::triage::Level;
+use atbalsts_domain::Priority;
+use atbalsts_store::tickets::{ticket_by_id, Ticket, Triage};
+use axum::extract::State;
+use axum::response::Response;
+use axum::Form;
+use minijinja::context;
+use serde::Serialize;
+
+/// At most this many tickets in one bulk edit.
+const MAX_TICKETS: usize = 200;
+
+/// "" keeps the value, "none" clears it, anything else is an id.
+fn choice(raw: &str) -> Result<Option<Option<i64>>, ()> {
+    match raw {
+        "" => Ok(None),
+        "none" => Ok(Some(None)),
+        id => id.parse().map(|i| Some(Some(i))).map_err(|_| ()),
+    }
+}
+
+#[derive(Serialize)]
+struct Outcome {
+    key: String,
+    error: Option<&'static str>,
+}
+
+/// The ticket's triage as it stands, for changing one part of it.
+fn current(ticket: &Ticket) -> Triage {
+    let level = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|l| Level::parse(l).ok())
+            .unwrap_or(Level::Medium)
+    };
+    Triage {
+        impact: level(&ticket.impact),
+        urgency: level(&ticket.urgency),
+        priority: ticket
+            .priority_reason
+            .as_ref()
+            .and_then(|_| Priority::parse(&ticket.priority).ok()),
+        reason: ticket.priority_reason.clone().unwrap_or_default(),
+        team_id: ticket.team_id,
+        assignee_id: ticket.assignee_id,
+        category_id: ticket.category_id,
+        root_cause_id: ticket.root_cause_id,
+    }
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let field = |name: &str| crate::admin::field(&pairs, name);
+    ctx.check_csrf(field("_csrf"))?;
+    let viewer = ctx.viewer()?;
+    if !viewer.is_staff_anywhere() {
+        return Err(AppError::NotFound);
+    }
+    let keys: Vec<&str> = pairs
+        .iter()
+        .filter(|(k, _)| k == "ticket")
+        .map(|(_, v)| v.as_str())
+        .take(MAX_TICKETS)
+        .collect();
+    let bad = || AppError::BadRequest("error-form-malformed");
+    let team = choice(field("team")).map_err(|_| bad())?;
+    let assignee = choice(field("assignee")).map_err(|_| bad())?;
+    let priority = match field("priority") {
+        "" => None,
+        p => Some(Priority::parse(p).map_err(|_| bad())?),
+    };
+    let reason = field("priority_reason");
+    let status = field("status");
+    let mut outcomes = Vec::new();
+    for key in &keys {
+        let result = async {
+            let mut ticket = load(&state, viewer, key).await?;
+            if !status.is_empty() && status != ticket.status {
+                super::events::transition(&state, viewer, &ticket, status, Some(ticket.version))
+                    .await?;
+                ticket = ticket_by_id(&state.db, ticket.id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+            }
+            if team.is_some() || assignee.is_some() || priority.is_some() {
+                let mut t = current(&ticket);
+                if let Some(team) = team {
+                    t.team_id = team;
+                }
+                if let Some(a) = assignee {
+                    t.assignee_id = a;
+                }
+                if let Some(p) = priority {
+                    t.priority = Some(p);
+                    t.reason = reason.to_owned();
+                }
+                super::events::triage(&state, viewer, &ticket, &t, Some(ticket.version)).await?;
+            }
+            Ok::<_, AppError>(())
+        }
+        .await;
+        let error = match result {
+            Ok(()) => None,
+            Err(AppError::Invalid(errors)) => {
+                Some(errors.0.first().map(|e| e.code).unwrap_or("error-invalid"))
+            }
+            Err(AppError::Conflict(code)) => Some(code),
+            Err(AppError::NotFound | AppError::Forbidden) => Some("error-not-found"),
+            Err(e) => return Err(e),
+        };
+        outcomes.push(Outcome {
+            key: (*key).to_owned(),
+            error,
+        });
+    }
+    let changed = outcomes.iter().filter(|o| o.error.is_none()).count();
+    tracing::info!(changed, refused = outcomes.len() - changed, "bulk edit");
+    state.templates.render(
+        &ctx,
+        "tickets/bulk-done.html",
+        context! {
+            changed => changed,
+            refused => outcomes.into_iter().filter(|o| o.error.is_some()).collect::<Vec<_>>(),
+        },
+    )
+}

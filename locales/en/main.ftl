@@ -648,3 +648,14 @@ bulk-refused = { $count ->
    *[other] { $count } requests could not be changed:
 }
 bulk-back = Back to the list of requests
+merge-title = Merge as a duplicate
+field-merge_target = The request this one repeats
+merge-submit = Merge and close this one
+merge-to-requester = Your request has been merged with request { $key }, as it is about the same thing. We will keep you informed there: { $link }
+merge-note =
+    Merged into this request: { $key } ("{ $summary }", requester { $requester }).
+
+    { $description }
+error-merge-desk = Only requests of one desk can be merged.
+error-merge-done = A resolved or closed request is no longer merged.
+error-merge-target-closed = Nothing is merged into a closed request; choose an open one.

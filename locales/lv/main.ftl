@@ -654,3 +654,14 @@ bulk-refused = { $count ->
    *[other] { $count } pieteikumus nevarēja mainīt:
 }
 bulk-back = Atpakaļ uz pieteikumu sarakstu
+merge-title = Apvienot kā dublikātu
+field-merge_target = Pieteikums, kuru šis atkārto
+merge-submit = Apvienot un slēgt šo
+merge-to-requester = Jūsu pieteikums apvienots ar pieteikumu { $key }, jo tas ir par to pašu. Turpmāk par paveikto informēsim tur: { $link }
+merge-note =
+    Apvienots ar šo pieteikumu: { $key } („{ $summary }”, pieteicējs { $requester }).
+
+    { $description }
+error-merge-desk = Apvienot var tikai viena dienesta pieteikumus.
+error-merge-done = Atrisinātu vai slēgtu pieteikumu vairs neapvieno.
+error-merge-target-closed = Slēgtā pieteikumā neapvieno; izvēlieties atvērtu pieteikumu.

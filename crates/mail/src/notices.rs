@@ -80,9 +80,10 @@ impl Notices {
         })
     }
 
-    /// For an approver's decision: the ticket moves on, and a rejection's
-    /// reason reaches the customers as a reply from the approver.
-    pub async fn for_decision(db: &Db, approver_id: i64, ticket: &Ticket) -> Result<Self> {
+    /// For a status change explained to the customers by the person who
+    /// made it (an approver's decision, a merge): the ticket moves, and the
+    /// explanation reaches the customers as a reply from that person.
+    pub async fn for_explained_move(db: &Db, approver_id: i64, ticket: &Ticket) -> Result<Self> {
         let mut notices = Self::for_transition(db, approver_id, ticket).await?;
         notices.actor_name = users::user_by_id(db, approver_id)
             .await?
@@ -91,9 +92,9 @@ impl Notices {
         Ok(notices)
     }
 
-    /// The notifications of a decision: the new status, and the reason of
-    /// a rejection.
-    pub fn decision(
+    /// The notifications of an explained move: the new status, and the
+    /// explanation, if any.
+    pub fn explained_move(
         &self,
         composer: &Composer,
         ticket: &Ticket,

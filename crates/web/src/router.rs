@@ -117,6 +117,7 @@ pub fn router(state: AppState) -> Router {
             "/approvals/{token}",
             get(tickets::approval::page).post(tickets::approval::submit),
         )
+        .route("/tickets/{key}/merge", post(tickets::merge::submit))
         .route(
             "/tickets/{key}/participants",
             post(tickets::participants::add),

@@ -8,6 +8,7 @@ mod comments;
 mod create;
 mod history;
 mod links;
+pub mod merge;
 pub mod participants;
 mod read;
 mod transition;

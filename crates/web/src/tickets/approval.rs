@@ -45,7 +45,7 @@ pub(crate) async fn decide(
     decision: Decision,
     comment: &str,
 ) -> AppResult<()> {
-    let notices = Notices::for_decision(&state.db, approver_id, ticket).await?;
+    let notices = Notices::for_explained_move(&state.db, approver_id, ticket).await?;
     let reason = (decision == Decision::Reject).then_some(comment.trim());
     approvals::decide(
         &state.db,
@@ -53,7 +53,7 @@ pub(crate) async fn decide(
         ticket,
         decision,
         comment,
-        |status, _| notices.decision(&state.composer, ticket, status, reason),
+        |status, _| notices.explained_move(&state.composer, ticket, status, reason),
     )
     .await?;
     tracing::info!(ticket = %ticket.key, ?decision, approver = approver_id, "approval decided");

@@ -41,6 +41,9 @@ pub(crate) struct FormEcho {
     /// A refused approval decision: the comment typed and why.
     pub approval_comment: String,
     pub approval_errors: Vec<atbalsts_domain::FieldError>,
+    /// A refused merge: the target typed and why.
+    pub merge_target: String,
+    pub merge_errors: Vec<atbalsts_domain::FieldError>,
 }
 
 pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {

@@ -11,6 +11,8 @@ pub mod link;
 pub mod locale;
 pub mod mail_template;
 pub mod role;
+pub mod routing;
+pub mod text;
 pub mod ticket;
 pub mod triage;
 pub mod viewer;

@@ -22,6 +22,7 @@ pub mod mail_templates;
 
 mod migrate;
 pub mod notifications;
+pub mod routing;
 pub mod search_log;
 pub mod sessions;
 pub mod settings;

@@ -48,6 +48,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/mail-template.html",
     "approvals/decide.html",
     "tickets/bulk-done.html",
+    "admin/routing.html",
     "approvals/done.html",
     "approvals/used.html",
     "account/notifications.html",

@@ -142,9 +142,10 @@ pub async fn create_ticket_notifying(
     // A request type may need approval before work starts, from named
     // people or the heads of the requester's institution.
     let mut approval: Option<String> = None;
+    let mut service: Option<String> = None;
     if let Some(rt) = new.request_type_id {
         let row = sqlx::query(
-            "SELECT team_id, needs_approval, approvers FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
+            "SELECT team_id, needs_approval, approvers, service FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
         )
         .bind(rt)
         .bind(new.desk_id)
@@ -156,6 +157,7 @@ pub async fn create_ticket_notifying(
         if row.try_get::<i64, _>(1)? != 0 {
             approval = Some(row.try_get(2)?);
         }
+        service = Some(row.try_get::<String, _>(3)?).filter(|s| !s.is_empty());
     }
 
     // The workflow's first status, or its approval status when needed.
@@ -209,6 +211,36 @@ pub async fn create_ticket_notifying(
         }
     }
 
+    // The desk's routing rules may send it elsewhere; staff who chose a
+    // team or assignee themselves are not overruled.
+    let facts = atbalsts_domain::routing::Facts {
+        request_type_id: new.request_type_id,
+        institution_id,
+        sub_unit_id,
+        service,
+        category_id: None,
+        channel: new.channel.code().to_owned(),
+        summary: new.summary.as_str().to_owned(),
+        description: new.description.clone(),
+    };
+    let routed = crate::routing::route_in(&mut tx, new.desk_id, &facts).await?;
+    let mut assignee_id = new.assignee_id;
+    let mut priority = new.priority.code().to_owned();
+    let mut category_id = None;
+    if let Some(rule) = &routed {
+        let a = &rule.actions;
+        if new.team_id.is_none() {
+            team_id = a.team_id.or(team_id);
+        }
+        if new.assignee_id.is_none() && new.team_id.is_none() {
+            assignee_id = a.assignee_id;
+        }
+        if let Some(p) = &a.priority {
+            priority = p.clone();
+        }
+        category_id = a.category_id;
+    }
+
     // Take the number last, so the desk row stays locked for as short a time as possible.
     let desk = sqlx::query("UPDATE desks SET last_number = last_number + 1 WHERE id = $1 RETURNING last_number, key_prefix")
         .bind(new.desk_id)
@@ -224,8 +256,8 @@ pub async fn create_ticket_notifying(
     let id: i64 = sqlx::query(
         "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
          requester_id, institution_id, sub_unit_id, channel, priority, team_id, assignee_id, created_by, \
-         created_at, updated_at, request_type_id, description_html) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) RETURNING id",
+         created_at, updated_at, request_type_id, description_html, category_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19) RETURNING id",
     )
     .bind(new.desk_id)
     .bind(number)
@@ -238,13 +270,14 @@ pub async fn create_ticket_notifying(
     .bind(institution_id)
     .bind(sub_unit_id)
     .bind(new.channel.code())
-    .bind(new.priority.code())
+    .bind(&priority)
     .bind(team_id)
-    .bind(new.assignee_id)
+    .bind(assignee_id)
     .bind(created_by)
     .bind(now)
     .bind(new.request_type_id)
     .bind(new.description_html.as_deref())
+    .bind(category_id)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -307,6 +340,18 @@ pub async fn create_ticket_notifying(
                 locale,
             });
         }
+    }
+    if let Some(rule) = &routed {
+        record_change(
+            &mut tx,
+            id,
+            created_by,
+            now,
+            "routed_by",
+            None,
+            Some(&rule.name),
+        )
+        .await?;
     }
     if let Some(earlier) = new.follow_up_of {
         let number: i64 = sqlx::query("SELECT number FROM tickets WHERE id = $1 AND desk_id = $2")

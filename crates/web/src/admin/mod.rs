@@ -7,6 +7,7 @@ pub mod form_editor;
 pub mod mail;
 pub mod mail_templates;
 pub mod people;
+pub mod routing;
 
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Role;
@@ -41,6 +42,10 @@ pub fn routes() -> Router<AppState> {
             post(form_editor::retire),
         )
         .route("/admin/people", get(people::page).post(people::decide))
+        .route(
+            "/admin/routing/{desk}",
+            get(routing::page).post(routing::submit),
+        )
         .route("/admin/mail/{desk}", get(mail::page))
         .route("/admin/mail/{desk}/retry", post(mail::retry))
         .route("/admin/mail/{desk}/quarantine/{id}", get(mail::quarantined))

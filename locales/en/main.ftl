@@ -935,3 +935,26 @@ mail-article-review-due-body =
 
     Please check that they are still right and set a new review date. All articles due for review:
     { $link }
+macros-title = Macros
+macros-intro = Prepared replies with placeholders that may also change the status and priority. The desk's shared macros are changed by an administrator or team lead; your own by you.
+macros-whose = Whose
+macros-does = What it does
+macros-shared = the whole desk
+macros-mine = mine
+macros-none = No macros yet.
+macros-new = New macro
+macros-edit-title = Macro "{ $name }"
+macros-edit-label = Edit macro { $name }
+macros-delete-label = Delete macro { $name }
+field-macro_name = Name
+field-macro_body_lv = Text in Latvian
+field-macro_body_en = Text in English
+macros-set-status = Then change the status to
+macros-set-priority = Set the priority
+macros-share = Shared with the whole desk
+macros-save = Save macro
+macros-pick = Macro
+macros-insert = Insert into the comment
+macros-apply = Apply now
+error-macro-body = Write the text in at least one language.
+nav-macros = Macros

@@ -942,3 +942,26 @@ mail-article-review-due-body =
 
     Pārskatiet, vai tie joprojām ir pareizi, un iestatiet jaunu pārskatīšanas datumu. Visi pārskatāmie raksti:
     { $link }
+macros-title = Makrosi
+macros-intro = Sagatavotas atbildes ar aizstājējiem, kas var arī mainīt statusu un prioritāti. Dienesta kopīgos makrosus maina administrators vai komandas vadītājs; savus — katrs pats.
+macros-whose = Kam
+macros-does = Ko dara
+macros-shared = visam dienestam
+macros-mine = mans
+macros-none = Makrosu vēl nav.
+macros-new = Jauns makross
+macros-edit-title = Makross „{ $name }”
+macros-edit-label = Labot makrosu { $name }
+macros-delete-label = Dzēst makrosu { $name }
+field-macro_name = Nosaukums
+field-macro_body_lv = Teksts latviski
+field-macro_body_en = Teksts angliski
+macros-set-status = Pēc tam mainīt statusu uz
+macros-set-priority = Iestatīt prioritāti
+macros-share = Kopīgs visam dienestam
+macros-save = Saglabāt makrosu
+macros-pick = Makross
+macros-insert = Ievietot komentārā
+macros-apply = Lietot uzreiz
+error-macro-body = Ierakstiet tekstu vismaz vienā valodā.
+nav-macros = Makrosi

@@ -106,6 +106,13 @@ pub const KINDS: &[MailKind] = &[
         placeholders: TICKET_EXCERPT,
         for_staff: true,
     },
+    MailKind {
+        code: "article-review-due",
+        subject_key: "mail-article-review-due-subject",
+        body_key: "mail-article-review-due-body",
+        placeholders: &["name", "count", "articles", "link"],
+        for_staff: true,
+    },
 ];
 
 /// Kinds about a ticket's progress that may be folded together when several
@@ -123,33 +130,45 @@ pub fn kind(code: &str) -> Option<&'static MailKind> {
 }
 
 /// Placeholders are `{name}`: a letter or `_` after the brace, then
-/// letters, digits, `_` or `-`, then the closing brace. Other braces are text.
+/// letters, digits, `_` or `-`, then the closing brace. Other braces are
+/// text. Letters may be any script's, so a mistyped `{vārds}` is caught.
 fn placeholders(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            if bytes[i] == b'{' {
-                let start = i;
-                let mut j = i + 1;
-                if j < bytes.len() && (bytes[j].is_ascii_alphabetic() || bytes[j] == b'_') {
-                    while j < bytes.len()
-                        && (bytes[j].is_ascii_alphanumeric()
-                            || bytes[j] == b'_'
-                            || bytes[j] == b'-')
-                    {
-                        j += 1;
-                    }
-                    if j < bytes.len() && bytes[j] == b'}' {
-                        i = j + 1;
-                        return Some((start, j + 1, &text[start + 1..j]));
-                    }
-                }
+        while let Some((start, c)) = rest.next() {
+            if c != '{' {
+                continue;
             }
-            i += 1;
+            match rest.peek() {
+                Some((_, f)) if f.is_alphabetic() || *f == '_' => {}
+                _ => continue,
+            }
+            let mut end = None;
+            while let Some(&(i, c)) = rest.peek() {
+                if c == '}' {
+                    end = Some(i);
+                    rest.next();
+                    break;
+                }
+                if !(c.is_alphanumeric() || c == '_' || c == '-') {
+                    break;
+                }
+                rest.next();
+            }
+            if let Some(end) = end {
+                return Some((start, end + 1, &text[start + 1..end]));
+            }
         }
         None
     })
+}
+
+/// The placeholders in `text` that are not among `allowed`.
+pub fn unknown_in<'a>(allowed: &[&str], text: &'a str) -> Vec<&'a str> {
+    placeholders(text)
+        .map(|(_, _, name)| name)
+        .filter(|name| !allowed.contains(name))
+        .collect()
 }
 
 /// The text with each known placeholder replaced by its value; unknown ones
@@ -170,10 +189,7 @@ pub fn render(template: &str, values: &[(&str, &str)]) -> String {
 
 /// The placeholders in `text` that `kind` does not offer.
 pub fn unknown_placeholders<'a>(kind: &MailKind, text: &'a str) -> Vec<&'a str> {
-    placeholders(text)
-        .map(|(_, _, name)| name)
-        .filter(|name| !kind.placeholders.contains(name))
-        .collect()
+    unknown_in(kind.placeholders, text)
 }
 
 /// Checks a desk's wording for `kind`: a subject on one line, a body, and

@@ -18,6 +18,7 @@ pub mod institutions;
 pub mod jobs;
 pub mod knowledge;
 pub mod mail;
+pub mod macros;
 pub mod mail_templates;
 
 mod migrate;

@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(13, "0013_mail_html"),
     migration!(14, "0014_approvals"),
     migration!(16, "0016_routing"),
+    migration!(17, "0017_macros"),
 ];
 
 impl Migration {

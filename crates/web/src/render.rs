@@ -49,6 +49,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "approvals/decide.html",
     "tickets/bulk-done.html",
     "admin/routing.html",
+    "admin/macros.html",
     "approvals/done.html",
     "approvals/used.html",
     "account/notifications.html",

@@ -118,6 +118,7 @@ pub fn router(state: AppState) -> Router {
             get(tickets::approval::page).post(tickets::approval::submit),
         )
         .route("/tickets/{key}/merge", post(tickets::merge::submit))
+        .route("/tickets/{key}/macro", post(tickets::macros::submit))
         .route(
             "/tickets/{key}/participants",
             post(tickets::participants::add),

@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod form_editor;
+pub mod macros;
 pub mod mail;
 pub mod mail_templates;
 pub mod people;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
             post(form_editor::retire),
         )
         .route("/admin/people", get(people::page).post(people::decide))
+        .route("/macros/{desk}", get(macros::page).post(macros::submit))
         .route(
             "/admin/routing/{desk}",
             get(routing::page).post(routing::submit),

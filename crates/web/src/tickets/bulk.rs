@@ -34,7 +34,7 @@ struct Outcome {
 }
 
 /// The ticket's triage as it stands, for changing one part of it.
-fn current(ticket: &Ticket) -> Triage {
+pub(crate) fn current(ticket: &Ticket) -> Triage {
     let level = |s: &Option<String>| {
         s.as_deref()
             .and_then(|l| Level::parse(l).ok())

@@ -6,6 +6,7 @@ pub mod comment;
 pub(crate) mod events;
 pub mod links;
 pub mod list;
+pub mod macros;
 pub mod merge;
 pub mod new;
 pub mod participants;

@@ -184,6 +184,11 @@ pub(crate) async fn render(
     } else {
         (Vec::new(), 0)
     };
+    let macros = if staff {
+        atbalsts_store::macros::usable(&state.db, viewer, ticket.desk_id).await?
+    } else {
+        Vec::new()
+    };
     let people =
         atbalsts_store::tickets::participants::participants_of(&state.db, ticket.id).await?;
     let approvals = atbalsts_store::tickets::approvals::approvals_of(&state.db, ticket.id).await?;
@@ -204,6 +209,8 @@ pub(crate) async fn render(
         context! {
             email_failing => email_failing,
             people => people,
+            macros => macros,
+            desk_prefix => ticket.key.rsplit_once('-').map(|(p, _)| p).unwrap_or_default(),
             approvals => approvals,
             may_decide => may_decide,
             description_html => description_html,

@@ -1,0 +1,160 @@
+//! The macros page of a desk: staff see and use the desk's shared macros
+//! and keep their own; desk administrators and team leads change the
+//! shared ones.
+
+use super::field;
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::{FieldErrors, Priority, Role};
+use atbalsts_store::desks::Desk;
+use atbalsts_store::macros::{self, MacroInput, PLACEHOLDERS};
+use axum::extract::{Path, Query, State};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use minijinja::{context, Value};
+use serde::Deserialize;
+
+/// The desk, if the person works on it; otherwise 404.
+async fn staff_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<Desk> {
+    let desk = crate::portal::desk(state, prefix).await?;
+    if ctx.viewer()?.is_staff_on(desk.id) {
+        Ok(desk)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct EditQuery {
+    #[serde(default)]
+    edit: Option<i64>,
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    desk: &Desk,
+    status: StatusCode,
+    form: Value,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let viewer = ctx.viewer()?;
+    let list = macros::usable(&state.db, viewer, desk.id).await?;
+    let may_share = viewer.is_system_admin
+        || viewer.has_role(desk.id, Role::DeskAdmin)
+        || viewer.has_role(desk.id, Role::TeamLead);
+    let mut statuses: Vec<(String, String)> = Vec::new();
+    for tt in atbalsts_store::workflows::ticket_types_of(&state.db, desk.id).await? {
+        let (_, infos) = atbalsts_store::workflows::workflow(&state.db, tt.workflow_id).await?;
+        for s in infos {
+            if !statuses.iter().any(|(c, _)| *c == s.code) {
+                statuses.push((s.code.clone(), s.labels.get(ctx.locale).to_owned()));
+            }
+        }
+    }
+    let statuses: Vec<Value> = statuses
+        .into_iter()
+        .map(|(code, label)| context! { code => code, label => label })
+        .collect();
+    state.templates.render_status(
+        ctx,
+        status,
+        "admin/macros.html",
+        context! {
+            desk => desk, macros => list, form => form, errors => errors.0,
+            may_share => may_share, statuses => statuses,
+            placeholders => PLACEHOLDERS,
+            priorities => Priority::ALL.iter().map(|p| p.code()).collect::<Vec<_>>(),
+        },
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(q): Query<EditQuery>,
+) -> AppResult<Response> {
+    let desk = staff_desk(&state, &ctx, &prefix).await?;
+    let form = match q.edit {
+        Some(id) => {
+            let m = macros::by_id(&state.db, ctx.viewer()?, id)
+                .await?
+                .filter(|m| m.desk_id == desk.id)
+                .ok_or(AppError::NotFound)?;
+            context! { id => m.id, shared => m.owner_id.is_none(), ..Value::from_serialize(&m) }
+        }
+        None => context! { is_public => true },
+    };
+    render(
+        &state,
+        &ctx,
+        &desk,
+        StatusCode::OK,
+        form,
+        FieldErrors::default(),
+    )
+    .await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let desk = staff_desk(&state, &ctx, &prefix).await?;
+    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    let viewer = ctx.viewer()?;
+    let id: Option<i64> = field(&pairs, "id").parse().ok();
+    let back = (
+        StatusCode::SEE_OTHER,
+        [(LOCATION, format!("/macros/{}", desk.key_prefix))],
+    );
+    if field(&pairs, "action") == "delete" {
+        macros::delete(&state.db, viewer, id.ok_or(AppError::NotFound)?).await?;
+        return Ok(back.into_response());
+    }
+    // Texts keep their line breaks.
+    let text = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.replace("\r\n", "\n"))
+            .unwrap_or_default()
+    };
+    let some = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+    let input = MacroInput {
+        name: field(&pairs, "macro_name").to_owned(),
+        body_lv: text("macro_body_lv"),
+        body_en: text("macro_body_en"),
+        is_public: field(&pairs, "visibility") != "internal",
+        set_status: some(field(&pairs, "set_status")),
+        set_priority: some(field(&pairs, "macro_priority")),
+        shared: !field(&pairs, "shared").is_empty(),
+    };
+    match macros::save(&state.db, viewer, desk.id, id, &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(_) => Ok(back.into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let form = context! {
+                id => id, name => input.name, body_lv => input.body_lv, body_en => input.body_en,
+                is_public => input.is_public, set_status => input.set_status,
+                set_priority => input.set_priority, shared => input.shared,
+            };
+            render(
+                &state,
+                &ctx,
+                &desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form,
+                errors,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}

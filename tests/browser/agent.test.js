@@ -76,6 +76,17 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
   assert.match(people, /agents@kisc\.lv[\s\S]*sekotājs/);
   await checkA11y('ticket view with participants');
 
+  // Keyboard shortcuts: "c" goes to the comment field, "?" lists them all.
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.keyboard.press('c');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-body');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('?');
+  await page.waitForURL(/\/shortcuts$/);
+  assert.match(await page.locator('table').innerText(), /Rakstīt komentāru pieteikumā/);
+  await checkA11y('keyboard shortcuts');
+  await page.goto(`${BASE}/tickets/${key}`);
+
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.waitForURL(/\/login/);
 });

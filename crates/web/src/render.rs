@@ -50,6 +50,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "tickets/bulk-done.html",
     "admin/routing.html",
     "admin/macros.html",
+    "shortcuts.html",
     "approvals/done.html",
     "approvals/used.html",
     "account/notifications.html",

@@ -9,6 +9,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 
 const CSS: &str = include_str!("../static/app.css");
 const PORTAL_JS: &str = include_str!("../static/portal.js");
+const AGENT_JS: &str = include_str!("../static/agent.js");
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
@@ -27,6 +28,20 @@ async fn css() -> Response {
 
 async fn portal_js() -> Response {
     asset("text/javascript; charset=utf-8", PORTAL_JS)
+}
+
+async fn agent_js() -> Response {
+    asset("text/javascript; charset=utf-8", AGENT_JS)
+}
+
+/// The keyboard shortcuts `agent.js` offers staff.
+async fn shortcuts(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    ctx: crate::Ctx,
+) -> crate::AppResult<Response> {
+    state
+        .templates
+        .render(&ctx, "shortcuts.html", minijinja::context! {})
 }
 
 async fn not_found() -> AppError {
@@ -72,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/portal/{desk}/sent/{key}", get(portal::form::sent))
         .route("/accessibility", get(portal::home::accessibility))
+        .route("/shortcuts", get(shortcuts))
         .route("/login", get(auth::login::page).post(auth::login::submit))
         .route(
             "/signup",
@@ -153,6 +169,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics::endpoint))
         .route("/static/app.css", get(css))
         .route("/static/portal.js", get(portal_js))
+        .route("/static/agent.js", get(agent_js))
         .nest("/api/v1", api::routes(&state))
         .merge(pages)
         .layer(DefaultBodyLimit::max(body_limit))

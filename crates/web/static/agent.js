@@ -1,0 +1,44 @@
+// Keyboard shortcuts for staff (listed at /shortcuts). Only an enhancement:
+// every action they reach is a link or a form control on the page. Keys
+// typed into a field are left alone.
+(function () {
+  'use strict';
+  var focusOn = function (selector) {
+    var el = document.querySelector(selector);
+    if (!el) return false;
+    el.focus();
+    if (el.scrollIntoView) el.scrollIntoView({ block: 'center' });
+    return true;
+  };
+  var go = function (path) { window.location.assign(path); return true; };
+  var pendingG = false;
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var done = false;
+    if (pendingG) {
+      pendingG = false;
+      if (e.key === 'l') done = go('/tickets');
+      else if (e.key === 'n') done = go('/tickets/new');
+      else if (e.key === 'a') done = go('/tickets?view=assigned');
+      else if (e.key === 'u') done = go('/tickets?view=unassigned');
+    } else if (e.key === 'g') {
+      pendingG = true;
+      done = true;
+    } else if (e.key === 'c') {
+      done = focusOn('#f-body');
+    } else if (e.key === 's') {
+      done = focusOn('#f-to');
+    } else if (e.key === 'a') {
+      done = focusOn('#f-assignee');
+    } else if (e.key === 'm') {
+      done = focusOn('#f-macro');
+    } else if (e.key === '/') {
+      done = focusOn('#f-q') || go('/search');
+    } else if (e.key === '?') {
+      done = go('/shortcuts');
+    }
+    if (done) e.preventDefault();
+  });
+})();

@@ -23,6 +23,7 @@ pub mod mail_templates;
 
 mod migrate;
 pub mod notifications;
+pub mod queues;
 pub mod routing;
 pub mod search_log;
 pub mod sessions;

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(14, "0014_approvals"),
     migration!(16, "0016_routing"),
     migration!(17, "0017_macros"),
+    migration!(18, "0018_queues"),
 ];
 
 impl Migration {

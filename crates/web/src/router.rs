@@ -113,6 +113,7 @@ pub fn router(state: AppState) -> Router {
             get(tickets::new::page).post(tickets::new::submit),
         )
         .route("/tickets/bulk", post(tickets::bulk::submit))
+        .route("/tickets/queues", post(tickets::queues::submit))
         .route("/tickets/{key}", get(tickets::view::page))
         .route("/tickets/{key}/comments", post(tickets::comment::submit))
         .route(

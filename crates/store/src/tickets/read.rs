@@ -164,6 +164,20 @@ pub struct TicketFilter {
     pub team_ids: Vec<i64>,
     pub team_id: Option<i64>,
     pub text: Option<String>,
+    /// Ticket type code (`incident`, `problem`, ...).
+    pub ticket_type: Option<String>,
+    pub priority: Option<String>,
+    pub sub_unit_id: Option<i64>,
+    pub channel: Option<String>,
+    pub request_type_id: Option<i64>,
+    /// The service of the ticket's request type.
+    pub service: Option<String>,
+    pub category_id: Option<i64>,
+    /// Created or updated within `[from, to)`, in milliseconds.
+    pub created_from: Option<i64>,
+    pub created_to: Option<i64>,
+    pub updated_from: Option<i64>,
+    pub updated_to: Option<i64>,
     pub after: Option<Cursor>,
     pub limit: i64,
 }
@@ -266,6 +280,41 @@ fn push_filter(sql: &mut Sql, viewer: &Viewer, filter: &TicketFilter) {
     }
     if let Some(team) = filter.team_id {
         sql.push(" AND t.team_id = ").bind(team);
+    }
+    if let Some(tt) = &filter.ticket_type {
+        sql.push(" AND t.ticket_type_id IN (SELECT id FROM ticket_types WHERE code = ")
+            .bind(tt.as_str())
+            .push(")");
+    }
+    if let Some(p) = &filter.priority {
+        sql.push(" AND t.priority = ").bind(p.as_str());
+    }
+    if let Some(s) = filter.sub_unit_id {
+        sql.push(" AND t.sub_unit_id = ").bind(s);
+    }
+    if let Some(c) = &filter.channel {
+        sql.push(" AND t.channel = ").bind(c.as_str());
+    }
+    if let Some(r) = filter.request_type_id {
+        sql.push(" AND t.request_type_id = ").bind(r);
+    }
+    if let Some(s) = &filter.service {
+        sql.push(" AND t.request_type_id IN (SELECT id FROM request_types WHERE service = ")
+            .bind(s.as_str())
+            .push(")");
+    }
+    if let Some(c) = filter.category_id {
+        sql.push(" AND t.category_id = ").bind(c);
+    }
+    for (column, bound, op) in [
+        ("created_at", filter.created_from, " >= "),
+        ("created_at", filter.created_to, " < "),
+        ("updated_at", filter.updated_from, " >= "),
+        ("updated_at", filter.updated_to, " < "),
+    ] {
+        if let Some(b) = bound {
+            sql.push(" AND t.").push(column).push(op).bind(b);
+        }
     }
     if let Some(text) = filter
         .text

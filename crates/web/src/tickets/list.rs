@@ -2,7 +2,7 @@ use super::StatusNames;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::StatusCategory;
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::response::Response;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,76 @@ pub struct ListQuery {
     /// Staff views: `assigned` (to me), `unassigned` (in my teams), `waiting` (for the customer).
     #[serde(default)]
     view: String,
+    /// Staff filters; each empty one lets everything through.
+    #[serde(default)]
+    ticket_type: String,
+    #[serde(default)]
+    priority: String,
+    #[serde(default)]
+    team: String,
+    #[serde(default)]
+    assignee: String,
+    #[serde(default)]
+    institution: String,
+    #[serde(default)]
+    sub_unit: String,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    request_type: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    created_from: String,
+    #[serde(default)]
+    created_to: String,
+    #[serde(default)]
+    updated_from: String,
+    #[serde(default)]
+    updated_to: String,
+}
+
+/// Midnight UTC of a typed date (`23.11.2026` or `2026-11-23`), in ms;
+/// with `next`, of the day after (so "to" includes the day itself).
+fn day(raw: &str, next: bool) -> Option<i64> {
+    let iso = atbalsts_domain::form::parse_date(raw).ok()?;
+    let date: jiff::civil::Date = iso.parse().ok()?;
+    let date = if next { date.tomorrow().ok()? } else { date };
+    Some(
+        date.to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp()
+            .as_millisecond(),
+    )
+}
+
+impl ListQuery {
+    /// The staff filters on top of `base`.
+    fn narrow(&self, mut f: TicketFilter) -> TicketFilter {
+        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let id = |s: &str| s.trim().parse::<i64>().ok();
+        f.ticket_type = text(&self.ticket_type);
+        f.priority = text(&self.priority);
+        f.team_id = id(&self.team);
+        if self.assignee == "none" {
+            f.unassigned = true;
+        } else if let Some(a) = id(&self.assignee) {
+            f.assignee_id = Some(a);
+        }
+        f.institution_id = f.institution_id.or(id(&self.institution));
+        f.sub_unit_id = id(&self.sub_unit);
+        f.channel = text(&self.channel);
+        f.request_type_id = id(&self.request_type);
+        f.service = text(&self.service);
+        f.category_id = id(&self.category);
+        f.created_from = day(&self.created_from, false);
+        f.created_to = day(&self.created_to, true);
+        f.updated_from = day(&self.updated_from, false);
+        f.updated_to = day(&self.updated_to, true);
+        f
+    }
 }
 
 /// The staff views, as (code, label key).
@@ -68,6 +138,7 @@ pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
     Query(q): Query<ListQuery>,
+    RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     let categories = match q.state.as_str() {
@@ -112,6 +183,7 @@ pub async fn page(
     } else {
         ""
     };
+    let base = if staff { q.narrow(base) } else { base };
     let filter = view_filter(view, &base, viewer.user_id, &my_teams);
     let page = list_tickets(&state.db, viewer, &filter).await?;
     // Live counts beside the views (of open tickets, whatever the state filter).
@@ -129,6 +201,33 @@ pub async fn page(
             let f = view_filter(code, &open, viewer.user_id, &my_teams);
             let count = atbalsts_store::tickets::count_tickets(&state.db, viewer, &f).await?;
             views.push(minijinja::context! { code => code, label => label, count => count });
+        }
+    }
+    // Saved queues, each with its live count of open tickets.
+    let mut queues = Vec::new();
+    if staff {
+        for saved in atbalsts_store::queues::visible(&state.db, viewer).await? {
+            let uri: axum::http::Uri = format!("/tickets?{}", saved.query)
+                .parse()
+                .unwrap_or_else(|_| axum::http::Uri::from_static("/tickets"));
+            let Ok(Query(sq)) = Query::<ListQuery>::try_from_uri(&uri) else {
+                continue;
+            };
+            let open = TicketFilter {
+                categories: vec![
+                    StatusCategory::New,
+                    StatusCategory::Open,
+                    StatusCategory::Waiting,
+                ],
+                text: Some(sq.q.clone()),
+                ..Default::default()
+            };
+            let f = view_filter(&sq.view, &sq.narrow(open), viewer.user_id, &my_teams);
+            let count = atbalsts_store::tickets::count_tickets(&state.db, viewer, &f).await?;
+            queues.push(minijinja::context! {
+                id => saved.id, name => saved.name, query => saved.query,
+                shared => saved.shared, mine => saved.owner_id == viewer.user_id, count => count,
+            });
         }
     }
     let names = StatusNames::load(
@@ -165,6 +264,70 @@ pub async fn page(
             }
         }
     }
+    // The filter form's choices and what is chosen.
+    let mut filters = minijinja::Value::UNDEFINED;
+    let mut staff_desk_list = Vec::new();
+    if staff {
+        let mut institutions = Vec::new();
+        let mut sub_units = Vec::new();
+        for (i, subs) in atbalsts_store::institutions::directory(&state.db).await? {
+            for su in subs {
+                sub_units
+                    .push(context! { id => su.id, name => format!("{} — {}", i.name, su.name) });
+            }
+            institutions.push(context! { id => i.id, name => i.name });
+        }
+        let mut request_types = Vec::new();
+        let mut services: Vec<String> = Vec::new();
+        let mut categories = Vec::new();
+        let mut types: Vec<minijinja::Value> = Vec::new();
+        let mut type_codes: Vec<String> = Vec::new();
+        for desk in viewer.staff_desks() {
+            for rt in atbalsts_store::catalogue::request_types_of(&state.db, desk).await? {
+                if !rt.service.is_empty() && !services.contains(&rt.service) {
+                    services.push(rt.service.clone());
+                }
+                request_types
+                    .push(context! { id => rt.id, name => rt.labels.get(ctx.locale).to_owned() });
+            }
+            for c in atbalsts_store::categories::of_desk(
+                &state.db,
+                desk,
+                atbalsts_store::categories::Kind::Category,
+                None,
+            )
+            .await?
+            {
+                categories
+                    .push(context! { id => c.id, name => c.labels.get(ctx.locale).to_owned() });
+            }
+            for tt in atbalsts_store::workflows::ticket_types_of(&state.db, desk).await? {
+                if !type_codes.contains(&tt.code) {
+                    type_codes.push(tt.code.clone());
+                    types.push(context! { code => tt.code.clone(), name => tt.labels.get(ctx.locale).to_owned() });
+                }
+            }
+            if let Some(d) = atbalsts_store::desks::list_desks(&state.db)
+                .await?
+                .into_iter()
+                .find(|d| d.id == desk)
+            {
+                staff_desk_list.push(context! { id => d.id, prefix => d.key_prefix });
+            }
+        }
+        filters = context! {
+            institutions => institutions, sub_units => sub_units, request_types => request_types,
+            services => services, categories => categories, types => types,
+            channels => atbalsts_domain::Channel::ALL.iter().map(|c| c.code()).collect::<Vec<_>>(),
+            chosen => context! {
+                ticket_type => q.ticket_type, priority => q.priority, team => q.team, assignee => q.assignee,
+                institution => q.institution, sub_unit => q.sub_unit, channel => q.channel,
+                request_type => q.request_type, service => q.service, category => q.category,
+                created_from => q.created_from, created_to => q.created_to,
+                updated_from => q.updated_from, updated_to => q.updated_to,
+            },
+        };
+    }
     let state_filter = if q.state.is_empty() {
         "open".to_owned()
     } else {
@@ -184,6 +347,13 @@ pub async fn page(
             view => view,
             institution_scope => institution_scope.is_some(),
             bulk_statuses => bulk_statuses,
+            queues => queues,
+            query_string => raw.as_deref().unwrap_or_default(),
+            next_query => raw.as_deref().unwrap_or_default().split('&')
+                .filter(|p| !p.is_empty() && !p.starts_with("after="))
+                .collect::<Vec<_>>().join("&"),
+            filters => filters,
+            staff_desks => staff_desk_list,
             bulk_teams => bulk_teams,
             bulk_agents => bulk_agents,
             priorities => atbalsts_domain::Priority::ALL.iter().map(|p| p.code()).collect::<Vec<_>>(),

@@ -10,6 +10,7 @@ pub mod macros;
 pub mod merge;
 pub mod new;
 pub mod participants;
+pub mod queues;
 mod quoted;
 pub mod transition;
 pub mod triage;

@@ -63,8 +63,8 @@ for (const [locale, words] of [
     await page.goto(`${BASE}/`);
     await page.getByRole('searchbox').fill(words.found);
     await page.getByRole('button', { name: words.search, exact: true }).click();
-    await page.waitForURL(/\/portal\/search/);
-    assert.ok(await page.locator('.types li').count() >= 1, 'the search finds request types');
+    await page.waitForURL(/\/search\?q=/);
+    assert.ok(await page.locator('.hits li').count() >= 1, 'the search finds request types');
     await checkA11y(page, `${locale} search results`);
     await page.goto(`${BASE}${FORM}`);
     await checkA11y(page, `${locale} form`);

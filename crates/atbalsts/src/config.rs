@@ -10,6 +10,12 @@ pub struct Settings {
     pub database_url: String,
     /// Where the SQLite database and attachments live.
     pub data_dir: PathBuf,
+    /// This instance's search index folder; none: `{data_dir}/search`.
+    /// Instances sharing a data directory on one machine each need their own.
+    pub search_dir: Option<PathBuf>,
+    /// Whether importing a web page into the knowledge base may fetch from
+    /// private, loopback and link-local addresses (an intranet wiki).
+    pub allow_private_fetch: bool,
     /// Address to listen on.
     pub listen: String,
     /// Largest uploaded file, bytes.
@@ -67,6 +73,8 @@ impl Default for Settings {
         Self {
             database_url: String::new(),
             data_dir: PathBuf::from("data"),
+            search_dir: None,
+            allow_private_fetch: false,
             listen: "127.0.0.1:8080".into(),
             max_upload_bytes: 20 * 1024 * 1024,
             secure_cookies: false,
@@ -109,6 +117,12 @@ impl Settings {
         } else {
             self.public_url.trim_end_matches('/').to_owned()
         }
+    }
+
+    pub fn search_dir(&self) -> PathBuf {
+        self.search_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("search"))
     }
 
     pub fn mail(&self) -> atbalsts_mail::outbound::MailSettings {

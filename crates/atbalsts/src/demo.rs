@@ -194,11 +194,19 @@ const CATALOGUE: &str = include_str!("../demo/catalogue.json");
 pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
     match desks::desk_by_prefix(db, "KISC").await? {
         None => load(db).await?,
-        // A demo database from before the portal existed gets its catalogue.
-        Some(desk) if catalogue::groups_of(db, desk.id).await?.is_empty() => {
-            load_catalogue(db, desk.id).await?
+        Some(desk) => {
+            // A demo database from before the portal existed gets its
+            // catalogue, and one from before the knowledge base its articles.
+            if catalogue::groups_of(db, desk.id).await?.is_empty() {
+                load_catalogue(db, desk.id).await?
+            }
+            if atbalsts_store::knowledge::categories_of(db, desk.id)
+                .await?
+                .is_empty()
+            {
+                load_knowledge(db, desk.id).await?
+            }
         }
-        Some(_) => {}
     }
     println!("\nDemo accounts (password for all: {DEMO_PASSWORD}):");
     for p in PEOPLE {
@@ -273,6 +281,65 @@ async fn load_classifiers(db: &Db, desk: i64) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// The demo desk's knowledge base: categories and a few published articles
+/// from seed 000, in the format below.
+const KNOWLEDGE: &str = include_str!("../demo/knowledge.json");
+
+#[derive(serde::Deserialize)]
+struct DemoKnowledge {
+    categories: Vec<atbalsts_store::Labels>,
+    articles: Vec<DemoArticle>,
+}
+
+#[derive(serde::Deserialize)]
+struct DemoArticle {
+    /// Index into `categories`.
+    category: usize,
+    title_lv: String,
+    body_lv: String,
+    tags: String,
+    services: String,
+    /// The review date, this many days from loading.
+    review_days: i64,
+}
+
+/// Written and published by the demo's knowledge editor.
+async fn load_knowledge(db: &Db, desk: i64) -> Result<(), BoxError> {
+    use atbalsts_domain::knowledge::{ArticleForm, ArticleInput, ArticleStatus};
+    use atbalsts_store::knowledge as kb;
+    let email = Email::parse("zinasanas@kisc.lv").map_err(|e| e.to_string())?;
+    let Some(user) = atbalsts_store::users::user_by_email(db, &email).await? else {
+        return Ok(());
+    };
+    let (_, editor) = viewer_by_id(db, user.id).await?.ok_or("knowledge editor")?;
+    let data: DemoKnowledge = serde_json::from_str(KNOWLEDGE)?;
+    let mut categories = Vec::new();
+    for (i, labels) in data.categories.iter().enumerate() {
+        categories.push(kb::create_category(db, &editor, desk, labels, (i as i64 + 1) * 10).await?);
+    }
+    let riga = jiff::tz::TimeZone::get("Europe/Riga")?;
+    let today = jiff::Timestamp::now().to_zoned(riga).date();
+    for a in data.articles {
+        let review = today.checked_add(jiff::Span::new().days(a.review_days))?;
+        let form = ArticleForm {
+            title_lv: a.title_lv,
+            body_lv: a.body_lv,
+            visibility: "public".to_owned(),
+            category: categories[a.category].to_string(),
+            tags: a.tags,
+            services: a.services,
+            review_on: review.to_string(),
+            ..Default::default()
+        };
+        let input = ArticleInput::parse(&form).map_err(|e| format!("demo article: {e:?}"))?;
+        let id = kb::create(db, &editor, desk, &input).await?;
+        let v = kb::transition(db, &editor, id, ArticleStatus::Review, 1).await?;
+        kb::transition(db, &editor, id, ArticleStatus::Published, v).await?;
+    }
+    tracing::info!(count = categories.len(), "demo knowledge base loaded");
+    Ok(())
+}
+
 async fn load_catalogue(db: &Db, desk: i64) -> Result<(), BoxError> {
     let file = catalogue::parse(CATALOGUE.as_bytes())?;
     let count = catalogue::import(db, desk, &file).await?;
@@ -320,6 +387,7 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         }
         ids.push(id);
     }
+    load_knowledge(db, desk).await?;
     let incident = workflows::ticket_type_by_code(db, desk, "incident")
         .await?
         .ok_or("incident type")?

@@ -53,6 +53,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         public_url: settings.public_url(),
         mail_from: settings.mail_from.clone(),
         mail_fold: std::time::Duration::from_secs(settings.mail_fold_seconds),
+        allow_private_fetch: settings.allow_private_fetch,
         anonymous_limits: atbalsts_web::portal::rate_limit::Limits {
             per_sender_burst: settings.anonymous_sender_burst,
             per_sender_per_hour: settings.anonymous_sender_per_hour,
@@ -61,10 +62,22 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         },
         ..Default::default()
     };
-    let state = AppState::new(db.clone(), blobs, config).await?;
+    let search_dir = settings.search_dir();
+    let search = atbalsts_search::SearchService::open(db.clone(), search_dir.clone())
+        .await
+        .map_err(|e| {
+            format!(
+                "search index in {}: {e} (each instance needs a search_dir of its own)",
+                search_dir.display()
+            )
+        })?;
+    let state = AppState::new(db.clone(), blobs, search.clone(), config).await?;
     let app = atbalsts_web::router(state.clone());
 
     let (stop_tx, stop_rx) = watch::channel(false);
+    // A new ticket, article or request type is findable within about a
+    // second on every instance: each reads the shared change log.
+    let indexer = tokio::spawn(search.run(stop_rx.clone(), std::time::Duration::from_secs(1)));
     let worker_id = format!("{}-{}", std::process::id(), atbalsts_store::now_ms());
     let mut worker = atbalsts_jobs::standard(db.clone(), worker_id.clone());
     if settings.smtp_url.is_empty() {
@@ -103,6 +116,8 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     )
     .with_own_addresses(&own);
     let mut mail_tasks = Vec::new();
+    // Owners of articles past their review date are reminded once a day.
+    mail_tasks.push(tokio::spawn(remind_reviews(state.clone(), stop_rx.clone())));
     if !mailboxes.is_empty() {
         let poller =
             atbalsts_mail::imap::Poller::new(db.clone(), inbound.clone(), worker_id.clone());
@@ -143,11 +158,28 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     })
     .await?;
     let _ = worker.await;
+    let _ = indexer.await;
     for task in mail_tasks {
         let _ = task.await;
     }
     db.close().await;
     Ok(())
+}
+
+/// Queues review reminders every 15 minutes (at most one a day per owner,
+/// whichever instance gets there first).
+async fn remind_reviews(state: atbalsts_web::AppState, mut stop: watch::Receiver<bool>) {
+    loop {
+        match atbalsts_web::knowledge::reminders::send_due(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(owners = n, "article review reminders queued"),
+            Err(e) => tracing::warn!(error = ?e, "article review reminders"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(15 * 60)) => {}
+            _ = stop.changed() => return,
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -76,7 +76,21 @@ fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
             "https://atbalsts.example/approvals/apr_…".to_owned(),
         ),
         ("requester", "Jānis Bērziņš".to_owned()),
+        ("name", author.to_owned()),
+        ("count", "2".to_owned()),
+        (
+            "articles",
+            format!("- {summary}\n  https://atbalsts.example/kb/KISC/articles/12"),
+        ),
     ]
+}
+
+/// An article due for review, as the owner's reminder lists it.
+#[derive(Debug, Clone, Copy)]
+pub struct DueArticle<'a> {
+    pub desk_prefix: &'a str,
+    pub id: i64,
+    pub title: &'a str,
 }
 
 /// Composes notifications: the catalogue for the default words (a desk's
@@ -310,6 +324,44 @@ impl Composer {
             Some(about),
             vec![("excerpt", excerpt(text))],
         )
+    }
+
+    /// The articles `to` owns whose review date has come (sent at most once
+    /// a day): each with its link, and the desk's list of stale articles.
+    pub fn article_review_due(
+        &self,
+        to: &Recipient,
+        name: &str,
+        desk_id: i64,
+        desk_prefix: &str,
+        articles: &[DueArticle<'_>],
+    ) -> NewNotification {
+        let list: Vec<String> = articles
+            .iter()
+            .map(|a| {
+                format!(
+                    "- {}\n  {}/kb/{}/articles/{}",
+                    a.title, self.public_url, a.desk_prefix, a.id
+                )
+            })
+            .collect();
+        let mut n = self.compose(
+            kind("article-review-due"),
+            &to.email,
+            locale_of(to.locale.as_deref(), Locale::default()),
+            None,
+            vec![
+                ("name", name.to_owned()),
+                ("count", articles.len().to_string()),
+                ("articles", list.join("\n")),
+                (
+                    "link",
+                    format!("{}/kb/{desk_prefix}/stale", self.public_url),
+                ),
+            ],
+        );
+        n.desk_id = Some(desk_id);
+        n
     }
 
     /// The sign-up verification or password-reset link, in the words of the

@@ -48,9 +48,8 @@ pub fn clean(html: &str, images: Images) -> String {
 /// on; raw HTML in the Markdown is cleaned like any other).
 pub fn markdown(source: &str) -> String {
     use pulldown_cmark::{html, Options, Parser};
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, Parser::new_ext(source, options));
     clean(&out, Images::Local)
@@ -106,13 +105,20 @@ mod tests {
         assert!(!html.contains("script") && !html.contains("onclick"));
         assert!(!html.contains("track.example"));
         assert!(html.contains(r#"src="cid:logo@lnb""#));
-        assert!(!html.contains("javascript") && !html.contains("<style") && !html.contains("<input"));
+        assert!(
+            !html.contains("javascript") && !html.contains("<style") && !html.contains("<input")
+        );
     }
 
     #[test]
     fn embedded_images_point_to_stored_attachments() {
-        let html = clean(r#"<p>Skat.</p><img src="cid:a&amp;b@x"><img src="cid:nav">"#, Images::Embedded);
-        let out = rewrite_cid(&html, |id| (id == "a&b@x").then(|| "/attachments/7".to_owned()));
+        let html = clean(
+            r#"<p>Skat.</p><img src="cid:a&amp;b@x"><img src="cid:nav">"#,
+            Images::Embedded,
+        );
+        let out = rewrite_cid(&html, |id| {
+            (id == "a&b@x").then(|| "/attachments/7".to_owned())
+        });
         assert!(out.contains(r#"<img src="/attachments/7">"#), "{out}");
         assert!(!out.contains("cid:"), "{out}");
     }

@@ -182,7 +182,7 @@ impl SearchIndex {
     pub fn search(&self, query: &SearchQuery, scope: &Scope) -> Result<SearchResults> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
-        let text = words(&self.index, f, &query.text);
+        let text = words(&self.index, f, &query.text, query.any_word);
         let ranked = text.is_some();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))),

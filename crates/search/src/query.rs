@@ -33,6 +33,10 @@ pub struct SearchQuery {
     /// Only these visibilities; empty for all.
     pub visibility: Vec<String>,
     pub institution_id: Option<i64>,
+    /// Find what matches any of the words (ranked by how many and how
+    /// rare), instead of every word: for suggestions from a person's own
+    /// description of a problem, where most words are in no article.
+    pub any_word: bool,
     /// From 1; 0 counts as 1.
     pub page: usize,
     /// Up to [`MAX_PER_PAGE`]; 0 means [`DEFAULT_PER_PAGE`].
@@ -49,6 +53,12 @@ impl SearchQuery {
 
     pub fn kinds(mut self, kinds: &[Kind]) -> Self {
         self.kinds = kinds.to_vec();
+        self
+    }
+
+    /// Matches any of the words instead of all of them.
+    pub fn any_word(mut self) -> Self {
+        self.any_word = true;
         self
     }
 
@@ -115,10 +125,16 @@ pub(crate) fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
 }
 
 /// The words of a search as a query over the titles and bodies of both
-/// languages and the key; `None` when the text is blank. Text the query
+/// languages and the key, every word required unless `any_word`; `None`
+/// when the text is blank. Text the query
 /// language refuses (`"unclosed`, `title:(`, `AND OR`) is searched again
 /// as its plain words, so a person always gets an answer.
-pub(crate) fn words(index: &Index, f: &Fields, raw: &str) -> Option<Box<dyn Query>> {
+pub(crate) fn words(
+    index: &Index,
+    f: &Fields,
+    raw: &str,
+    any_word: bool,
+) -> Option<Box<dyn Query>> {
     if raw.trim().is_empty() {
         return None;
     }
@@ -126,7 +142,9 @@ pub(crate) fn words(index: &Index, f: &Fields, raw: &str) -> Option<Box<dyn Quer
         index,
         vec![f.title_lv, f.body_lv, f.title_en, f.body_en, f.key],
     );
-    parser.set_conjunction_by_default();
+    if !any_word {
+        parser.set_conjunction_by_default();
+    }
     for field in [f.title_lv, f.title_en, f.key] {
         parser.set_field_boost(field, TITLE_BOOST);
     }

@@ -469,3 +469,55 @@ async fn an_article_in_english_is_found_by_english_words(t: TestDb) {
         hits[0].fragment_html
     );
 }
+
+#[db_test]
+async fn a_description_finds_articles_by_any_of_its_words_best_first(t: TestDb) {
+    let w = t.world().await;
+    let search = Search::open(&t.db).await;
+    let both = article(
+        &t.db,
+        &w,
+        "published",
+        "public",
+        None,
+        "Printeris nedrukā",
+        None,
+    )
+    .await;
+    let one = article(
+        &t.db,
+        &w,
+        "published",
+        "public",
+        None,
+        "Jauns printeris",
+        None,
+    )
+    .await;
+    article(
+        &t.db,
+        &w,
+        "published",
+        "public",
+        None,
+        "Paroles maiņa",
+        None,
+    )
+    .await;
+    search.catch_up().await;
+    let typed = "printerim nedrukā lapas otrajā stāvā";
+    let every = SearchQuery::new(typed).kinds(&[Kind::Article]);
+    let found = search
+        .service
+        .search(&every, &Scope::anonymous())
+        .await
+        .unwrap();
+    assert_eq!(found.total, 0, "every word must match by default");
+    let found = search
+        .service
+        .search(&every.any_word(), &Scope::anonymous())
+        .await
+        .unwrap();
+    let keys: Vec<String> = found.hits.into_iter().map(|h| h.key).collect();
+    assert_eq!(keys, [both.to_string(), one.to_string()]);
+}

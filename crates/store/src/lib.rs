@@ -17,8 +17,8 @@ mod error;
 pub mod institutions;
 pub mod jobs;
 pub mod knowledge;
-pub mod mail;
 pub mod macros;
+pub mod mail;
 pub mod mail_templates;
 
 mod migrate;

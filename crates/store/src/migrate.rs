@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(12, "0012_search_log"),
     migration!(13, "0013_mail_html"),
     migration!(14, "0014_approvals"),
+    migration!(15, "0015_kb_reminders"),
     migration!(16, "0016_routing"),
     migration!(17, "0017_macros"),
     migration!(18, "0018_queues"),

@@ -1,5 +1,6 @@
 use crate::{TestDb, World};
 use atbalsts_domain::Viewer;
+use atbalsts_search::SearchService;
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_web::{AppState, WebConfig};
 use axum::body::Body;
@@ -53,8 +54,28 @@ impl TestApp {
             .with_test_writer()
             .try_init();
         let world = db.world().await;
+        Self::on(db, world, config).await
+    }
+
+    /// A second server instance on the same database, as on another
+    /// machine: its own connections, attachments and search index folder.
+    pub async fn another_instance(&self) -> TestApp {
+        let db = TestDb {
+            db: self.db.second_instance().await,
+            url: self.db.url.clone(),
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        Self::on(db, self.world.clone(), self.state.config.clone()).await
+    }
+
+    async fn on(db: TestDb, world: World, config: WebConfig) -> Self {
         let blobs = BlobStore::new(db.dir.path().join("attachments"));
-        let state = AppState::new(db.db.clone(), blobs, config)
+        // Tests bring the index up to date with `state.search.catch_up()`
+        // instead of waiting for a background task.
+        let search = SearchService::open(db.db.clone(), db.dir.path().join("search"))
+            .await
+            .expect("search index");
+        let state = AppState::new(db.db.clone(), blobs, search, config)
             .await
             .expect("state");
         let router = atbalsts_web::router(state.clone());

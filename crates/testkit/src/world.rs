@@ -7,6 +7,7 @@ pub const PASSWORD: &str = "parole-testam-1";
 
 /// One desk (`KISC`), two institutions (A with a sub-unit, B), an agent,
 /// two customers of A (one of whom sees A's tickets), one of B.
+#[derive(Clone)]
 pub struct World {
     pub desk_id: i64,
     pub incident_type: i64,

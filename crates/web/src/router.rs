@@ -1,4 +1,6 @@
-use crate::{account, admin, api, attachments, auth, ops, portal, tickets, AppError, AppState};
+use crate::{
+    account, admin, api, attachments, auth, ops, portal, search, tickets, AppError, AppState,
+};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderName, HeaderValue};
@@ -79,7 +81,10 @@ pub fn router(state: AppState) -> Router {
         .max(1024 * 1024);
     let pages = Router::new()
         .route("/", get(portal::home::page))
-        .route("/portal/search", get(portal::home::search))
+        .route("/search", get(search::page::page))
+        .route("/portal/search", get(search::page::portal_search))
+        .route("/portal/suggest", get(search::suggest::fragment))
+        .route("/help/deflect", post(search::deflect::submit))
         .route("/portal/{desk}/groups/{group}", get(portal::home::group))
         .route(
             "/portal/{desk}/{request_type}",
@@ -159,6 +164,7 @@ pub fn router(state: AppState) -> Router {
             get(account::notifications::page).post(account::notifications::save),
         )
         .merge(admin::routes())
+        .merge(crate::knowledge::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -25,6 +25,9 @@ pub struct WebConfig {
     pub mail_from: String,
     /// How long progress notifications wait so that a burst is folded.
     pub mail_fold: std::time::Duration,
+    /// Let the knowledge base import web pages from private, loopback and
+    /// link-local addresses (an intranet); off, only public addresses.
+    pub allow_private_fetch: bool,
 }
 
 impl Default for WebConfig {
@@ -38,6 +41,7 @@ impl Default for WebConfig {
             anonymous_limits: Limits::default(),
             mail_from: "Atbalsts <atbalsts@localhost>".to_owned(),
             mail_fold: std::time::Duration::ZERO,
+            allow_private_fetch: false,
         }
     }
 }
@@ -58,6 +62,9 @@ pub struct Inner {
     /// API callers by token, for a few seconds.
     pub api_callers: crate::api::callers::CallerCache,
     pub composer: atbalsts_mail::compose::Composer,
+    /// This instance's full-text index (kept current by `SearchService::run`,
+    /// which the server spawns).
+    pub search: atbalsts_search::SearchService,
 }
 
 impl std::ops::Deref for AppState {
@@ -72,6 +79,7 @@ impl AppState {
     pub async fn new(
         db: Db,
         blobs: BlobStore,
+        search: atbalsts_search::SearchService,
         config: WebConfig,
     ) -> Result<Self, atbalsts_store::StoreError> {
         let secret = atbalsts_store::settings::server_secret(&db).await?;
@@ -89,6 +97,7 @@ impl AppState {
             api_callers: Default::default(),
             anonymous_limiter,
             composer,
+            search,
             db,
             blobs,
             i18n,

@@ -54,4 +54,70 @@
   // Bring the error summary into view and focus, so it is announced.
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
+
+  // Articles that may answer the question, suggested while the summary or
+  // description is typed, in the live region beside the form. Without this
+  // script the region lists the articles about the request type.
+  var box = document.getElementById("suggestions-box");
+  var list = document.getElementById("suggestions");
+  var typed = form.querySelectorAll(".field-summary input, .field-description textarea");
+  if (!box || !list || !typed.length || !window.fetch) return;
+  box.hidden = false;
+  var hint = document.getElementById("suggestions-hint");
+  if (hint) hint.hidden = false;
+  var requestType = form.getAttribute("data-request-type") || "";
+  var timer = null;
+  var asked = "";
+  var serial = 0;
+
+  function typedText() {
+    var parts = [];
+    typed.forEach(function (el) { if (el.value.trim()) parts.push(el.value.trim()); });
+    return parts.join(" ").slice(0, 1000);
+  }
+
+  function suggest() {
+    var q = typedText();
+    if (q.length < 3 || q === asked) return;
+    asked = q;
+    var mine = ++serial;
+    fetch("/portal/suggest?q=" + encodeURIComponent(q) + "&rt=" + encodeURIComponent(requestType),
+      { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        // An answer to an older question is dropped.
+        if (html !== null && mine === serial) list.innerHTML = html;
+      })
+      .catch(function () {});
+  }
+
+  typed.forEach(function (el) {
+    el.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, 400);
+    });
+  });
+
+  // Someone who opened a suggestion and left without sending the form was
+  // helped by it: the desk counts that (with the page's CSRF token).
+  var opened = null;
+  var submitted = false;
+  var told = false;
+  function noteOpened(e) {
+    var link = e.target.closest && e.target.closest("a[data-article]");
+    if (link) opened = link.getAttribute("data-article");
+  }
+  list.addEventListener("click", noteOpened);
+  list.addEventListener("auxclick", noteOpened);
+  form.addEventListener("submit", function () { submitted = true; });
+  window.addEventListener("pagehide", function () {
+    if (!opened || submitted || told || !navigator.sendBeacon) return;
+    told = true;
+    var body = new URLSearchParams();
+    body.set("_csrf", form.querySelector('input[name="_csrf"]').value);
+    body.set("article", opened);
+    body.set("request_type", requestType);
+    body.set("kind", "not_filed");
+    navigator.sendBeacon("/help/deflect", body);
+  });
 })();

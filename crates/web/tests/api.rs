@@ -251,9 +251,18 @@ async fn revoked_tokens_stop_working(t: TestDb) {
         app.api("GET", "/api/v1/tickets", &token, None).await.status,
         StatusCode::OK
     );
-    atbalsts_store::api_tokens::revoke(&app.db.db, app.world.agent.user_id, id)
-        .await
-        .unwrap();
+    // Revoked on the tokens page, it stops working at once (callers are
+    // remembered for a few seconds; revoking forgets them).
+    let mut b = atbalsts_testkit::Browser::new(&app);
+    b.sign_in("agents@kisc.lv").await;
+    let page = b.get("/account/tokens").await;
+    let r = b
+        .post(
+            &format!("/account/tokens/{id}/revoke"),
+            &[("_csrf", &atbalsts_testkit::Browser::csrf(&page))],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(
         app.api("GET", "/api/v1/tickets", &token, None).await.status,
         StatusCode::UNAUTHORIZED

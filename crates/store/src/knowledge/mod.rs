@@ -15,6 +15,7 @@ mod feedback;
 mod files;
 mod links;
 mod list;
+mod reminders;
 mod reports;
 mod versions;
 mod visibility;
@@ -29,6 +30,7 @@ pub use links::{
     LinkedTicket,
 };
 pub use list::{list, public_by_category, ArticleFilter, Shelf};
+pub use reminders::{owners_to_remind, queue_review_reminder};
 pub use reports::{
     report, stale, stale_for_owner, ArticleStats, KnowledgeReport, OwnerStale,
     RequestTypeDeflections, SearchMissCount, TOP_SEARCH_MISSES,

@@ -77,6 +77,19 @@ async fn show(
         .iter()
         .find(|f| f.input == Input::Attachments)
         .map(|f| f.code.clone());
+    // Articles about the request type, found by its name: shown without a
+    // script too; portal.js replaces them with ones for what is typed.
+    let related = crate::search::suggestions(
+        state,
+        &crate::search::suggest::related_query(&l.rt),
+        Some(l.desk.id),
+        Some(l.rt.id),
+    )
+    .await
+    .unwrap_or_else(|error| {
+        tracing::warn!(%error, "no article suggestions for the form");
+        Vec::new()
+    });
     state.templates.render_status(
         ctx,
         status,
@@ -84,6 +97,8 @@ async fn show(
         context! {
             desk => &l.desk,
             rt_code => &l.rt.code,
+            rt_id => l.rt.id,
+            suggestions => related,
             title => l.rt.labels.get(ctx.locale),
             description => l.rt.descriptions.get(ctx.locale),
             sections => sections,

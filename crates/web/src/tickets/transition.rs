@@ -14,6 +14,8 @@ pub struct TransitionForm {
     #[serde(default)]
     to: String,
     version: Option<i64>,
+    /// When the page was opened, to show what changed since on a conflict.
+    seen_at: Option<i64>,
 }
 
 /// Moves the ticket along its workflow. A stale page (someone else changed
@@ -34,6 +36,7 @@ pub async fn submit(
         )
             .into_response()),
         Err(e) => {
+            let conflict = matches!(e, AppError::Conflict(_));
             let (status, notice) = match e {
                 AppError::Conflict(code) => (StatusCode::CONFLICT, code),
                 AppError::Invalid(errs) => (
@@ -50,6 +53,7 @@ pub async fn submit(
                 status,
                 FormEcho {
                     notice: Some(notice),
+                    changed_since: form.seen_at.filter(|_| conflict),
                     ..Default::default()
                 },
             )

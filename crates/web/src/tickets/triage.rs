@@ -35,6 +35,8 @@ pub struct TriageForm {
     #[serde(default)]
     root_cause: String,
     version: Option<i64>,
+    /// When the page was opened, to show what changed since on a conflict.
+    seen_at: Option<i64>,
 }
 
 pub async fn submit(
@@ -83,6 +85,8 @@ pub async fn submit(
             StatusCode::CONFLICT,
             FormEcho {
                 notice: Some(code),
+                changed_since: form.seen_at,
+                priority_reason: form.priority_reason.clone(),
                 ..Default::default()
             },
         ),

@@ -41,9 +41,14 @@ pub(crate) struct FormEcho {
     /// A refused approval decision: the comment typed and why.
     pub approval_comment: String,
     pub approval_errors: Vec<atbalsts_domain::FieldError>,
+    /// After a conflict: changes made since the page was opened (ms).
+    pub changed_since: Option<i64>,
     /// A refused merge: the target typed and why.
     pub merge_target: String,
     pub merge_errors: Vec<atbalsts_domain::FieldError>,
+    /// A refused article link: the number typed and why.
+    pub kb_article: String,
+    pub kb_errors: Vec<atbalsts_domain::FieldError>,
 }
 
 pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
@@ -197,6 +202,34 @@ pub(crate) async fn render(
     let watching = ctx
         .user()
         .is_some_and(|u| people.iter().any(|p| p.user_id == u.id));
+    let knowledge = if staff {
+        Some(crate::knowledge::from_ticket::section(state, viewer, ticket, ctx.locale).await?)
+    } else {
+        None
+    };
+    // The requester's other open requests, for the agent's context.
+    let others: Vec<Value> = if staff {
+        let filter = atbalsts_store::tickets::TicketFilter {
+            requester_id: Some(ticket.requester_id),
+            categories: vec![
+                atbalsts_domain::StatusCategory::New,
+                atbalsts_domain::StatusCategory::Open,
+                atbalsts_domain::StatusCategory::Waiting,
+            ],
+            limit: 11,
+            ..Default::default()
+        };
+        atbalsts_store::tickets::list_tickets(&state.db, viewer, &filter)
+            .await?
+            .items
+            .into_iter()
+            .filter(|t| t.id != ticket.id)
+            .take(10)
+            .map(|t| context! { key => t.key, summary => t.summary })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let email_failing = if staff {
         atbalsts_store::mail::failing(&state.db, &ticket.requester_email).await?
     } else {
@@ -208,6 +241,7 @@ pub(crate) async fn render(
         "tickets/view.html",
         context! {
             email_failing => email_failing,
+            knowledge => knowledge,
             people => people,
             macros => macros,
             desk_prefix => ticket.key.rsplit_once('-').map(|(p, _)| p).unwrap_or_default(),
@@ -233,6 +267,11 @@ pub(crate) async fn render(
             next => next,
             comments => comments,
             loose_attachments => attachments.into_iter().filter(|a| a.comment_id.is_none()).collect::<Vec<_>>(),
+            seen_at => atbalsts_store::now_ms(),
+            others => others,
+            recent_changes => echo.changed_since.map(|since| {
+                history.iter().filter(|h| h.at > since).collect::<Vec<_>>()
+            }),
             history => history,
             periods => periods,
             form => echo,

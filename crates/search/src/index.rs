@@ -14,6 +14,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::snippet::SnippetGenerator;
+use tantivy::directory::Directory as _;
 use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term,
 };
@@ -36,8 +37,22 @@ pub struct SearchIndex {
     index: Index,
     fields: Fields,
     reader: IndexReader,
-    /// `None` once [`SearchIndex::close`]d.
+    /// The writer while changes are being made: created for a batch and
+    /// dropped after its commit, so an idle instance holds none of its
+    /// memory. The folder stays claimed by `claim` all along.
     writer: Mutex<Option<IndexWriter>>,
+    /// Held for as long as the index is open: two instances never write
+    /// one folder. `None` once [`SearchIndex::close`]d.
+    claim: Mutex<Option<tantivy::directory::DirectoryLock>>,
+}
+
+/// The lock that keeps the folder to one instance (tantivy's own writer
+/// lock is only held while a writer exists).
+fn instance_lock() -> tantivy::directory::Lock {
+    tantivy::directory::Lock {
+        filepath: std::path::PathBuf::from(".atbalsts-instance.lock"),
+        is_blocking: false,
+    }
 }
 
 impl SearchIndex {
@@ -91,7 +106,15 @@ impl SearchIndex {
 
     fn with(index: Index, fields: Fields) -> Result<Self> {
         register_analysers(&index);
-        let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let claim = index
+            .directory()
+            .acquire_lock(&instance_lock())
+            .map_err(|e| {
+                tantivy::TantivyError::LockFailure(
+                    e,
+                    Some("the folder is used by another instance".into()),
+                )
+            })?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -100,18 +123,30 @@ impl SearchIndex {
             index,
             fields,
             reader,
-            writer: Mutex::new(Some(writer)),
+            writer: Mutex::new(None),
+            claim: Mutex::new(Some(claim)),
         })
     }
 
     fn write<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T>) -> Result<T> {
-        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        match guard.as_mut() {
-            Some(writer) => f(writer),
-            None => Err(tantivy::TantivyError::InvalidArgument(
+        let open = self
+            .claim
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some();
+        if !open {
+            return Err(tantivy::TantivyError::InvalidArgument(
                 "the search index is closed".into(),
             )
-            .into()),
+            .into());
+        }
+        let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.index.writer_with_num_threads(1, WRITER_MEMORY)?);
+        }
+        match guard.as_mut() {
+            Some(writer) => f(writer),
+            None => unreachable!("the writer was just made"),
         }
     }
 
@@ -160,6 +195,11 @@ impl SearchIndex {
             commit.commit()?;
             Ok(())
         })?;
+        // Idle until the next batch: the writer (its threads and memory) goes.
+        let writer = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(w) = writer {
+            w.wait_merging_threads()?;
+        }
         self.reader.reload()?;
         Ok(())
     }
@@ -170,6 +210,8 @@ impl SearchIndex {
     pub fn close(&self) {
         let writer = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take();
         drop(writer);
+        let claim = self.claim.lock().unwrap_or_else(|e| e.into_inner()).take();
+        drop(claim);
     }
 
     /// Documents searchable now.

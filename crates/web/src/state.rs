@@ -61,6 +61,8 @@ pub struct Inner {
     pub anonymous_limiter: RateLimiter,
     /// API callers by token, for a few seconds.
     pub api_callers: crate::api::callers::CallerCache,
+    /// Articles about each request type, for its form, for a minute.
+    pub related_articles: crate::search::RelatedCache,
     pub composer: atbalsts_mail::compose::Composer,
     /// This instance's full-text index (kept current by `SearchService::run`,
     /// which the server spawns).
@@ -95,6 +97,7 @@ impl AppState {
         .with_fold_window(config.mail_fold);
         Ok(Self(Arc::new(Inner {
             api_callers: Default::default(),
+            related_articles: Default::default(),
             anonymous_limiter,
             composer,
             search,

@@ -10,6 +10,7 @@ mod error;
 mod json;
 mod tickets;
 mod transitions;
+mod workspace;
 
 use crate::AppState;
 use axum::routing::{get, post};
@@ -31,6 +32,18 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/tickets/{key}/approval",
             get(approvals::list).post(approvals::decide),
+        )
+        .route(
+            "/tickets/{key}/links",
+            get(workspace::links).post(workspace::add_link),
+        )
+        .route(
+            "/tickets/{key}/links/{id}",
+            axum::routing::delete(workspace::remove_link),
+        )
+        .route(
+            "/tickets/{key}/triage",
+            axum::routing::put(workspace::triage),
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))

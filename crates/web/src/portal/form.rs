@@ -79,17 +79,12 @@ async fn show(
         .map(|f| f.code.clone());
     // Articles about the request type, found by its name: shown without a
     // script too; portal.js replaces them with ones for what is typed.
-    let related = crate::search::suggestions(
-        state,
-        &crate::search::suggest::related_query(&l.rt),
-        Some(l.desk.id),
-        Some(l.rt.id),
-    )
-    .await
-    .unwrap_or_else(|error| {
-        tracing::warn!(%error, "no article suggestions for the form");
-        Vec::new()
-    });
+    let related = crate::search::related(state, &l.rt)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "no article suggestions for the form");
+            Vec::new()
+        });
     state.templates.render_status(
         ctx,
         status,

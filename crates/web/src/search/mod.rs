@@ -69,7 +69,7 @@ fn article_href(prefix: &str, id: i64) -> String {
 }
 
 /// An article suggested on a portal form.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct Suggestion {
     pub id: i64,
     pub title: String,
@@ -170,4 +170,50 @@ mod tests {
         assert_eq!(typed_words("un ir - ?"), None);
         assert_eq!(typed_words("VPN VPN vpn").as_deref(), Some("vpn"));
     }
+}
+
+/// The articles about each request type, shown on its form without script,
+/// remembered for a minute: every form page would otherwise search again
+/// for the same words.
+#[derive(Default)]
+pub struct RelatedCache(
+    std::sync::Mutex<std::collections::HashMap<i64, (std::time::Instant, Vec<Suggestion>)>>,
+);
+
+const RELATED_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The articles about a request type (its name in both languages), for its form.
+pub(crate) async fn related(
+    state: &AppState,
+    rt: &atbalsts_store::catalogue::RequestType,
+) -> AppResult<Vec<Suggestion>> {
+    {
+        let cache = state
+            .related_articles
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some((at, found)) = cache.get(&rt.id) {
+            if at.elapsed() < RELATED_TTL {
+                return Ok(found.clone());
+            }
+        }
+    }
+    let found = suggestions(
+        state,
+        &suggest::related_query(rt),
+        Some(rt.desk_id),
+        Some(rt.id),
+    )
+    .await?;
+    let mut cache = state
+        .related_articles
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if cache.len() > 10_000 {
+        cache.clear();
+    }
+    cache.insert(rt.id, (std::time::Instant::now(), found.clone()));
+    Ok(found)
 }

@@ -25,19 +25,32 @@ pub(crate) async fn download(state: &AppState, viewer: &Viewer, id: i64) -> AppR
     let a: Attachment = attachment_for(&state.db, viewer, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let content_type = if PASSIVE_TYPES.contains(&a.content_type.as_str()) {
+        &a.content_type
+    } else {
+        "application/octet-stream"
+    };
+    serve_blob(state, &a.sha256, &a.filename, content_type, false).await
+}
+
+/// A stored file with the headers that keep it passive whatever it holds:
+/// the given type (the caller decides what may keep its own), `nosniff`,
+/// a sandboxing CSP, no caching; `inline` only for pictures shown in a
+/// page, otherwise a download under its own name.
+pub(crate) async fn serve_blob(
+    state: &AppState,
+    sha256: &str,
+    filename: &str,
+    content_type: &str,
+    inline: bool,
+) -> AppResult<Response> {
     let blobs = state.blobs.clone();
-    let sha = a.sha256.clone();
+    let sha = sha256.to_owned();
     let bytes = tokio::task::spawn_blocking(move || blobs.read(&sha))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("attachment {id}: {e}")))?;
-    let content_type = if PASSIVE_TYPES.contains(&a.content_type.as_str()) {
-        a.content_type.clone()
-    } else {
-        "application/octet-stream".to_owned()
-    };
-    let ascii: String = a
-        .filename
+        .map_err(|e| AppError::Internal(format!("file {sha256}: {e}")))?;
+    let ascii: String = filename
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
@@ -48,12 +61,13 @@ pub(crate) async fn download(state: &AppState, viewer: &Viewer, id: i64) -> AppR
         })
         .collect();
     let disposition = format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        crate::context::urlencode(&a.filename)
+        "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        if inline { "inline" } else { "attachment" },
+        crate::context::urlencode(filename)
     );
     Ok((
         [
-            (CONTENT_TYPE, content_type),
+            (CONTENT_TYPE, content_type.to_owned()),
             (CONTENT_DISPOSITION, disposition),
             (X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
             (

@@ -10,12 +10,8 @@ use atbalsts_domain::knowledge::file_content_type;
 use atbalsts_domain::FieldError;
 use atbalsts_store::knowledge::{self as kb, NewArticleFile};
 use axum::extract::{Multipart, Path, State};
-use axum::http::header::{
-    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
-    X_CONTENT_TYPE_OPTIONS,
-};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 /// Pictures a browser shows without running anything; served inline.
@@ -121,46 +117,11 @@ pub async fn download(
     let f = kb::file_for(&state.db, viewer, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let blobs = state.blobs.clone();
-    let sha = f.sha256.clone();
-    let bytes = tokio::task::spawn_blocking(move || blobs.read(&sha))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("article file {id}: {e}")))?;
     let image = INLINE_IMAGES.contains(&f.content_type.as_str());
     let content_type = if image || f.content_type == "application/pdf" {
-        f.content_type.clone()
+        f.content_type.as_str()
     } else {
-        "application/octet-stream".to_owned()
+        "application/octet-stream"
     };
-    let ascii: String = f
-        .filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!(
-        "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        if image { "inline" } else { "attachment" },
-        crate::context::urlencode(&f.filename)
-    );
-    Ok((
-        [
-            (CONTENT_TYPE, content_type),
-            (CONTENT_DISPOSITION, disposition),
-            (X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-            (
-                CONTENT_SECURITY_POLICY,
-                "sandbox; default-src 'none'".to_owned(),
-            ),
-            (CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::attachments::serve_blob(&state, &f.sha256, &f.filename, content_type, image).await
 }

@@ -85,6 +85,19 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
   await page.waitForURL(/\/shortcuts$/);
   assert.match(await page.locator('table').innerText(), /Rakstīt komentāru pieteikumā/);
   await checkA11y('keyboard shortcuts');
+
+  // The rest of the workspace: macros, filters and queues, bulk edit.
+  await page.goto(`${BASE}/macros/KISC`);
+  await checkA11y('macros');
+  await page.goto(`${BASE}/tickets?priority=medium&channel=portal`);
+  await checkA11y('ticket list with filters open');
+  await page.goto(`${BASE}/tickets`);
+  await page.getByLabel(`Atlasīt ${key}`).check();
+  await page.locator('#b-priority').selectOption('high');
+  await page.locator('#b-reason').fill('Visa nodaļa bez printera');
+  await page.getByRole('button', { name: 'Mainīt atlasītos' }).click();
+  await assert.doesNotReject(page.getByRole('status').waitFor());
+  await checkA11y('bulk edit result');
   await page.goto(`${BASE}/tickets/${key}`);
 
   await page.getByRole('button', { name: 'Iziet' }).click();

@@ -181,6 +181,14 @@ test('a customer follows a request under My requests and a desk administrator ed
   await assert.doesNotReject(admin.getByRole('alert').waitFor());
   assert.equal(await admin.getByLabel('Temats').inputValue(), 'Saņemts: {nav_tada}');
   await checkA11y(admin, 'refused notification wording');
+  await admin.goto(`${BASE}/admin/routing/KISC`);
+  await checkA11y(admin, 'routing rules');
+  await admin.getByLabel('Nosaukums').fill('Bibliotēku sistēmas');
+  await admin.getByLabel('Atslēgvārdi tēmā vai aprakstā').fill('horizon, aleph');
+  await admin.getByRole('button', { name: 'Saglabāt noteikumu' }).click();
+  await admin.waitForURL(/\/admin\/routing\/KISC$/);
+  await assert.doesNotReject(admin.getByRole('alert').waitFor());
+  await checkA11y(admin, 'a refused routing rule');
   await admin.context().close();
 });
 

@@ -1000,3 +1000,5 @@ history-field-participant = Participant
 history-field-watcher = Watcher
 conflict-changes = Changed since you opened this page:
 ticket-requester-open = The requester's other open requests
+ticket-sla = SLA deadlines
+ticket-sla-not-yet = Not measured yet: response and resolution deadlines on the Latvian business calendar will appear here.

@@ -1007,3 +1007,5 @@ history-field-participant = Dalībnieks
 history-field-watcher = Sekotājs
 conflict-changes = Kopš atvērāt šo lapu, mainīts:
 ticket-requester-open = Citi pieteicēja atvērtie pieteikumi
+ticket-sla = SLA termiņi
+ticket-sla-not-yet = Vēl netiek mērīti: reakcijas un atrisināšanas termiņi pēc Latvijas darba kalendāra parādīsies šeit.

@@ -32,3 +32,10 @@ pub(crate) fn sign(secret: &[u8], purpose: &str, value: &str) -> String {
     mac.update(value.as_bytes());
     hex::encode(mac.finalize().into_bytes())
 }
+
+/// A form that carries nothing but its CSRF token (remove and unlink buttons).
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    #[serde(rename = "_csrf", default)]
+    pub csrf: String,
+}

@@ -5,6 +5,7 @@
 
 use super::articles::{render, PageEcho};
 use super::{article_on, may_edit, see_other, staff_desk};
+use crate::csrf::CsrfOnly;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::file_content_type;
 use atbalsts_domain::FieldError;
@@ -12,7 +13,6 @@ use atbalsts_store::knowledge::{self as kb, NewArticleFile};
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde::Deserialize;
 
 /// Pictures a browser shows without running anything; served inline.
 const INLINE_IMAGES: &[&str] = &["image/png", "image/jpeg", "image/gif", "image/webp"];
@@ -75,12 +75,6 @@ pub async fn upload(
         echo,
     )
     .await
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
 }
 
 pub async fn remove(

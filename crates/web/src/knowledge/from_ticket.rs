@@ -4,6 +4,7 @@
 
 use super::editor::Values;
 use super::{see_other, title_in};
+use crate::csrf::CsrfOnly;
 use crate::tickets::view::{load, render, FormEcho};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{ArticleLinkKind, Visibility};
@@ -218,12 +219,6 @@ pub async fn link(
             .await
         }
     }
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
 }
 
 /// Removes the "used to solve" link (the link to the ticket a draft was

@@ -2,6 +2,7 @@
 //! incidents with it (one public message to each requester).
 
 use super::view::{load, render, FormEcho};
+use crate::csrf::CsrfOnly;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::link::LinkKind;
 use atbalsts_domain::ticket::parse_long_text;
@@ -68,12 +69,6 @@ pub async fn add(
         Ok(()) => Ok(back(&ticket)),
         Err(e) => refused(&state, &ctx, &ticket, e).await,
     }
-}
-
-#[derive(Deserialize)]
-pub struct CsrfOnly {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
 }
 
 pub async fn remove(

@@ -2,6 +2,7 @@
 //! copy on a request, watch it themselves, and remove people.
 
 use super::view::{load, render, FormEcho};
+use crate::csrf::CsrfOnly;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Email;
 use atbalsts_store::tickets::participants::{self, Role};
@@ -80,17 +81,11 @@ pub async fn add(
     }
 }
 
-#[derive(Deserialize)]
-pub struct RemoveForm {
-    #[serde(rename = "_csrf", default)]
-    csrf: String,
-}
-
 pub async fn remove(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((key, user_id)): Path<(String, i64)>,
-    Form(form): Form<RemoveForm>,
+    Form(form): Form<CsrfOnly>,
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
     let viewer = ctx.viewer()?;

@@ -61,6 +61,27 @@ impl PriorityMatrix {
     pub fn priority(&self, impact: Level, urgency: Level) -> Priority {
         self.0[impact.index()][urgency.index()]
     }
+
+    /// A matrix from the priority code of every cell, as `cell(impact,
+    /// urgency)` gives it; the cells that are missing or unknown are named
+    /// (as `impact-urgency`) in the error.
+    pub fn from_cells(cell: impl Fn(Level, Level) -> String) -> Result<Self, Vec<String>> {
+        let mut m = Self::default();
+        let mut bad = Vec::new();
+        for impact in Level::ALL {
+            for urgency in Level::ALL {
+                match Priority::parse(cell(impact, urgency).trim()) {
+                    Ok(p) => m.0[impact.index()][urgency.index()] = p,
+                    Err(_) => bad.push(format!("{}-{}", impact.code(), urgency.code())),
+                }
+            }
+        }
+        if bad.is_empty() {
+            Ok(m)
+        } else {
+            Err(bad)
+        }
+    }
 }
 
 /// The priority a ticket gets: the matrix's, or an agent's override,
@@ -98,6 +119,18 @@ mod tests {
         assert_eq!(m.priority(Level::High, Level::High), Priority::Critical);
         assert_eq!(m.priority(Level::Low, Level::Low), Priority::Planning);
         assert_eq!(m.priority(Level::Medium, Level::High), Priority::High);
+        assert_eq!(
+            PriorityMatrix::from_cells(|i, u| m.priority(i, u).code().to_owned()),
+            Ok(m.clone())
+        );
+        assert_eq!(
+            PriorityMatrix::from_cells(|i, u| if (i, u) == (Level::Low, Level::High) {
+                "urgent".into()
+            } else {
+                "low".into()
+            }),
+            Err(vec!["low-high".to_owned()])
+        );
         assert_eq!(
             decide(&m, Level::Medium, Level::Medium, None, ""),
             Ok((Priority::Medium, None))

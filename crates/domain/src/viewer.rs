@@ -42,6 +42,15 @@ impl Viewer {
             .any(|(d, r)| *d == desk_id && *r == role)
     }
 
+    /// Reads the desk's reports (such as priority overrides): its team
+    /// leads, service owners and administrators, and system administrators.
+    pub fn reads_reports_of(&self, desk_id: i64) -> bool {
+        self.is_system_admin
+            || self.desk_roles.iter().any(|(d, r)| {
+                *d == desk_id && matches!(r, Role::TeamLead | Role::ServiceOwner | Role::DeskAdmin)
+            })
+    }
+
     pub fn is_staff_anywhere(&self) -> bool {
         self.is_system_admin || self.desk_roles.iter().any(|(_, r)| r.is_staff())
     }

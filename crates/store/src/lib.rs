@@ -24,6 +24,7 @@ pub mod mail_templates;
 mod migrate;
 pub mod notifications;
 pub mod queues;
+pub mod reports;
 pub mod routing;
 pub mod search_log;
 pub mod sessions;

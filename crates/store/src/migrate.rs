@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(16, "0016_routing"),
     migration!(17, "0017_macros"),
     migration!(18, "0018_queues"),
+    migration!(19, "0019_classifier_retirement"),
 ];
 
 impl Migration {

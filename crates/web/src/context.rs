@@ -30,6 +30,8 @@ pub struct Ctx {
     pub my_requests: i64,
     /// Key prefixes of the desks the person administers.
     pub admin_desks: Vec<String>,
+    /// Key prefixes of the desks whose reports the person reads.
+    pub report_desks: Vec<String>,
 }
 
 impl Ctx {
@@ -143,18 +145,23 @@ pub(crate) async fn middleware(
             )
         });
     let session_for_csrf = signed_in.as_ref().and(session_token.as_deref());
-    let (my_requests, admin_desks) = match signed_in.as_deref() {
+    let (my_requests, admin_desks, report_desks) = match signed_in.as_deref() {
         Some((_, viewer)) => {
-            match atbalsts_store::tickets::navigation_counts(&state.db, viewer).await {
+            let found = match atbalsts_store::tickets::navigation_counts(&state.db, viewer).await {
                 Ok(found) => found,
+                Err(e) => return AppError::from(e).into_response(),
+            };
+            match report_desks(&state.db, viewer, &found.1).await {
+                Ok(reports) => (found.0, found.1, reports),
                 Err(e) => return AppError::from(e).into_response(),
             }
         }
-        None => (0, Vec::new()),
+        None => (0, Vec::new(), Vec::new()),
     };
     let ctx = Ctx {
         my_requests,
         admin_desks,
+        report_desks,
         csrf: csrf::token(&state.secret, &anon, session_for_csrf),
         signed_in,
         locale,
@@ -183,6 +190,29 @@ pub(crate) async fn middleware(
         response.headers_mut().append(SET_COOKIE, value);
     }
     response
+}
+
+/// The desks whose reports the person reads: those they administer, and
+/// those where they lead a team or own a service (asked only then).
+async fn report_desks(
+    db: &atbalsts_store::Db,
+    viewer: &Viewer,
+    admin_desks: &[String],
+) -> Result<Vec<String>, atbalsts_store::StoreError> {
+    use atbalsts_domain::Role;
+    let more = viewer
+        .desk_roles
+        .iter()
+        .any(|(_, r)| matches!(r, Role::TeamLead | Role::ServiceOwner));
+    if !more {
+        return Ok(admin_desks.to_vec());
+    }
+    Ok(atbalsts_store::desks::list_desks(db)
+        .await?
+        .into_iter()
+        .filter(|d| viewer.reads_reports_of(d.id))
+        .map(|d| d.key_prefix)
+        .collect())
 }
 
 pub(crate) fn urlencode(s: &str) -> String {

@@ -14,6 +14,7 @@ pub mod knowledge;
 pub mod ops;
 pub mod portal;
 mod render;
+pub mod reports;
 mod router;
 pub mod search;
 mod state;

@@ -69,6 +69,10 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "search/suggestions.html",
     "search/solved.html",
     "search/solved-form.html",
+    "admin/triage-nav.html",
+    "admin/triage.html",
+    "admin/classifiers.html",
+    "reports/priority-overrides.html",
 ];
 
 #[derive(Clone)]
@@ -128,6 +132,7 @@ impl Templates {
                 email => u.email.clone(),
                 is_staff => ctx.viewer().map(|v| v.is_staff_anywhere()).unwrap_or(false),
                 admin_desks => ctx.admin_desks.clone(),
+                report_desks => ctx.report_desks.clone(),
                 requests => ctx.my_requests,
             }
         });

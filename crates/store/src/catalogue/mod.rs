@@ -147,7 +147,7 @@ pub async fn request_type_by_id(db: &Db, id: i64) -> Result<Option<RequestType>>
     row.as_ref().map(request_type).transpose()
 }
 
-fn check_code(code: &str) -> Result<()> {
+pub(crate) fn check_code(code: &str) -> Result<()> {
     let ok = !code.is_empty()
         && code.len() <= 64
         && code

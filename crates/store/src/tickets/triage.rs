@@ -88,13 +88,18 @@ pub async fn triage(
     let causes =
         crate::categories::of_desk(db, ticket.desk_id, crate::categories::Kind::RootCause, None)
             .await?;
+    // A retired entry may stay where it is, but not be chosen anew.
+    let offered = |list: &[crate::categories::Category], chosen: i64, current: Option<i64>| {
+        list.iter()
+            .any(|x| x.id == chosen && (!x.retired || current == Some(chosen)))
+    };
     if t.category_id
-        .is_some_and(|c| !categories.iter().any(|x| x.id == c))
+        .is_some_and(|c| !offered(&categories, c, ticket.category_id))
     {
         return Err(StoreError::invalid("category", "error-choice-unknown"));
     }
     if t.root_cause_id
-        .is_some_and(|c| !causes.iter().any(|x| x.id == c))
+        .is_some_and(|c| !offered(&causes, c, ticket.root_cause_id))
     {
         return Err(StoreError::invalid("root_cause", "error-choice-unknown"));
     }

@@ -1,14 +1,17 @@
 //! Desk administration in the browser: the portal catalogue (groups,
-//! request types, their forms, import and export) and confirming the
-//! institutions people chose at sign-up.
+//! request types, their forms, import and export), confirming the
+//! institutions people chose at sign-up, mail, routing, the priority matrix
+//! and the classifiers.
 
 pub mod catalogue;
+pub mod classifiers;
 pub mod form_editor;
 pub mod macros;
 pub mod mail;
 pub mod mail_templates;
 pub mod people;
 pub mod routing;
+pub mod triage;
 
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Role;
@@ -47,6 +50,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/admin/routing/{desk}",
             get(routing::page).post(routing::submit),
+        )
+        .route(
+            "/admin/triage/{desk}",
+            get(triage::page).post(triage::submit),
+        )
+        .route(
+            "/admin/triage/{desk}/classifiers",
+            get(classifiers::page).post(classifiers::submit),
         )
         .route("/admin/mail/{desk}", get(mail::page))
         .route("/admin/mail/{desk}/retry", post(mail::retry))

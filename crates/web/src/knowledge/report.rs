@@ -115,7 +115,7 @@ pub async fn page(
 
 /// A spreadsheet program would run a cell that starts like a formula; the
 /// searched words come from anyone, so such cells are written as text.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -1,5 +1,5 @@
 //! Bulk edit from the staff list: the selected tickets get a new status,
-//! team, assignee or priority. Each ticket changes through the same calls
+//! team, assignee, category or priority. Each ticket changes through the same calls
 //! as its own page (so the workflow, the root-cause rule and notifications
 //! hold alike) and keeps one history entry per change; tickets that refuse
 //! are listed with the reason, the others are changed.
@@ -75,6 +75,7 @@ pub async fn submit(
     let bad = || AppError::BadRequest("error-form-malformed");
     let team = choice(field("team")).map_err(|_| bad())?;
     let assignee = choice(field("assignee")).map_err(|_| bad())?;
+    let category = choice(field("category")).map_err(|_| bad())?;
     let priority = match field("priority") {
         "" => None,
         p => Some(Priority::parse(p).map_err(|_| bad())?),
@@ -92,13 +93,16 @@ pub async fn submit(
                     .await?
                     .ok_or(AppError::NotFound)?;
             }
-            if team.is_some() || assignee.is_some() || priority.is_some() {
+            if team.is_some() || assignee.is_some() || priority.is_some() || category.is_some() {
                 let mut t = current(&ticket);
                 if let Some(team) = team {
                     t.team_id = team;
                 }
                 if let Some(a) = assignee {
                     t.assignee_id = a;
+                }
+                if let Some(c) = category {
+                    t.category_id = c;
                 }
                 if let Some(p) = priority {
                     t.priority = Some(p);

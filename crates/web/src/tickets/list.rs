@@ -253,6 +253,7 @@ pub async fn page(
     // What bulk edit offers: the statuses of the listed tickets' workflows,
     // the teams and staff of the viewer's desks.
     let (mut bulk_statuses, mut bulk_teams, mut bulk_agents) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bulk_categories = Vec::new();
     if staff {
         bulk_statuses = names.codes();
         for desk in viewer.staff_desks() {
@@ -283,6 +284,11 @@ pub async fn page(
         let mut types: Vec<minijinja::Value> = Vec::new();
         let mut type_codes: Vec<String> = Vec::new();
         for desk in viewer.staff_desks() {
+            let prefix = atbalsts_store::desks::list_desks(&state.db)
+                .await?
+                .into_iter()
+                .find(|d| d.id == desk)
+                .map(|d| d.key_prefix);
             for rt in atbalsts_store::catalogue::request_types_of(&state.db, desk).await? {
                 if !rt.service.is_empty() && !services.contains(&rt.service) {
                     services.push(rt.service.clone());
@@ -290,29 +296,37 @@ pub async fn page(
                 request_types
                     .push(context! { id => rt.id, name => rt.labels.get(ctx.locale).to_owned() });
             }
-            for c in atbalsts_store::categories::of_desk(
+            let desk_categories = atbalsts_store::categories::of_desk(
                 &state.db,
                 desk,
                 atbalsts_store::categories::Kind::Category,
                 None,
             )
-            .await?
-            {
+            .await?;
+            for c in &desk_categories {
                 categories
                     .push(context! { id => c.id, name => c.labels.get(ctx.locale).to_owned() });
             }
             for tt in atbalsts_store::workflows::ticket_types_of(&state.db, desk).await? {
+                // Bulk edit offers the categories in use, by ticket type.
+                let offered: Vec<_> = desk_categories
+                    .iter()
+                    .filter(|c| c.ticket_type_id == Some(tt.id) && !c.retired)
+                    .map(|c| context! { id => c.id, name => c.labels.get(ctx.locale).to_owned() })
+                    .collect();
+                if !offered.is_empty() {
+                    bulk_categories.push(context! {
+                        name => format!("{} — {}", prefix.as_deref().unwrap_or(""), tt.labels.get(ctx.locale)),
+                        categories => offered,
+                    });
+                }
                 if !type_codes.contains(&tt.code) {
                     type_codes.push(tt.code.clone());
                     types.push(context! { code => tt.code.clone(), name => tt.labels.get(ctx.locale).to_owned() });
                 }
             }
-            if let Some(d) = atbalsts_store::desks::list_desks(&state.db)
-                .await?
-                .into_iter()
-                .find(|d| d.id == desk)
-            {
-                staff_desk_list.push(context! { id => d.id, prefix => d.key_prefix });
+            if let Some(prefix) = prefix {
+                staff_desk_list.push(context! { id => desk, prefix => prefix });
             }
         }
         filters = context! {
@@ -356,6 +370,7 @@ pub async fn page(
             staff_desks => staff_desk_list,
             bulk_teams => bulk_teams,
             bulk_agents => bulk_agents,
+            bulk_categories => bulk_categories,
             priorities => atbalsts_domain::Priority::ALL.iter().map(|p| p.code()).collect::<Vec<_>>(),
         },
     )

@@ -160,9 +160,11 @@ pub(crate) async fn render(
         (Vec::new(), Vec::new(), None)
     };
     let (categories, root_causes) = if staff {
-        use atbalsts_store::categories::{of_desk, Kind};
-        let named = |list: Vec<atbalsts_store::categories::Category>| {
-            list.into_iter()
+        use atbalsts_store::categories::{of_desk, offered, Kind};
+        // Retired entries are not offered, except the one the ticket has.
+        let named = |list: Vec<atbalsts_store::categories::Category>, current: Option<i64>| {
+            offered(list, current)
+                .into_iter()
                 .map(|c| context! { id => c.id, label => c.labels.get(ctx.locale).to_owned() })
                 .collect::<Vec<_>>()
         };
@@ -175,8 +177,12 @@ pub(crate) async fn render(
                     Some(ticket.ticket_type_id),
                 )
                 .await?,
+                ticket.category_id,
             ),
-            named(of_desk(&state.db, ticket.desk_id, Kind::RootCause, None).await?),
+            named(
+                of_desk(&state.db, ticket.desk_id, Kind::RootCause, None).await?,
+                ticket.root_cause_id,
+            ),
         )
     } else {
         (Vec::new(), Vec::new())

@@ -1,0 +1,234 @@
+//! The desk's classifiers in the browser: categories per ticket type and
+//! the root causes problems name. Entries are added with a code and names
+//! in both languages, renamed, and retired (never deleted: tickets keep
+//! them) or put back in use.
+
+use super::{admin_desk, field, labels};
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::{FieldErrors, Locale};
+use atbalsts_store::categories::{self, Category, Kind};
+use atbalsts_store::desks::Desk;
+use atbalsts_store::workflows;
+use axum::extract::{Path, Query, State};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use minijinja::{context, Value};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    /// The entry being renamed.
+    #[serde(default)]
+    edit: Option<i64>,
+    /// What the last post did: `added`, `renamed`, `retired`, `restored`.
+    #[serde(default)]
+    done: String,
+}
+
+/// The add or rename form as typed.
+#[derive(Default, Serialize)]
+struct Values {
+    /// Set when renaming.
+    id: Option<i64>,
+    /// `category-{ticket type id}` or `root_cause`.
+    classifier: String,
+    code: String,
+    label_lv: String,
+    label_en: String,
+}
+
+const ROOT_CAUSE: &str = "root_cause";
+
+/// The kind and ticket type a `classifier` choice names.
+fn classifier(raw: &str) -> Option<(Kind, Option<i64>)> {
+    if raw == ROOT_CAUSE {
+        return Some((Kind::RootCause, None));
+    }
+    let id = raw.strip_prefix("category-")?.parse().ok()?;
+    Some((Kind::Category, Some(id)))
+}
+
+fn entry(c: &Category) -> Value {
+    context! {
+        id => c.id,
+        code => c.code,
+        label_lv => c.labels.0.get("lv").cloned().unwrap_or_default(),
+        label_en => c.labels.0.get("en").cloned().unwrap_or_default(),
+        retired => c.retired,
+    }
+}
+
+/// Every classifier of the desk: (choice value, name, entries).
+async fn classifiers(
+    state: &AppState,
+    desk: &Desk,
+    locale: Locale,
+) -> AppResult<Vec<(String, String, Vec<Category>)>> {
+    let mut all = Vec::new();
+    for tt in workflows::ticket_types_of(&state.db, desk.id).await? {
+        let entries = categories::of_desk(&state.db, desk.id, Kind::Category, Some(tt.id)).await?;
+        all.push((
+            format!("category-{}", tt.id),
+            tt.labels.get(locale).to_owned(),
+            entries,
+        ));
+    }
+    let causes = categories::of_desk(&state.db, desk.id, Kind::RootCause, None).await?;
+    all.push((ROOT_CAUSE.to_owned(), String::new(), causes));
+    Ok(all)
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &Ctx,
+    desk: &Desk,
+    status: StatusCode,
+    values: Values,
+    errors: FieldErrors,
+    notice: Option<&str>,
+) -> AppResult<Response> {
+    let lists: Vec<Value> = classifiers(state, desk, ctx.locale)
+        .await?
+        .iter()
+        .map(|(value, type_name, entries)| {
+            context! {
+                value => value,
+                type_name => type_name,
+                entries => entries.iter().map(entry).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    state.templates.render_status(
+        ctx,
+        status,
+        "admin/classifiers.html",
+        context! {
+            desk => desk,
+            lists => lists,
+            v => values,
+            errors => errors.0,
+            notice => notice,
+        },
+    )
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
+    let desk = admin_desk(&state, &ctx, &prefix).await?;
+    let values = match q.edit {
+        Some(id) => {
+            let all = classifiers(&state, &desk, ctx.locale).await?;
+            let (value, c) = all
+                .iter()
+                .flat_map(|(value, _, list)| list.iter().map(move |c| (value, c)))
+                .find(|(_, c)| c.id == id)
+                .ok_or(AppError::NotFound)?;
+            Values {
+                id: Some(c.id),
+                classifier: value.clone(),
+                code: c.code.clone(),
+                label_lv: c.labels.0.get("lv").cloned().unwrap_or_default(),
+                label_en: c.labels.0.get("en").cloned().unwrap_or_default(),
+            }
+        }
+        None => Values::default(),
+    };
+    let notice = match q.done.as_str() {
+        "added" => Some("classifiers-added"),
+        "renamed" => Some("classifiers-renamed"),
+        "retired" => Some("classifiers-retired"),
+        "restored" => Some("classifiers-restored"),
+        _ => None,
+    };
+    render(
+        &state,
+        &ctx,
+        &desk,
+        StatusCode::OK,
+        values,
+        FieldErrors::default(),
+        notice,
+    )
+    .await
+}
+
+/// Adds, renames, retires or restores an entry (`action`).
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let desk = admin_desk(&state, &ctx, &prefix).await?;
+    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    let id = field(&pairs, "id").parse::<i64>().ok();
+    let values = Values {
+        id,
+        classifier: field(&pairs, "classifier").to_owned(),
+        code: field(&pairs, "code").to_owned(),
+        label_lv: field(&pairs, "label_lv").to_owned(),
+        label_en: field(&pairs, "label_en").to_owned(),
+    };
+    let result = match (field(&pairs, "action"), id) {
+        ("add", _) => match classifier(&values.classifier) {
+            Some((kind, ticket_type)) => categories::create(
+                &state.db,
+                desk.id,
+                kind,
+                ticket_type,
+                &values.code,
+                &labels(&pairs, "label"),
+            )
+            .await
+            .map(|_| "added"),
+            None => Err(atbalsts_store::StoreError::invalid(
+                "classifier",
+                "error-choice-unknown",
+            )),
+        },
+        ("rename", Some(id)) => {
+            categories::rename(&state.db, desk.id, id, &labels(&pairs, "label"))
+                .await
+                .map(|()| "renamed")
+        }
+        ("retire", Some(id)) => categories::set_retired(&state.db, desk.id, id, true)
+            .await
+            .map(|()| "retired"),
+        ("restore", Some(id)) => categories::set_retired(&state.db, desk.id, id, false)
+            .await
+            .map(|()| "restored"),
+        _ => return Err(AppError::BadRequest("error-form-malformed")),
+    };
+    match result.map_err(AppError::from) {
+        Ok(done) => {
+            tracing::info!(desk = %desk.key_prefix, done, "classifier entry changed");
+            Ok((
+                StatusCode::SEE_OTHER,
+                [(
+                    LOCATION,
+                    format!("/admin/triage/{}/classifiers?done={done}", desk.key_prefix),
+                )],
+            )
+                .into_response())
+        }
+        Err(AppError::Invalid(errors)) => {
+            render(
+                &state,
+                &ctx,
+                &desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                values,
+                errors,
+                None,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}

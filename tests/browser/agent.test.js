@@ -103,3 +103,64 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.waitForURL(/\/login/);
 });
+
+test('a desk administrator edits the priority matrix and classifiers and reads the override report', async () => {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-pasts').fill('admin@kisc.lv');
+  await page.getByLabel('Parole').fill('demo-parole-2026');
+  await page.getByRole('button', { name: 'Pieteikties' }).click();
+  await page.waitForURL(/\/tickets$/);
+
+  await page.getByRole('link', { name: 'Šķirošana KISC' }).click();
+  await page.waitForURL(/\/admin\/triage\/KISC$/);
+  await checkA11y('priority matrix');
+  const cell = page.getByLabel('Prioritāte, ja ietekme Zema, steidzamība Zema');
+  assert.equal(await cell.inputValue(), 'planning');
+  await cell.selectOption('low');
+  await page.getByRole('button', { name: 'Saglabāt matricu' }).click();
+  await page.waitForURL(/\/admin\/triage\/KISC\?done=saved$/);
+  assert.match(await page.getByRole('status').innerText(), /Matrica saglabāta/);
+  assert.equal(await page.getByLabel('Prioritāte, ja ietekme Zema, steidzamība Zema').inputValue(), 'low');
+  await checkA11y('priority matrix after saving');
+
+  // Classifiers: a code already in use is refused next to its field, the text kept.
+  await page.getByRole('link', { name: 'Klasifikatori' }).click();
+  await checkA11y('classifiers');
+  await page.getByLabel('Klasifikators').selectOption({ label: 'Kategorijas: Incidents' });
+  await page.getByLabel('Kods', { exact: true }).fill('printing');
+  await page.getByLabel('Nosaukums latviski').fill('Drukāšana atkal');
+  await page.getByRole('button', { name: 'Pievienot', exact: true }).click();
+  await assert.doesNotReject(page.getByRole('alert').waitFor());
+  assert.equal(await page.getByLabel('Nosaukums latviski').inputValue(), 'Drukāšana atkal');
+  assert.equal(await page.getByLabel('Kods', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await checkA11y('refused classifier entry');
+  await page.getByRole('button', { name: 'Izņemt no lietošanas “Tīkls”' }).click();
+  await assert.doesNotReject(page.getByRole('button', { name: 'Atjaunot lietošanā “Tīkls”' }).waitFor());
+  await checkA11y('classifiers with a retired entry');
+  await page.getByRole('button', { name: 'Atjaunot lietošanā “Tīkls”' }).click();
+  await assert.doesNotReject(page.getByRole('button', { name: 'Izņemt no lietošanas “Tīkls”' }).waitFor());
+
+  // The override report lists the bulk override made in the first test, with its reason.
+  await page.getByRole('link', { name: 'Prioritātes izmaiņas', exact: true }).click();
+  await page.waitForURL(/\/reports\/KISC\/priority-overrides$/);
+  assert.match(await page.locator('table.overrides').innerText(), /Visa nodaļa bez printera/);
+  await checkA11y('priority override report');
+  const csvHref = await page.getByRole('link', { name: 'Lejupielādēt CSV' }).getAttribute('href');
+  const csv = await page.request.get(`${BASE}${csvHref}`);
+  assert.match(csv.headers()['content-disposition'], /^attachment/);
+  assert.match(await csv.text(), /Visa nodaļa bez printera/);
+  await page.getByLabel('Izveidots no').fill('01.01.2000');
+  await page.getByLabel('Izveidots līdz').fill('31.12.2000');
+  await page.getByRole('button', { name: 'Atlasīt' }).click();
+  await page.waitForURL(/created_from=01\.01\.2000/);
+  assert.match(await page.getByRole('status').innerText(), /Sarakstā: 0 pieteikumu/);
+  await checkA11y('priority override report, nothing in the period');
+
+  // Leave the demo desk as it was.
+  await page.goto(`${BASE}/admin/triage/KISC`);
+  await page.getByRole('button', { name: 'Atjaunot ITIL noklusējumu' }).click();
+  await page.waitForURL(/done=reset$/);
+  assert.equal(await page.getByLabel('Prioritāte, ja ietekme Zema, steidzamība Zema').inputValue(), 'planning');
+  await page.getByRole('button', { name: 'Iziet' }).click();
+  await page.waitForURL(/\/login/);
+});

@@ -463,6 +463,14 @@ async fn a_retired_category_stays_on_its_tickets_but_is_not_offered(t: TestDb) {
     let page = admin.get(retired.header("location")).await.text();
     assert!(page.contains("izņemts no lietošanas"));
     assert!(page.contains(r#"aria-label="Atjaunot lietošanā “Tīkls”""#));
+    assert!(
+        !admin
+            .get("/admin/routing/KISC")
+            .await
+            .text()
+            .contains(">Tīkls<"),
+        "new routing rules are not offered it"
+    );
 
     let option = format!(r#"<option value="{network}""#);
     // The category select of a ticket page.

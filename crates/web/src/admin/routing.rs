@@ -58,10 +58,23 @@ async fn render(
         }
         institutions_list.push(context! { id => i.id, name => i.name });
     }
+    // Retired categories are offered only where the rule already names them.
+    let mut chosen: Vec<i64> = form
+        .get_attr("categories")
+        .ok()
+        .and_then(|v| v.try_iter().ok())
+        .map(|ids| ids.filter_map(|v| i64::try_from(v).ok()).collect())
+        .unwrap_or_default();
+    chosen.extend(
+        form.get_attr("category")
+            .ok()
+            .and_then(|v| i64::try_from(v).ok()),
+    );
     let categories: Vec<Value> =
         categories::of_desk(&state.db, desk.id, categories::Kind::Category, None)
             .await?
             .into_iter()
+            .filter(|c| !c.retired || chosen.contains(&c.id))
             .map(|c| context! { id => c.id, name => c.labels.get(locale).to_owned() })
             .collect();
     let teams = desks::teams_of(&state.db, desk.id).await?;

@@ -30,12 +30,24 @@ pub struct BenchArgs {
     /// Upper bound on each scenario's time, seconds.
     #[arg(long, default_value_t = 60)]
     max_seconds: u64,
+    /// Run only these scenarios (comma-separated: create, get, list,
+    /// comment, portal); all when empty.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+}
+
+impl BenchArgs {
+    fn wants(&self, scenario: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|s| s == scenario)
+    }
 }
 
 struct Outcome {
     latencies: Vec<Duration>,
     errors: BTreeMap<String, usize>,
     elapsed: Duration,
+    /// CPU seconds the server used during the scenario.
+    server_cpu: Option<f64>,
 }
 
 async fn scenario<F, Fut>(args: &BenchArgs, name: &str, clients: usize, op: F)
@@ -51,6 +63,7 @@ where
     let next = Arc::new(AtomicUsize::new(0));
     let deadline = Instant::now() + Duration::from_secs(args.max_seconds);
     let total = args.requests;
+    let cpu_before = server_metric(&args.url, "atbalsts_process_cpu_seconds").await;
     let start = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..clients {
@@ -77,6 +90,7 @@ where
         latencies: Vec::new(),
         errors: BTreeMap::new(),
         elapsed: Duration::ZERO,
+        server_cpu: None,
     };
     for t in tasks {
         let (lat, errors) = t.await.expect("bench task");
@@ -86,6 +100,8 @@ where
         }
     }
     out.elapsed = start.elapsed();
+    let cpu_after = server_metric(&args.url, "atbalsts_process_cpu_seconds").await;
+    out.server_cpu = cpu_before.zip(cpu_after).map(|(b, a)| a - b);
     report(name, clients, &mut out);
 }
 
@@ -100,8 +116,15 @@ fn report(name: &str, clients: usize, out: &mut Outcome) {
         out.latencies[i].as_secs_f64() * 1000.0
     };
     let ok = out.latencies.len();
+    // The server's own CPU time per request: steadier than the rate on a
+    // machine that the load generator and the database share.
+    let cpu = out
+        .server_cpu
+        .filter(|_| ok > 0)
+        .map(|s| format!(" server_cpu/op={:.3}ms", s * 1000.0 / ok as f64))
+        .unwrap_or_default();
     println!(
-        "{name:<8} clients={clients:<3} ok={ok:<6} ops/s={:>8.0} p50={:.2}ms p95={:.2}ms p99={:.2}ms errors={:?}",
+        "{name:<8} clients={clients:<3} ok={ok:<6} ops/s={:>8.0} p50={:.2}ms p95={:.2}ms p99={:.2}ms errors={:?}{cpu}",
         ok as f64 / out.elapsed.as_secs_f64(),
         pct(0.50),
         pct(0.95),
@@ -110,7 +133,8 @@ fn report(name: &str, clients: usize, out: &mut Outcome) {
     );
 }
 
-async fn server_rss(url: &str) -> Option<f64> {
+/// A value the server reports on `/metrics`.
+async fn server_metric(url: &str, name: &str) -> Option<f64> {
     let text = reqwest::get(format!("{url}/metrics"))
         .await
         .ok()?
@@ -119,9 +143,12 @@ async fn server_rss(url: &str) -> Option<f64> {
         .ok()?;
     let line = text
         .lines()
-        .find(|l| l.starts_with("atbalsts_process_resident_memory_bytes"))?;
-    let bytes: f64 = line.split_whitespace().last()?.parse().ok()?;
-    Some(bytes / 1024.0 / 1024.0)
+        .find(|l| l.split_whitespace().next() == Some(name))?;
+    line.split_whitespace().last()?.parse().ok()
+}
+
+async fn server_rss(url: &str) -> Option<f64> {
+    Some(server_metric(url, "atbalsts_process_resident_memory_bytes").await? / 1024.0 / 1024.0)
 }
 
 pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
@@ -159,8 +186,10 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
             }
         }
     };
-    for clients in [1, 8, 64] {
-        scenario(&args, "create", clients, create.clone()).await;
+    if args.wants("create") {
+        for clients in [1, 8, 64] {
+            scenario(&args, "create", clients, create.clone()).await;
+        }
     }
     // A ticket to read and comment on.
     let c = reqwest::Client::new();
@@ -221,12 +250,18 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
             }
         }
     };
-    for clients in [1, 8, 64] {
-        scenario(&args, "get", clients, get.clone()).await;
+    if args.wants("get") {
+        for clients in [1, 8, 64] {
+            scenario(&args, "get", clients, get.clone()).await;
+        }
     }
-    scenario(&args, "list", 8, list).await;
-    scenario(&args, "comment", 8, comment).await;
-    if let Some(admin) = &args.admin_token {
+    if args.wants("list") {
+        scenario(&args, "list", 8, list).await;
+    }
+    if args.wants("comment") {
+        scenario(&args, "comment", 8, comment).await;
+    }
+    if let Some(admin) = args.admin_token.as_ref().filter(|_| args.wants("portal")) {
         portal(&args, admin).await?;
     }
     tokio::time::sleep(Duration::from_secs(2)).await;

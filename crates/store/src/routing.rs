@@ -4,7 +4,7 @@
 
 use crate::{now_ms, Db, Result, StoreError};
 use atbalsts_domain::routing::{self, Actions, Conditions, Facts, Rule};
-use sqlx::{Any, Row};
+use sqlx::Row;
 
 fn parse<T: serde::de::DeserializeOwned>(col: &str, text: String) -> Result<T> {
     serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("routing {col}: {e}")))
@@ -33,21 +33,18 @@ pub async fn rules_of(db: &Db, desk_id: i64) -> Result<Vec<Rule>> {
     rows.iter().map(rule).collect()
 }
 
-/// The rule that routes a new ticket with these facts, read inside the
-/// creating transaction.
-pub(crate) async fn route_in(
-    tx: &mut sqlx::Transaction<'static, Any>,
+/// The desk's active rules, in order: what a new ticket is routed by.
+pub(crate) async fn active_rules(
+    conn: &mut sqlx::AnyConnection,
     desk_id: i64,
-    facts: &Facts,
-) -> Result<Option<Rule>> {
+) -> Result<Vec<Rule>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM routing_rules WHERE desk_id = $1 AND active = 1 ORDER BY position, id"
     ))
     .bind(desk_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(conn)
     .await?;
-    let rules = rows.iter().map(rule).collect::<Result<Vec<_>>>()?;
-    Ok(routing::first_match(&rules, facts).cloned())
+    rows.iter().map(rule).collect()
 }
 
 /// Saves a new rule (at the end) or changes one (`id`), after checking it.

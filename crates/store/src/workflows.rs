@@ -138,29 +138,33 @@ pub async fn create_ticket_type(
     Ok(row.try_get(0)?)
 }
 
+fn ticket_type(r: &sqlx::any::AnyRow) -> Result<TicketType> {
+    let labels: String = r.try_get(3)?;
+    Ok(TicketType {
+        id: r.try_get(0)?,
+        desk_id: r.try_get(1)?,
+        code: r.try_get(2)?,
+        labels: Labels::from_json(&labels),
+        workflow_id: r.try_get(4)?,
+    })
+}
+
 pub async fn ticket_types_of(db: &Db, desk_id: i64) -> Result<Vec<TicketType>> {
     let rows = sqlx::query("SELECT id, desk_id, code, labels, workflow_id FROM ticket_types WHERE desk_id = $1 ORDER BY id")
         .bind(desk_id)
         .fetch_all(db.read())
         .await?;
-    rows.iter()
-        .map(|r| {
-            let labels: String = r.try_get(3)?;
-            Ok(TicketType {
-                id: r.try_get(0)?,
-                desk_id: r.try_get(1)?,
-                code: r.try_get(2)?,
-                labels: Labels::from_json(&labels),
-                workflow_id: r.try_get(4)?,
-            })
-        })
-        .collect()
+    rows.iter().map(ticket_type).collect()
 }
 
 /// The ticket type of a desk by its code (`incident`, `service_request`, ...).
 pub async fn ticket_type_by_code(db: &Db, desk_id: i64, code: &str) -> Result<Option<TicketType>> {
-    Ok(ticket_types_of(db, desk_id)
+    sqlx::query("SELECT id, desk_id, code, labels, workflow_id FROM ticket_types WHERE desk_id = $1 AND code = $2")
+        .bind(desk_id)
+        .bind(code)
+        .fetch_optional(db.read())
         .await?
-        .into_iter()
-        .find(|t| t.code == code))
+        .as_ref()
+        .map(ticket_type)
+        .transpose()
 }

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api;
 pub mod attachments;
 pub mod auth;
+mod cache;
 mod context;
 mod csrf;
 mod error;

@@ -1,3 +1,4 @@
+use crate::cache::TtlCache;
 use crate::ops::metrics::Metrics;
 use crate::portal::rate_limit::{Limits, RateLimiter};
 use crate::render::Templates;
@@ -5,6 +6,7 @@ use atbalsts_i18n::Catalogue;
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::Db;
 use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct WebConfig {
@@ -59,10 +61,17 @@ pub struct Inner {
     pub config: WebConfig,
     pub metrics: Metrics,
     pub anonymous_limiter: RateLimiter,
-    /// API callers by token, for a few seconds.
-    pub api_callers: crate::api::callers::CallerCache,
-    /// Articles about each request type, for its form, for a minute.
-    pub related_articles: crate::search::RelatedCache,
+    /// API callers by token hash, for a few seconds: a script making many
+    /// calls costs one token lookup every few seconds. A token revoked here
+    /// is forgotten at once; on other instances it stops within the TTL.
+    pub(crate) api_callers: TtlCache<String, atbalsts_domain::Viewer>,
+    /// Articles about each request type, for its form, for a minute: every
+    /// form page would otherwise search again for the same words.
+    pub(crate) related_articles: TtlCache<i64, Vec<crate::search::Suggestion>>,
+    /// Desks by key prefix and ticket types by desk and code (only those
+    /// found), for a few seconds: every API create looks both up.
+    pub(crate) desks: TtlCache<String, atbalsts_store::desks::Desk>,
+    pub(crate) ticket_types: TtlCache<(i64, String), atbalsts_store::workflows::TicketType>,
     pub composer: atbalsts_mail::compose::Composer,
     /// This instance's full-text index (kept current by `SearchService::run`,
     /// which the server spawns).
@@ -96,8 +105,10 @@ impl AppState {
         )
         .with_fold_window(config.mail_fold);
         Ok(Self(Arc::new(Inner {
-            api_callers: Default::default(),
-            related_articles: Default::default(),
+            api_callers: TtlCache::new(Duration::from_secs(5)),
+            related_articles: TtlCache::new(Duration::from_secs(60)),
+            desks: TtlCache::new(Duration::from_secs(5)),
+            ticket_types: TtlCache::new(Duration::from_secs(5)),
             anonymous_limiter,
             composer,
             search,
@@ -109,5 +120,40 @@ impl AppState {
             config,
             metrics,
         })))
+    }
+}
+
+impl AppState {
+    /// The desk with this key prefix (any case), remembered for a few seconds.
+    pub(crate) async fn desk_by_prefix(
+        &self,
+        prefix: &str,
+    ) -> Result<Option<atbalsts_store::desks::Desk>, atbalsts_store::StoreError> {
+        let prefix = prefix.to_ascii_uppercase();
+        if let Some(found) = self.desks.get(&prefix) {
+            return Ok(Some(found));
+        }
+        let found = atbalsts_store::desks::desk_by_prefix(&self.db, &prefix).await?;
+        if let Some(desk) = &found {
+            self.desks.put(prefix, desk.clone());
+        }
+        Ok(found)
+    }
+
+    /// The desk's ticket type with this code, remembered for a few seconds.
+    pub(crate) async fn ticket_type(
+        &self,
+        desk_id: i64,
+        code: &str,
+    ) -> Result<Option<atbalsts_store::workflows::TicketType>, atbalsts_store::StoreError> {
+        let key = (desk_id, code.to_owned());
+        if let Some(found) = self.ticket_types.get(&key) {
+            return Ok(Some(found));
+        }
+        let found = atbalsts_store::workflows::ticket_type_by_code(&self.db, desk_id, code).await?;
+        if let Some(tt) = &found {
+            self.ticket_types.put(key, tt.clone());
+        }
+        Ok(found)
     }
 }

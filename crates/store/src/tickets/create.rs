@@ -129,87 +129,52 @@ pub async fn create_ticket_notifying(
         return Err(StoreError::Forbidden);
     }
     let now = now_ms();
+    // What is only read is read before the transaction on a read
+    // connection, so the writer (on SQLite the one write connection) is
+    // held for the writes alone.
+    let mut read = db.read().acquire().await?;
+    let setting = setting_of(&mut read, new).await?;
+    let who = match actor {
+        Actor::Person(v) => {
+            let requester = requester_of(&mut read, new.requester_id).await?;
+            let place = place_of(&mut read, new, &requester).await?;
+            Who::Known {
+                by: v.user_id,
+                requester,
+                place,
+            }
+        }
+        Actor::Anonymous(c) => Who::Contact(c),
+    };
+    let rules = crate::routing::active_rules(&mut read, new.desk_id).await?;
+    drop(read);
+
     let mut tx = db.write().begin().await?;
-    let (requester_id, created_by) = match actor {
-        Actor::Person(v) => (new.requester_id, v.user_id),
-        Actor::Anonymous(c) => {
+    let (requester_id, created_by, requester, place) = match who {
+        Who::Known {
+            by,
+            requester,
+            place,
+        } => (new.requester_id, by, requester, place),
+        Who::Contact(c) => {
             let id =
                 users::contact_for(&mut tx, &c.email, &c.display_name, c.phone.as_deref()).await?;
-            (id, id)
+            let requester = requester_of(&mut tx, id).await?;
+            let place = place_of(&mut tx, new, &requester).await?;
+            (id, id, requester, place)
         }
     };
-    let mut team_id = new.team_id;
-    // A request type may need approval before work starts, from named
-    // people or the heads of the requester's institution.
-    let mut approval: Option<String> = None;
-    let mut service: Option<String> = None;
-    if let Some(rt) = new.request_type_id {
-        let row = sqlx::query(
-            "SELECT team_id, needs_approval, approvers, service FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
-        )
-        .bind(rt)
-        .bind(new.desk_id)
-        .bind(new.ticket_type_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| StoreError::invalid("request_type", "error-choice-unknown"))?;
-        team_id = team_id.or(row.try_get(0)?);
-        if row.try_get::<i64, _>(1)? != 0 {
-            approval = Some(row.try_get(2)?);
-        }
-        service = Some(row.try_get::<String, _>(3)?).filter(|s| !s.is_empty());
-    }
-
-    // The workflow's first status, or its approval status when needed.
-    let status = sqlx::query(
-        "SELECT s.code, s.category FROM ticket_types tt JOIN workflow_statuses s ON s.workflow_id = tt.workflow_id \
-         WHERE tt.id = $1 AND tt.desk_id = $2 \
-         ORDER BY CASE WHEN $3 = 1 AND s.code = $4 THEN 0 ELSE 1 END, s.position LIMIT 1",
-    )
-    .bind(new.ticket_type_id)
-    .bind(new.desk_id)
-    .bind(approval.is_some() as i64)
-    .bind(super::approvals::AWAITING)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| StoreError::invalid("ticket_type", "error-ticket-type-unknown"))?;
-    let status_code: String = status.try_get(0)?;
-    let category: String = status.try_get(1)?;
-
-    let requester = sqlx::query(
-        "SELECT institution_id, sub_unit_id, email, locale FROM users WHERE id = $1 AND active = 1",
-    )
-    .bind(requester_id)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
-    let (institution_id, sub_unit_id) = match new.institution_id {
-        Some(i) => (Some(i), new.sub_unit_id),
-        None => (
-            requester.try_get(0)?,
-            new.sub_unit_id.or(requester.try_get(1)?),
-        ),
-    };
-    if let Some(sub_unit) = sub_unit_id {
-        let belongs = sqlx::query("SELECT 1 FROM sub_units WHERE id = $1 AND institution_id = $2")
-            .bind(sub_unit)
-            .bind(institution_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if belongs.is_none() {
-            return Err(StoreError::invalid("sub_unit", "error-sub-unit-mismatch"));
-        }
-    }
-    if let Some(team) = team_id {
-        let ok = sqlx::query("SELECT 1 FROM teams WHERE id = $1 AND desk_id = $2")
-            .bind(team)
-            .bind(new.desk_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if ok.is_none() {
-            return Err(StoreError::invalid("team", "error-team-unknown"));
-        }
-    }
+    let Setting {
+        mut team_id,
+        approval,
+        service,
+        status_code,
+        category,
+    } = setting;
+    let Place {
+        institution_id,
+        sub_unit_id,
+    } = place;
 
     // The desk's routing rules may send it elsewhere; staff who chose a
     // team or assignee themselves are not overruled.
@@ -223,7 +188,7 @@ pub async fn create_ticket_notifying(
         summary: new.summary.as_str().to_owned(),
         description: new.description.clone(),
     };
-    let routed = crate::routing::route_in(&mut tx, new.desk_id, &facts).await?;
+    let routed = atbalsts_domain::routing::first_match(&rules, &facts).cloned();
     let mut assignee_id = new.assignee_id;
     let mut priority = new.priority.code().to_owned();
     let mut category_id = None;
@@ -393,8 +358,8 @@ pub async fn create_ticket_notifying(
         id,
         desk_id: new.desk_id,
         key,
-        requester_email: requester.try_get(2)?,
-        requester_locale: requester.try_get(3)?,
+        requester_email: requester.email,
+        requester_locale: requester.locale,
         participants,
         approvers,
     };
@@ -403,4 +368,139 @@ pub async fn create_ticket_notifying(
     }
     tx.commit().await?;
     Ok(created)
+}
+
+/// What the desk's configuration says of a new ticket: its request type's
+/// team, approval and service, and the status it starts in.
+struct Setting {
+    team_id: Option<i64>,
+    approval: Option<String>,
+    service: Option<String>,
+    status_code: String,
+    category: String,
+}
+
+async fn setting_of(conn: &mut sqlx::AnyConnection, new: &NewTicket) -> Result<Setting> {
+    let mut team_id = new.team_id;
+    // A request type may need approval before work starts, from named
+    // people or the heads of the requester's institution.
+    let mut approval: Option<String> = None;
+    let mut service: Option<String> = None;
+    if let Some(rt) = new.request_type_id {
+        let row = sqlx::query(
+            "SELECT team_id, needs_approval, approvers, service FROM request_types WHERE id = $1 AND desk_id = $2 AND ticket_type_id = $3",
+        )
+        .bind(rt)
+        .bind(new.desk_id)
+        .bind(new.ticket_type_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::invalid("request_type", "error-choice-unknown"))?;
+        team_id = team_id.or(row.try_get(0)?);
+        if row.try_get::<i64, _>(1)? != 0 {
+            approval = Some(row.try_get(2)?);
+        }
+        service = Some(row.try_get::<String, _>(3)?).filter(|s| !s.is_empty());
+    }
+    if let Some(team) = team_id {
+        let ok = sqlx::query("SELECT 1 FROM teams WHERE id = $1 AND desk_id = $2")
+            .bind(team)
+            .bind(new.desk_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if ok.is_none() {
+            return Err(StoreError::invalid("team", "error-team-unknown"));
+        }
+    }
+    // The workflow's first status, or its approval status when needed.
+    let status = sqlx::query(
+        "SELECT s.code, s.category FROM ticket_types tt JOIN workflow_statuses s ON s.workflow_id = tt.workflow_id \
+         WHERE tt.id = $1 AND tt.desk_id = $2 \
+         ORDER BY CASE WHEN $3 = 1 AND s.code = $4 THEN 0 ELSE 1 END, s.position LIMIT 1",
+    )
+    .bind(new.ticket_type_id)
+    .bind(new.desk_id)
+    .bind(approval.is_some() as i64)
+    .bind(super::approvals::AWAITING)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::invalid("ticket_type", "error-ticket-type-unknown"))?;
+    Ok(Setting {
+        team_id,
+        approval,
+        service,
+        status_code: status.try_get(0)?,
+        category: status.try_get(1)?,
+    })
+}
+
+/// Who files: a person whose requester is read before the transaction, or
+/// a contact made (or found) inside it.
+enum Who<'a> {
+    Known {
+        by: i64,
+        requester: Requester,
+        place: Place,
+    },
+    Contact(&'a Contact),
+}
+
+/// The requester's place and how to write to them.
+struct Requester {
+    institution_id: Option<i64>,
+    sub_unit_id: Option<i64>,
+    email: String,
+    locale: Option<String>,
+}
+
+async fn requester_of(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Requester> {
+    let row = sqlx::query(
+        "SELECT institution_id, sub_unit_id, email, locale FROM users WHERE id = $1 AND active = 1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| StoreError::invalid("requester", "error-requester-unknown"))?;
+    Ok(Requester {
+        institution_id: row.try_get(0)?,
+        sub_unit_id: row.try_get(1)?,
+        email: row.try_get(2)?,
+        locale: row.try_get(3)?,
+    })
+}
+
+/// The institution and sub-unit the ticket is for.
+struct Place {
+    institution_id: Option<i64>,
+    sub_unit_id: Option<i64>,
+}
+
+/// The institution and sub-unit given, or else the requester's; a sub-unit
+/// must belong to the institution.
+async fn place_of(
+    conn: &mut sqlx::AnyConnection,
+    new: &NewTicket,
+    requester: &Requester,
+) -> Result<Place> {
+    let (institution_id, sub_unit_id) = match new.institution_id {
+        Some(i) => (Some(i), new.sub_unit_id),
+        None => (
+            requester.institution_id,
+            new.sub_unit_id.or(requester.sub_unit_id),
+        ),
+    };
+    if let Some(sub_unit) = sub_unit_id {
+        let belongs = sqlx::query("SELECT 1 FROM sub_units WHERE id = $1 AND institution_id = $2")
+            .bind(sub_unit)
+            .bind(institution_id)
+            .fetch_optional(conn)
+            .await?;
+        if belongs.is_none() {
+            return Err(StoreError::invalid("sub_unit", "error-sub-unit-mismatch"));
+        }
+    }
+    Ok(Place {
+        institution_id,
+        sub_unit_id,
+    })
 }

@@ -1,9 +1,11 @@
 use super::visibility::push_visible;
 use crate::{Db, Result, Sql, StoreError};
+use atbalsts_domain::custom_field::FieldValue;
 use atbalsts_domain::{StatusCategory, TicketKey, Viewer};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Ticket {
@@ -46,11 +48,19 @@ pub struct Ticket {
     pub description_html: Option<String>,
 }
 
-const SELECT: &str = "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_type_id, tt.code AS type_code, \
+macro_rules! ticket_columns {
+    () => {
+        "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_type_id, tt.code AS type_code, \
     tt.workflow_id, t.status, t.status_category, t.summary, t.description, t.requester_id, \
     ru.display_name AS requester_name, ru.email AS requester_email, t.institution_id, i.name AS institution_name, \
     t.sub_unit_id, su.name AS sub_unit_name, t.channel, t.priority, t.team_id, tm.name AS team_name, \
-    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id, t.impact, t.urgency, t.priority_reason, t.category_id, t.root_cause_id, t.description_html \
+    t.assignee_id, au.display_name AS assignee_name, t.created_by, t.created_at, t.updated_at, t.resolved_at, t.version, t.request_type_id, t.impact, t.urgency, t.priority_reason, t.category_id, t.root_cause_id, t.description_html"
+    };
+}
+
+macro_rules! ticket_joins {
+    () => {
+        " \
     FROM tickets t \
     JOIN desks d ON d.id = t.desk_id \
     JOIN ticket_types tt ON tt.id = t.ticket_type_id \
@@ -58,7 +68,21 @@ const SELECT: &str = "SELECT t.id, d.key_prefix, t.number, t.desk_id, t.ticket_t
     LEFT JOIN institutions i ON i.id = t.institution_id \
     LEFT JOIN sub_units su ON su.id = t.sub_unit_id \
     LEFT JOIN teams tm ON tm.id = t.team_id \
-    LEFT JOIN users au ON au.id = t.assignee_id ";
+    LEFT JOIN users au ON au.id = t.assignee_id "
+    };
+}
+
+const SELECT: &str = concat!(ticket_columns!(), ticket_joins!());
+
+/// The ticket's columns with one row per custom field value (or one row
+/// with none): the ticket and its fields in one query.
+const SELECT_WITH_FIELDS: &str = concat!(
+    ticket_columns!(),
+    ", fvf.code AS field_code, fv.value_text AS field_text, fv.value_int AS field_int",
+    ticket_joins!(),
+    "LEFT JOIN ticket_field_values fv ON fv.ticket_id = t.id \
+    LEFT JOIN custom_fields fvf ON fvf.id = fv.field_id "
+);
 
 fn ticket(r: &AnyRow) -> Result<Ticket> {
     let prefix: String = r.try_get(1)?;
@@ -116,6 +140,38 @@ pub async fn ticket_for(db: &Db, viewer: &Viewer, key: &TicketKey) -> Result<Opt
         .as_ref()
         .map(ticket)
         .transpose()
+}
+
+/// The ticket with this key and its custom field values by code, if
+/// `viewer` may see it (as [`ticket_for`]).
+pub async fn ticket_with_fields_for(
+    db: &Db,
+    viewer: &Viewer,
+    key: &TicketKey,
+) -> Result<Option<(Ticket, BTreeMap<String, FieldValue>)>> {
+    let mut sql = Sql::new(SELECT_WITH_FIELDS);
+    sql.push("WHERE d.key_prefix = ").bind(key.prefix.as_str());
+    sql.push(" AND t.number = ").bind(key.number).push(" AND ");
+    push_visible(&mut sql, viewer);
+    let rows = sql.fetch_all(db.read()).await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let mut fields = BTreeMap::new();
+    for r in &rows {
+        let code: Option<String> = r.try_get("field_code")?;
+        let text: Option<String> = r.try_get("field_text")?;
+        let int: Option<i64> = r.try_get("field_int")?;
+        let value = match (text, int) {
+            (_, Some(i)) => FieldValue::Integer(i),
+            (Some(t), None) => FieldValue::Text(t),
+            (None, None) => continue,
+        };
+        if let Some(code) = code {
+            fields.insert(code, value);
+        }
+    }
+    Ok(Some((ticket(first)?, fields)))
 }
 
 /// A ticket by id, unscoped: for background work that acts for the system.

@@ -3,7 +3,6 @@
 
 mod approvals;
 mod auth;
-pub mod callers;
 mod catalogue;
 mod comments;
 mod error;

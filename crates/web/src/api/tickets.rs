@@ -3,10 +3,7 @@ use super::json::ApiJson;
 use crate::{AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::{Channel, FieldErrors, Priority, StatusCategory, Summary};
-use atbalsts_store::tickets::{
-    create_ticket, list_tickets, ticket_for, Cursor, NewTicket, TicketFilter,
-};
-use atbalsts_store::{desks, workflows};
+use atbalsts_store::tickets::{create_ticket, list_tickets, Cursor, NewTicket, TicketFilter};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -37,12 +34,12 @@ pub(super) async fn create(
     ApiJson(body): ApiJson<CreateBody>,
 ) -> AppResult<(StatusCode, Json<Value>)> {
     let mut errors = FieldErrors::default();
-    let desk = desks::desk_by_prefix(&state.db, &body.desk).await?;
+    let desk = state.desk_by_prefix(&body.desk).await?;
     if desk.is_none() {
         errors.push("desk", "error-desk-unknown");
     }
     let ticket_type = match &desk {
-        Some(d) => workflows::ticket_type_by_code(&state.db, d.id, &body.ticket_type).await?,
+        Some(d) => state.ticket_type(d.id, &body.ticket_type).await?,
         None => None,
     };
     if desk.is_some() && ticket_type.is_none() {
@@ -65,7 +62,7 @@ pub(super) async fn create(
                 .await?;
     }
     let mut field_values = Vec::new();
-    if let Some(d) = &desk {
+    if let Some(d) = desk.as_ref().filter(|_| !body.fields.is_empty()) {
         let defined = atbalsts_store::custom_fields::of_desk(&state.db, d.id).await?;
         for (code, raw) in &body.fields {
             let name = format!("fields.{code}");
@@ -111,12 +108,9 @@ pub(super) async fn create(
     );
     new.fields = field_values;
     let key = create_ticket(&state.db, &viewer, &new).await?;
-    let ticket = ticket_for(&state.db, &viewer, &key)
-        .await?
-        .ok_or(AppError::NotFound)?;
     Ok((
         StatusCode::CREATED,
-        Json(with_fields(&state, &ticket).await?),
+        Json(with_fields(&state, &viewer, &key).await?),
     ))
 }
 
@@ -125,17 +119,21 @@ pub(super) async fn get(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let ticket = super::visible_ticket(&state, &viewer, &key).await?;
-    Ok(Json(with_fields(&state, &ticket).await?))
+    let key = crate::tickets::parse_key(&key)?;
+    Ok(Json(with_fields(&state, &viewer, &key).await?))
 }
 
 /// The ticket as JSON with its custom field values under `fields`.
 async fn with_fields(
     state: &AppState,
-    ticket: &atbalsts_store::tickets::Ticket,
+    viewer: &atbalsts_domain::Viewer,
+    key: &atbalsts_domain::TicketKey,
 ) -> AppResult<Value> {
+    let (ticket, fields) = atbalsts_store::tickets::ticket_with_fields_for(&state.db, viewer, key)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut v = json!(ticket);
-    v["fields"] = json!(atbalsts_store::custom_fields::values_of(&state.db, ticket.id).await?);
+    v["fields"] = json!(fields);
     Ok(v)
 }
 
@@ -157,7 +155,8 @@ pub(super) async fn list(
 ) -> AppResult<Json<Value>> {
     let desk_id = match &q.desk {
         Some(prefix) => Some(
-            desks::desk_by_prefix(&state.db, prefix)
+            state
+                .desk_by_prefix(prefix)
                 .await?
                 .ok_or(AppError::NotFound)?
                 .id,

@@ -1,5 +1,5 @@
 //! Prometheus metrics: requests by route and status, their latency, the job
-//! queue depth and the process's resident memory.
+//! queue depth, and the process's resident memory and CPU time.
 
 use crate::AppState;
 use axum::extract::{MatchedPath, Request, State};
@@ -37,6 +37,7 @@ struct Inner {
     latency: Family<RouteLabels, Histogram>,
     queue_depth: Gauge,
     rss: Gauge,
+    cpu: Gauge<f64, std::sync::atomic::AtomicU64>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -63,6 +64,7 @@ impl Metrics {
         );
         let queue_depth = Gauge::default();
         let rss = Gauge::default();
+        let cpu = Gauge::<f64, std::sync::atomic::AtomicU64>::default();
         registry.register(
             "http_requests",
             "HTTP requests by route and status",
@@ -83,12 +85,18 @@ impl Metrics {
             "Resident memory of this process",
             rss.clone(),
         );
+        registry.register(
+            "process_cpu_seconds",
+            "CPU time this process has used (user and system)",
+            cpu.clone(),
+        );
         Self(Arc::new(Inner {
             registry,
             requests,
             latency,
             queue_depth,
             rss,
+            cpu,
         }))
     }
 }
@@ -104,6 +112,22 @@ pub fn resident_memory_bytes() -> i64 {
         })
         .map(|pages| pages * 4096)
         .unwrap_or(0)
+}
+
+/// User and system CPU time of this process, from /proc (0 where there is
+/// none); the load generator divides it by the requests it made.
+pub fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name, which is in parentheses.
+            let rest = &s[s.rfind(')')? + 2..];
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
+            // utime and stime are fields 14 and 15, in USER_HZ (100 on Linux).
+            Some((ticks(11)? + ticks(12)?) / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -138,6 +162,7 @@ pub async fn endpoint(State(state): State<AppState>) -> Response {
         m.queue_depth.set(depth);
     }
     m.rss.set(resident_memory_bytes());
+    m.cpu.set(cpu_seconds());
     let mut out = String::new();
     if let Err(e) = prometheus_client::encoding::text::encode(&mut out, &m.registry) {
         return crate::AppError::Internal(e.to_string()).into_response();

@@ -9,11 +9,12 @@ pub mod rate_limit;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::catalogue::{self, Group, RequestType};
-use atbalsts_store::desks::{self, Desk};
+use atbalsts_store::desks::Desk;
 use serde::Serialize;
 
 pub(crate) async fn desk(state: &AppState, prefix: &str) -> AppResult<Desk> {
-    desks::desk_by_prefix(&state.db, prefix)
+    state
+        .desk_by_prefix(prefix)
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -172,32 +172,13 @@ mod tests {
     }
 }
 
-/// The articles about each request type, shown on its form without script,
-/// remembered for a minute: every form page would otherwise search again
-/// for the same words.
-#[derive(Default)]
-pub struct RelatedCache(
-    std::sync::Mutex<std::collections::HashMap<i64, (std::time::Instant, Vec<Suggestion>)>>,
-);
-
-const RELATED_TTL: std::time::Duration = std::time::Duration::from_secs(60);
-
 /// The articles about a request type (its name in both languages), for its form.
 pub(crate) async fn related(
     state: &AppState,
     rt: &atbalsts_store::catalogue::RequestType,
 ) -> AppResult<Vec<Suggestion>> {
-    {
-        let cache = state
-            .related_articles
-            .0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        if let Some((at, found)) = cache.get(&rt.id) {
-            if at.elapsed() < RELATED_TTL {
-                return Ok(found.clone());
-            }
-        }
+    if let Some(found) = state.related_articles.get(&rt.id) {
+        return Ok(found);
     }
     let found = suggestions(
         state,
@@ -206,14 +187,6 @@ pub(crate) async fn related(
         Some(rt.id),
     )
     .await?;
-    let mut cache = state
-        .related_articles
-        .0
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if cache.len() > 10_000 {
-        cache.clear();
-    }
-    cache.insert(rt.id, (std::time::Instant::now(), found.clone()));
+    state.related_articles.put(rt.id, found.clone());
     Ok(found)
 }

@@ -13,27 +13,31 @@ use std::time::{Duration, Instant};
 pub struct BenchArgs {
     /// Base URL of the server (only loopback addresses are accepted).
     #[arg(long, default_value = "http://127.0.0.1:8080")]
-    url: String,
+    pub(crate) url: String,
     /// An API token of a staff member of the desk.
     #[arg(long, env = "ATBALSTS_BENCH_TOKEN")]
-    token: String,
+    pub(crate) token: String,
     /// Desk key prefix.
     #[arg(long, default_value = "KISC")]
-    desk: String,
+    pub(crate) desk: String,
     /// An API token of the desk's administrator: adds a 30-field request
     /// type and measures the portal (form pages and submissions).
     #[arg(long, env = "ATBALSTS_BENCH_ADMIN_TOKEN")]
-    admin_token: Option<String>,
+    pub(crate) admin_token: Option<String>,
     /// Requests per scenario.
     #[arg(long, default_value_t = 4000)]
-    requests: usize,
+    pub(crate) requests: usize,
     /// Upper bound on each scenario's time, seconds.
     #[arg(long, default_value_t = 60)]
-    max_seconds: u64,
+    pub(crate) max_seconds: u64,
     /// Run only these scenarios (comma-separated: create, get, list,
-    /// comment, portal); all when empty.
+    /// comment, portal, workspace); all when empty.
     #[arg(long, value_delimiter = ',')]
-    only: Vec<String>,
+    pub(crate) only: Vec<String>,
+    /// The cookies of a signed-in agent (`atb_session=…; atb_anon=…`): measures the agent's pages
+    /// (queues, ticket view, bulk edit) on a desk filled by `seed-tickets`.
+    #[arg(long, env = "ATBALSTS_BENCH_SESSION")]
+    pub(crate) session: Option<String>,
 }
 
 impl BenchArgs {
@@ -50,7 +54,7 @@ struct Outcome {
     server_cpu: Option<f64>,
 }
 
-async fn scenario<F, Fut>(args: &BenchArgs, name: &str, clients: usize, op: F)
+pub(crate) async fn scenario<F, Fut>(args: &BenchArgs, name: &str, clients: usize, op: F)
 where
     F: Fn(reqwest::Client, usize) -> Fut + Send + Sync + Clone + 'static,
     Fut: std::future::Future<Output = Result<reqwest::StatusCode, String>> + Send,
@@ -260,6 +264,9 @@ pub async fn run(args: BenchArgs) -> Result<(), crate::serve::BoxError> {
     }
     if args.wants("comment") {
         scenario(&args, "comment", 8, comment).await;
+    }
+    if let Some(session) = args.session.as_ref().filter(|_| args.wants("workspace")) {
+        crate::bench_workspace::run(&args, session).await?;
     }
     if let Some(admin) = args.admin_token.as_ref().filter(|_| args.wants("portal")) {
         portal(&args, admin).await?;

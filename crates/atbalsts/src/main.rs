@@ -1,10 +1,12 @@
 //! `atbalsts`: the service desk server and its tools, in one binary.
 
 mod bench;
+mod bench_workspace;
 mod config;
 mod demo;
 mod mail_bench;
 mod mail_in;
+mod seed_tickets;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +47,9 @@ enum Command {
     },
     /// Load-test a running server over HTTP and print throughput, latency and memory.
     Bench(bench::BenchArgs),
+    /// Fill a desk with a large generated history (a million tickets over
+    /// 300 institutions by default) for the workspace benchmark.
+    SeedTickets(seed_tickets::SeedArgs),
     /// Measure inbound mail processing and notification rendering on a fresh database.
     MailBench(mail_bench::MailBenchArgs),
     /// Take one email message on standard input for a desk (for an MTA's pipe delivery).
@@ -105,6 +110,7 @@ fn main() -> std::process::ExitCode {
             } => demo::create_admin(&settings, &email, &name, &password).await,
             Command::Bench(args) => bench::run(args).await,
             Command::MailBench(args) => mail_bench::run(&settings, args).await,
+            Command::SeedTickets(args) => seed_tickets::run(&settings, args).await,
             Command::MailIn { .. } => unreachable!("handled above"),
         }
     });

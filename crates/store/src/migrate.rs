@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(17, "0017_macros"),
     migration!(18, "0018_queues"),
     migration!(19, "0019_classifier_retirement"),
+    migration!(20, "0020_queue_counts"),
 ];
 
 impl Migration {

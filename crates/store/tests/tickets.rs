@@ -207,3 +207,67 @@ async fn migrations_apply_from_empty_and_from_every_earlier_schema(t: TestDb) {
         "a second run applies nothing"
     );
 }
+
+#[db_test]
+async fn a_queue_count_stops_at_its_limit_and_says_there_are_more(t: TestDb) {
+    let w = t.world().await;
+    for i in 0..3 {
+        atbalsts_store::tickets::create_ticket(
+            &t.db,
+            &w.agent,
+            &w.new_ticket(&w.customer_a, &format!("Skaitīšana {i}")),
+        )
+        .await
+        .unwrap();
+    }
+    let all = TicketFilter::default();
+    let count = |up_to| atbalsts_store::tickets::count_tickets(&t.db, &w.agent, &all, up_to);
+    assert_eq!(count(3).await.unwrap(), Some(3), "all three counted");
+    assert_eq!(count(10).await.unwrap(), Some(3));
+    assert_eq!(count(2).await.unwrap(), None, "more than two");
+    // A customer counts only what they may see.
+    let theirs = atbalsts_store::tickets::count_tickets(&t.db, &w.customer_b, &all, 10)
+        .await
+        .unwrap();
+    assert_eq!(theirs, Some(0));
+}
+
+#[db_test]
+async fn a_page_of_open_tickets_is_newest_first_and_leaves_out_resolved_ones(t: TestDb) {
+    let w = t.world().await;
+    let mut keys = Vec::new();
+    for i in 0..3 {
+        keys.push(
+            atbalsts_store::tickets::create_ticket(
+                &t.db,
+                &w.agent,
+                &w.new_ticket(&w.customer_a, &format!("Kārtība {i}")),
+            )
+            .await
+            .unwrap(),
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let open = TicketFilter {
+        categories: vec![
+            atbalsts_domain::StatusCategory::New,
+            atbalsts_domain::StatusCategory::Open,
+            atbalsts_domain::StatusCategory::Waiting,
+        ],
+        limit: 2,
+        ..Default::default()
+    };
+    let page = list_tickets(&t.db, &w.agent, &open).await.unwrap();
+    let listed: Vec<String> = page.items.iter().map(|t| t.key.clone()).collect();
+    assert_eq!(listed, [keys[2].to_string(), keys[1].to_string()]);
+    assert!(page.next.is_some(), "a second page follows");
+    let done = TicketFilter {
+        categories: vec![atbalsts_domain::StatusCategory::Resolved],
+        ..Default::default()
+    };
+    assert!(list_tickets(&t.db, &w.agent, &done)
+        .await
+        .unwrap()
+        .items
+        .is_empty());
+}

@@ -156,22 +156,6 @@ pub(crate) async fn suggestions(
         .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::typed_words;
-
-    #[test]
-    fn a_description_becomes_its_telling_words() {
-        assert_eq!(
-            typed_words("Labdien! Mans dators nav ieslēdzams, un printeris OR skeneris arī ne.")
-                .as_deref(),
-            Some("dators ieslēdzams printeris or skeneris")
-        );
-        assert_eq!(typed_words("un ir - ?"), None);
-        assert_eq!(typed_words("VPN VPN vpn").as_deref(), Some("vpn"));
-    }
-}
-
 /// The articles about a request type (its name in both languages), for its form.
 pub(crate) async fn related(
     state: &AppState,
@@ -189,4 +173,20 @@ pub(crate) async fn related(
     .await?;
     state.related_articles.put(rt.id, found.clone());
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_words;
+
+    #[test]
+    fn a_description_becomes_its_telling_words() {
+        assert_eq!(
+            typed_words("Labdien! Mans dators nav ieslēdzams, un printeris OR skeneris arī ne.")
+                .as_deref(),
+            Some("dators ieslēdzams printeris or skeneris")
+        );
+        assert_eq!(typed_words("un ir - ?"), None);
+        assert_eq!(typed_words("VPN VPN vpn").as_deref(), Some("vpn"));
+    }
 }

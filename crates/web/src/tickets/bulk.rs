@@ -16,7 +16,7 @@ use minijinja::context;
 use serde::Serialize;
 
 /// At most this many tickets in one bulk edit.
-const MAX_TICKETS: usize = 200;
+const MAX_TICKETS: usize = 500;
 
 /// "" keeps the value, "none" clears it, anything else is an id.
 fn choice(raw: &str) -> Result<Option<Option<i64>>, ()> {

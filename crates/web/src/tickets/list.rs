@@ -133,6 +133,20 @@ struct Row {
     updated_at: i64,
 }
 
+/// Live counts beside the views and queues stop here and show "10 000+".
+const COUNT_UP_TO: i64 = 10_000;
+
+/// A view's or queue's live count, and whether there are more than shown.
+async fn count_up_to(
+    state: &AppState,
+    viewer: &atbalsts_domain::Viewer,
+    filter: &TicketFilter,
+) -> AppResult<(i64, bool)> {
+    let counted =
+        atbalsts_store::tickets::count_tickets(&state.db, viewer, filter, COUNT_UP_TO).await?;
+    Ok((counted.unwrap_or(COUNT_UP_TO), counted.is_none()))
+}
+
 /// The tickets the person may see: open ones by default, or done, or all.
 pub async fn page(
     State(state): State<AppState>,
@@ -199,8 +213,8 @@ pub async fn page(
         };
         for (code, label) in VIEWS {
             let f = view_filter(code, &open, viewer.user_id, &my_teams);
-            let count = atbalsts_store::tickets::count_tickets(&state.db, viewer, &f).await?;
-            views.push(minijinja::context! { code => code, label => label, count => count });
+            let (count, more) = count_up_to(&state, viewer, &f).await?;
+            views.push(minijinja::context! { code => code, label => label, count, more });
         }
     }
     // Saved queues, each with its live count of open tickets.
@@ -223,10 +237,10 @@ pub async fn page(
                 ..Default::default()
             };
             let f = view_filter(&sq.view, &sq.narrow(open), viewer.user_id, &my_teams);
-            let count = atbalsts_store::tickets::count_tickets(&state.db, viewer, &f).await?;
+            let (count, more) = count_up_to(&state, viewer, &f).await?;
             queues.push(minijinja::context! {
                 id => saved.id, name => saved.name, query => saved.query,
-                shared => saved.shared, mine => saved.owner_id == viewer.user_id, count => count,
+                shared => saved.shared, mine => saved.owner_id == viewer.user_id, count, more,
             });
         }
     }

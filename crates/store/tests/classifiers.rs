@@ -21,7 +21,7 @@ async fn categories_from_before_the_upgrade_stay_in_use_and_can_be_retired(t: Te
     .await
     .unwrap();
     assert_eq!(
-        atbalsts_store::migrate(&t.db, None).await.unwrap(),
+        atbalsts_store::migrate(&t.db, Some(19)).await.unwrap(),
         vec![19]
     );
     let list = of_desk(&t.db, w.desk_id, Kind::Category, None)

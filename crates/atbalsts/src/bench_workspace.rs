@@ -89,13 +89,46 @@ pub async fn run(args: &BenchArgs, session: &str) -> Result<(), BoxError> {
         requests: per_queue,
         ..args.clone()
     };
-    for (name, query) in QUEUES {
+    // One agent at a time (the page's own time), then four at once.
+    for (clients, (name, query)) in QUEUES
+        .iter()
+        .map(|q| (1, q))
+        .chain(QUEUES.iter().take(3).map(|q| (4, q)))
+    {
         let url = Arc::new(format!("{base}/tickets?{query}"));
         let cookie = cookie.clone();
-        scenario(&queue_args, &format!("queue:{name}"), 4, move |c, _| {
-            let (url, cookie) = (url.clone(), cookie.clone());
+        scenario(
+            &queue_args,
+            &format!("queue:{name}"),
+            clients,
+            move |c, _| {
+                let (url, cookie) = (url.clone(), cookie.clone());
+                async move {
+                    c.get(&*url)
+                        .header("cookie", &*cookie)
+                        .send()
+                        .await
+                        .map(|r| r.status())
+                        .map_err(|e| format!("io: {e}"))
+                }
+            },
+        )
+        .await;
+    }
+
+    let view_args = BenchArgs {
+        requests: args.requests / 4,
+        ..args.clone()
+    };
+    for clients in [1, 4] {
+        let (base, prefix, view_cookie) =
+            (base.clone(), Arc::new(args.desk.clone()), cookie.clone());
+        scenario(&view_args, "view", clients, move |c, i| {
+            let (base, prefix, cookie) = (base.clone(), prefix.clone(), view_cookie.clone());
+            // Spread over the whole history, recent and old alike.
+            let number = 1 + (i as i64 * 7919) % highest;
             async move {
-                c.get(&*url)
+                c.get(format!("{base}/tickets/{prefix}-{number}"))
                     .header("cookie", &*cookie)
                     .send()
                     .await
@@ -105,26 +138,6 @@ pub async fn run(args: &BenchArgs, session: &str) -> Result<(), BoxError> {
         })
         .await;
     }
-
-    let view_args = BenchArgs {
-        requests: args.requests / 4,
-        ..args.clone()
-    };
-    let (prefix, view_cookie) = (Arc::new(args.desk.clone()), cookie.clone());
-    scenario(&view_args, "view", 4, move |c, i| {
-        let (base, prefix, cookie) = (base.clone(), prefix.clone(), view_cookie.clone());
-        // Spread over the whole history, recent and old alike.
-        let number = 1 + (i as i64 * 7919) % highest;
-        async move {
-            c.get(format!("{base}/tickets/{prefix}-{number}"))
-                .header("cookie", &*cookie)
-                .send()
-                .await
-                .map(|r| r.status())
-                .map_err(|e| format!("io: {e}"))
-        }
-    })
-    .await;
 
     // Bulk edit: unassign 500 consecutive tickets, newest first.
     for run in 0..BULK_RUNS {

@@ -53,6 +53,16 @@ impl Db {
                 .max_connections(options.max_connections)
                 .min_connections(1)
                 .acquire_timeout(options.acquire_timeout)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        // Our SQL is written with the main table first and its
+                        // lookups joined after it; weighing every order of a
+                        // ticket list's eight tables took PostgreSQL 58 ms of
+                        // planning for a 3 ms query at a million tickets.
+                        conn.execute("SET join_collapse_limit = 1").await?;
+                        Ok(())
+                    })
+                })
                 .connect(url)
                 .await?;
             Ok(Self {

@@ -48,10 +48,18 @@ impl From<bool> for Arg {
 /// SQL text built in pieces with numbered `$n` placeholders, which both
 /// PostgreSQL and SQLite accept, for queries whose shape depends on input
 /// (filters, the viewer's scope).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Sql {
     text: String,
     args: Vec<Arg>,
+    /// Kept as a prepared statement and reused (the default).
+    persistent: bool,
+}
+
+impl Default for Sql {
+    fn default() -> Self {
+        Self::new("")
+    }
 }
 
 impl Sql {
@@ -59,6 +67,7 @@ impl Sql {
         Self {
             text: text.to_owned(),
             args: Vec::new(),
+            persistent: true,
         }
     }
 
@@ -86,12 +95,21 @@ impl Sql {
         self
     }
 
+    /// Planned anew with its values every time it runs, for queries whose
+    /// best plan depends on them (a filter that selects ten tickets or a
+    /// million): PostgreSQL would otherwise settle on one generic plan for
+    /// a reused statement after a few runs.
+    pub fn planned_each_time(&mut self) -> &mut Self {
+        self.persistent = false;
+        self
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
 
     pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
-        let mut q = sqlx::query(&self.text);
+        let mut q = sqlx::query(&self.text).persistent(self.persistent);
         for arg in &self.args {
             q = match arg {
                 Arg::Int(v) => q.bind(*v),

@@ -93,7 +93,7 @@ pub async fn attachment_for(db: &Db, viewer: &Viewer, id: i64) -> Result<Option<
          LEFT JOIN comments c ON c.id = a.comment_id WHERE a.id = "
     ));
     sql.bind(id).push(" AND ");
-    push_visible(&mut sql, viewer);
+    push_visible(&mut sql, viewer, db.backend());
     push_comment_visible(&mut sql, viewer);
     sql.fetch_optional(db.read())
         .await?
@@ -109,7 +109,7 @@ pub async fn attachments_of(db: &Db, viewer: &Viewer, ticket: &Ticket) -> Result
          LEFT JOIN comments c ON c.id = a.comment_id WHERE a.ticket_id = "
     ));
     sql.bind(ticket.id).push(" AND ");
-    push_visible(&mut sql, viewer);
+    push_visible(&mut sql, viewer, db.backend());
     push_comment_visible(&mut sql, viewer);
     sql.push(" ORDER BY a.id");
     sql.fetch_all(db.read())

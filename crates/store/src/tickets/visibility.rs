@@ -1,26 +1,36 @@
-use crate::Sql;
+use crate::{Backend, Sql};
 use atbalsts_domain::Viewer;
 
 /// Appends the condition under which `viewer` may see ticket `t`: staff see
 /// their desks' tickets, a customer their own, and their institution's where
 /// that is granted to them.
-pub(crate) fn push_visible(sql: &mut Sql, viewer: &Viewer) {
+pub(crate) fn push_visible(sql: &mut Sql, viewer: &Viewer, backend: Backend) {
     if viewer.is_system_admin {
         sql.push("1 = 1");
         return;
     }
     let staff = viewer.staff_desks();
     // Staff see most tickets, so the list is best read in `updated_at`
-    // order and filtered; the unary `+` (harmless in PostgreSQL) keeps
-    // SQLite from answering the OR with per-term indexes and a full sort.
-    // A customer sees few tickets, which the requester index finds fast.
-    let col = if staff.is_empty() { "t." } else { "+t." };
+    // order and filtered; on SQLite the unary `+` keeps the planner from
+    // answering the OR with per-term indexes and a full sort. PostgreSQL
+    // chooses by its statistics, which `+` would hide from it (it then
+    // guesses a handful of rows and sorts a million). A customer sees few
+    // tickets, which the requester index finds fast.
+    let col = if staff.is_empty() || backend == Backend::Postgres {
+        "t."
+    } else {
+        "+t."
+    };
     sql.push("(")
         .push(col)
         .push("requester_id = ")
         .bind(viewer.user_id);
     if !staff.is_empty() {
-        sql.push(" OR +t.desk_id IN (").bind_list(&staff).push(")");
+        sql.push(" OR ")
+            .push(col)
+            .push("desk_id IN (")
+            .bind_list(&staff)
+            .push(")");
     }
     if let (true, Some(institution)) = (viewer.sees_institution_tickets, viewer.institution_id) {
         sql.push(" OR ")

@@ -7,8 +7,7 @@ use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, KnowledgeReport};
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -199,23 +198,10 @@ pub async fn csv(
     let (kd, report) = load(&state, &ctx, &prefix, &q).await?;
     let bytes = to_csv(&report, |k| state.i18n.t(ctx.locale, k), ctx.locale)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let name = format!(
-        "knowledge-report-{}-{}.csv",
-        kd.desk.key_prefix,
-        super::riga_date(atbalsts_store::now_ms())
-    );
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
+    Ok(crate::render::csv_download(
+        &format!("knowledge-report-{}", kd.desk.key_prefix),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 #[cfg(test)]

@@ -9,9 +9,8 @@ use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Role};
 use atbalsts_store::reports::{priority_overrides, PriorityOverride};
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -140,21 +139,8 @@ pub async fn csv(
     let rows = priority_overrides(&state.db, ctx.viewer()?, desk.id, from, to).await?;
     let bytes = to_csv(&rows, |k| state.i18n.t(ctx.locale, k))
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let name = format!(
-        "priority-overrides-{}-{}.csv",
-        desk.key_prefix,
-        crate::knowledge::riga_date(atbalsts_store::now_ms())
-    );
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
+    Ok(crate::render::csv_download(
+        &format!("priority-overrides-{}", desk.key_prefix),
         bytes,
-    )
-        .into_response())
+    ))
 }

@@ -68,8 +68,124 @@ pub(crate) async fn render(
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     let staff = viewer.is_staff_on(ticket.desk_id);
-    let (workflow, statuses) = workflows::workflow(&state.db, ticket.workflow_id).await?;
-    let names = StatusNames::load(&state.db, [ticket.workflow_id], ctx.locale).await?;
+    let db = &state.db;
+    let desk = ticket.desk_id;
+    // What the page shows comes from some thirty independent reads; they
+    // run together (each on its own pooled connection) rather than one
+    // after another.
+    let (
+        (workflow, _statuses),
+        names,
+        comments,
+        attachments,
+        changes,
+        periods,
+        ticket_types,
+        fields,
+        matrix,
+        teams,
+        agents,
+        (categories, root_causes),
+        (links, open_incidents),
+        macros,
+        people,
+        approvals,
+        may_decide,
+        knowledge,
+        others,
+        email_failing,
+    ) = tokio::try_join!(
+        async { Ok::<_, AppError>(workflows::workflow(db, ticket.workflow_id).await?) },
+        async { Ok(StatusNames::load(db, [ticket.workflow_id], ctx.locale).await?) },
+        async { Ok(comments_of(db, viewer, ticket).await?) },
+        async { Ok(atbalsts_store::tickets::attachments_of(db, viewer, ticket).await?) },
+        async { Ok(changes_of(db, ticket.id).await?) },
+        async { Ok(status_history_of(db, ticket.id).await?) },
+        async { Ok(atbalsts_store::workflows::ticket_types_of(db, desk).await?) },
+        field_values(state, ticket, ctx.locale),
+        async {
+            Ok(match staff {
+                true => Some(atbalsts_store::tickets::matrix_of(db, desk).await?),
+                false => None,
+            })
+        },
+        async {
+            Ok(match staff {
+                true => atbalsts_store::desks::teams_of(db, desk).await?,
+                false => Vec::new(),
+            })
+        },
+        async {
+            Ok(match staff {
+                true => atbalsts_store::desks::staff_of(db, desk).await?,
+                false => Vec::new(),
+            })
+        },
+        async {
+            use atbalsts_store::categories::{of_desk, Kind};
+            Ok(match staff {
+                true => (
+                    of_desk(db, desk, Kind::Category, Some(ticket.ticket_type_id)).await?,
+                    of_desk(db, desk, Kind::RootCause, None).await?,
+                ),
+                false => (Vec::new(), Vec::new()),
+            })
+        },
+        async {
+            Ok(match staff {
+                true => (
+                    atbalsts_store::tickets::links_of(db, ticket.id).await?,
+                    super::links::open_incidents(state, ticket).await?.len(),
+                ),
+                false => (Vec::new(), 0),
+            })
+        },
+        async {
+            Ok(match staff {
+                true => atbalsts_store::macros::usable(db, viewer, desk).await?,
+                false => Vec::new(),
+            })
+        },
+        async { Ok(atbalsts_store::tickets::participants::participants_of(db, ticket.id).await?) },
+        async { Ok(atbalsts_store::tickets::approvals::approvals_of(db, ticket.id).await?) },
+        async { Ok(atbalsts_store::tickets::approvals::may_decide(db, viewer, ticket).await?) },
+        async {
+            Ok(match staff {
+                true => Some(
+                    crate::knowledge::from_ticket::section(state, viewer, ticket, ctx.locale)
+                        .await?,
+                ),
+                false => None,
+            })
+        },
+        // The requester's other open requests, for the agent's context.
+        async {
+            Ok(match staff {
+                true => {
+                    let filter = atbalsts_store::tickets::TicketFilter {
+                        requester_id: Some(ticket.requester_id),
+                        categories: vec![
+                            atbalsts_domain::StatusCategory::New,
+                            atbalsts_domain::StatusCategory::Open,
+                            atbalsts_domain::StatusCategory::Waiting,
+                        ],
+                        limit: 11,
+                        ..Default::default()
+                    };
+                    atbalsts_store::tickets::list_tickets(db, viewer, &filter)
+                        .await?
+                        .items
+                }
+                false => Vec::new(),
+            })
+        },
+        async {
+            Ok(match staff {
+                true => atbalsts_store::mail::failing(db, &ticket.requester_email).await?,
+                false => None,
+            })
+        },
+    )?;
     let next: Vec<Option_> = if staff {
         workflow
             .next_statuses(&ticket.status)
@@ -82,8 +198,7 @@ pub(crate) async fn render(
     } else {
         vec![]
     };
-    let comments: Vec<Value> = comments_of(&state.db, viewer, ticket)
-        .await?
+    let comments: Vec<Value> = comments
         .iter()
         .map(|c| {
             let (body, folded) = super::quoted::split(&c.body);
@@ -91,12 +206,10 @@ pub(crate) async fn render(
             context! { body => body, folded => folded, html => html, ..Value::from_serialize(c) }
         })
         .collect();
-    let attachments = atbalsts_store::tickets::attachments_of(&state.db, viewer, ticket).await?;
     let description_html = formatted(ticket.description_html.as_deref(), &attachments);
     let status_label =
         |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
-    let history: Vec<HistoryRow> = changes_of(&state.db, ticket.id)
-        .await?
+    let history: Vec<HistoryRow> = changes
         .into_iter()
         .map(|c| {
             let is_status = c.field == "status";
@@ -117,8 +230,7 @@ pub(crate) async fn render(
             }
         })
         .collect();
-    let periods: Vec<Value> = status_history_of(&state.db, ticket.id)
-        .await?
+    let periods: Vec<Value> = periods
         .into_iter()
         .map(|p| {
             context! {
@@ -128,119 +240,41 @@ pub(crate) async fn render(
             }
         })
         .collect();
-    let ticket_type = atbalsts_store::workflows::ticket_types_of(&state.db, ticket.desk_id)
-        .await?
+    let ticket_type = ticket_types
         .into_iter()
         .find(|t| t.id == ticket.ticket_type_id)
         .map(|t| t.labels.get(ctx.locale).to_owned())
         .unwrap_or_default();
-    let _ = statuses;
-    let fields = field_values(state, ticket, ctx.locale).await?;
-    let (teams, agents, computed) = if staff {
-        let matrix = atbalsts_store::tickets::matrix_of(&state.db, ticket.desk_id).await?;
-        let computed = match (
-            ticket
-                .impact
-                .as_deref()
-                .map(atbalsts_domain::triage::Level::parse),
-            ticket
-                .urgency
-                .as_deref()
-                .map(atbalsts_domain::triage::Level::parse),
-        ) {
-            (Some(Ok(i)), Some(Ok(u))) => Some(matrix.priority(i, u).code()),
-            _ => None,
+    let computed = matrix.and_then(|matrix| {
+        let level = |l: &Option<String>| {
+            l.as_deref()
+                .map(atbalsts_domain::triage::Level::parse)
+                .and_then(Result::ok)
         };
-        (
-            atbalsts_store::desks::teams_of(&state.db, ticket.desk_id).await?,
-            atbalsts_store::desks::staff_of(&state.db, ticket.desk_id).await?,
-            computed,
+        Some(
+            matrix
+                .priority(level(&ticket.impact)?, level(&ticket.urgency)?)
+                .code(),
         )
-    } else {
-        (Vec::new(), Vec::new(), None)
+    });
+    // Retired entries are not offered, except the one the ticket has.
+    let named = |list: Vec<atbalsts_store::categories::Category>, current: Option<i64>| {
+        atbalsts_store::categories::offered(list, current)
+            .into_iter()
+            .map(|c| context! { id => c.id, label => c.labels.get(ctx.locale).to_owned() })
+            .collect::<Vec<_>>()
     };
-    let (categories, root_causes) = if staff {
-        use atbalsts_store::categories::{of_desk, offered, Kind};
-        // Retired entries are not offered, except the one the ticket has.
-        let named = |list: Vec<atbalsts_store::categories::Category>, current: Option<i64>| {
-            offered(list, current)
-                .into_iter()
-                .map(|c| context! { id => c.id, label => c.labels.get(ctx.locale).to_owned() })
-                .collect::<Vec<_>>()
-        };
-        (
-            named(
-                of_desk(
-                    &state.db,
-                    ticket.desk_id,
-                    Kind::Category,
-                    Some(ticket.ticket_type_id),
-                )
-                .await?,
-                ticket.category_id,
-            ),
-            named(
-                of_desk(&state.db, ticket.desk_id, Kind::RootCause, None).await?,
-                ticket.root_cause_id,
-            ),
-        )
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let (links, open_incidents) = if staff {
-        (
-            atbalsts_store::tickets::links_of(&state.db, ticket.id).await?,
-            super::links::open_incidents(state, ticket).await?.len(),
-        )
-    } else {
-        (Vec::new(), 0)
-    };
-    let macros = if staff {
-        atbalsts_store::macros::usable(&state.db, viewer, ticket.desk_id).await?
-    } else {
-        Vec::new()
-    };
-    let people =
-        atbalsts_store::tickets::participants::participants_of(&state.db, ticket.id).await?;
-    let approvals = atbalsts_store::tickets::approvals::approvals_of(&state.db, ticket.id).await?;
-    let may_decide =
-        atbalsts_store::tickets::approvals::may_decide(&state.db, viewer, ticket).await?;
+    let categories = named(categories, ticket.category_id);
+    let root_causes = named(root_causes, ticket.root_cause_id);
     let watching = ctx
         .user()
         .is_some_and(|u| people.iter().any(|p| p.user_id == u.id));
-    let knowledge = if staff {
-        Some(crate::knowledge::from_ticket::section(state, viewer, ticket, ctx.locale).await?)
-    } else {
-        None
-    };
-    // The requester's other open requests, for the agent's context.
-    let others: Vec<Value> = if staff {
-        let filter = atbalsts_store::tickets::TicketFilter {
-            requester_id: Some(ticket.requester_id),
-            categories: vec![
-                atbalsts_domain::StatusCategory::New,
-                atbalsts_domain::StatusCategory::Open,
-                atbalsts_domain::StatusCategory::Waiting,
-            ],
-            limit: 11,
-            ..Default::default()
-        };
-        atbalsts_store::tickets::list_tickets(&state.db, viewer, &filter)
-            .await?
-            .items
-            .into_iter()
-            .filter(|t| t.id != ticket.id)
-            .take(10)
-            .map(|t| context! { key => t.key, summary => t.summary })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let email_failing = if staff {
-        atbalsts_store::mail::failing(&state.db, &ticket.requester_email).await?
-    } else {
-        None
-    };
+    let others: Vec<Value> = others
+        .into_iter()
+        .filter(|t| t.id != ticket.id)
+        .take(10)
+        .map(|t| context! { key => t.key, summary => t.summary })
+        .collect();
     state.templates.render_status(
         ctx,
         status,

@@ -96,7 +96,7 @@ pub(crate) async fn render(
         email_failing,
     ) = tokio::try_join!(
         async { Ok::<_, AppError>(workflows::workflow(db, ticket.workflow_id).await?) },
-        async { Ok(StatusNames::load(db, [ticket.workflow_id], ctx.locale).await?) },
+        StatusNames::load(db, [ticket.workflow_id], ctx.locale),
         async { Ok(comments_of(db, viewer, ticket).await?) },
         async { Ok(atbalsts_store::tickets::attachments_of(db, viewer, ticket).await?) },
         async { Ok(changes_of(db, ticket.id).await?) },

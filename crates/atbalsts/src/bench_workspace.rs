@@ -54,6 +54,20 @@ fn highest_number(page: &str, prefix: &str) -> i64 {
         .unwrap_or(0)
 }
 
+/// A page fetched as the signed-in agent: its status.
+async fn fetch_page(
+    c: reqwest::Client,
+    url: String,
+    cookie: Arc<String>,
+) -> Result<reqwest::StatusCode, String> {
+    c.get(url)
+        .header("cookie", &*cookie)
+        .send()
+        .await
+        .map(|r| r.status())
+        .map_err(|e| format!("io: {e}"))
+}
+
 pub async fn run(args: &BenchArgs, session: &str) -> Result<(), BoxError> {
     // The whole Cookie header (the session and the visitor cookie its CSRF
     // tokens are bound to), or the session token alone.
@@ -101,17 +115,7 @@ pub async fn run(args: &BenchArgs, session: &str) -> Result<(), BoxError> {
             &queue_args,
             &format!("queue:{name}"),
             clients,
-            move |c, _| {
-                let (url, cookie) = (url.clone(), cookie.clone());
-                async move {
-                    c.get(&*url)
-                        .header("cookie", &*cookie)
-                        .send()
-                        .await
-                        .map(|r| r.status())
-                        .map_err(|e| format!("io: {e}"))
-                }
-            },
+            move |c, _| fetch_page(c, url.to_string(), cookie.clone()),
         )
         .await;
     }
@@ -127,14 +131,7 @@ pub async fn run(args: &BenchArgs, session: &str) -> Result<(), BoxError> {
             let (base, prefix, cookie) = (base.clone(), prefix.clone(), view_cookie.clone());
             // Spread over the whole history, recent and old alike.
             let number = 1 + (i as i64 * 7919) % highest;
-            async move {
-                c.get(format!("{base}/tickets/{prefix}-{number}"))
-                    .header("cookie", &*cookie)
-                    .send()
-                    .await
-                    .map(|r| r.status())
-                    .map_err(|e| format!("io: {e}"))
-            }
+            fetch_page(c, format!("{base}/tickets/{prefix}-{number}"), cookie)
         })
         .await;
     }

@@ -10,9 +10,8 @@ use atbalsts_store::categories::{self, Category, Kind};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::workflows;
 use axum::extract::{Path, Query, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use minijinja::{context, Value};
 use serde::{Deserialize, Serialize};
@@ -208,14 +207,10 @@ pub async fn submit(
     match result.map_err(AppError::from) {
         Ok(done) => {
             tracing::info!(desk = %desk.key_prefix, done, "classifier entry changed");
-            Ok((
-                StatusCode::SEE_OTHER,
-                [(
-                    LOCATION,
-                    format!("/admin/triage/{}/classifiers?done={done}", desk.key_prefix),
-                )],
-            )
-                .into_response())
+            Ok(crate::knowledge::see_other(format!(
+                "/admin/triage/{}/classifiers?done={done}",
+                desk.key_prefix
+            )))
         }
         Err(AppError::Invalid(errors)) => {
             render(

@@ -7,9 +7,7 @@ use atbalsts_domain::triage::{Level, PriorityMatrix};
 use atbalsts_domain::Priority;
 use atbalsts_store::tickets::{matrix_of, set_matrix};
 use axum::extract::{Path, Query, State};
-use axum::http::header::LOCATION;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
@@ -89,12 +87,8 @@ pub async fn submit(
     };
     set_matrix(&state.db, desk.id, &matrix).await?;
     tracing::info!(desk = %desk.key_prefix, done, "priority matrix saved");
-    Ok((
-        StatusCode::SEE_OTHER,
-        [(
-            LOCATION,
-            format!("/admin/triage/{}?done={done}", desk.key_prefix),
-        )],
-    )
-        .into_response())
+    Ok(crate::knowledge::see_other(format!(
+        "/admin/triage/{}?done={done}",
+        desk.key_prefix
+    )))
 }

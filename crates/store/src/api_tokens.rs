@@ -68,3 +68,37 @@ pub async fn revoke(db: &Db, user_id: i64, token_id: i64) -> Result<()> {
     }
     Ok(())
 }
+
+/// Revokes every live token of the person inside `tx` (after a password
+/// reset or change).
+pub async fn revoke_all_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: i64,
+) -> Result<u64> {
+    let done =
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now_ms())
+            .bind(user_id)
+            .execute(&mut **tx)
+            .await?;
+    Ok(done.rows_affected())
+}
+
+/// A token's last use is written at most this often, so a busy script
+/// does not cost a write per request.
+pub const LAST_USE_GRANULARITY_MS: i64 = 60_000;
+
+/// Records that the token with this hash was used at `now`, unless a use
+/// within the last minute is already recorded.
+pub async fn touch(db: &Db, token_hash: &str, now: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 \
+         AND (last_used_at IS NULL OR last_used_at <= $3)",
+    )
+    .bind(now)
+    .bind(token_hash)
+    .bind(now - LAST_USE_GRANULARITY_MS)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}

@@ -29,6 +29,7 @@ pub mod routing;
 pub mod search_log;
 pub mod sessions;
 pub mod settings;
+pub mod sign_ins;
 mod sql;
 pub mod tickets;
 pub mod users;

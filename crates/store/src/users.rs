@@ -188,50 +188,26 @@ pub async fn viewer_by_api_token(db: &Db, token: &str) -> Result<Option<(User, V
         .map(|c| format!("u.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
+    let hash = crate::sessions::hash_token(token);
     let row = sqlx::query(&format!(
-        "SELECT {columns} FROM api_tokens tk JOIN users u ON u.id = tk.user_id \
+        "SELECT {columns}, tk.last_used_at FROM api_tokens tk JOIN users u ON u.id = tk.user_id \
          WHERE tk.token_hash = $1 AND tk.revoked_at IS NULL AND u.active = 1"
     ))
-    .bind(crate::sessions::hash_token(token))
+    .bind(&hash)
     .fetch_optional(db.read())
     .await?;
-    let Some(u) = row.as_ref().map(user).transpose()? else {
+    let Some(row) = row else {
         return Ok(None);
     };
+    let u = user(&row)?;
+    let last_used: Option<i64> = row.try_get("last_used_at")?;
+    let now = now_ms();
+    if last_used.is_none_or(|at| at <= now - crate::api_tokens::LAST_USE_GRANULARITY_MS) {
+        crate::api_tokens::touch(db, &hash, now).await?;
+    }
     let roles = desk_roles(db, u.id).await?;
     let v = viewer_of(&u, roles);
     Ok(Some((u, v)))
-}
-
-/// Records a sign-in attempt; returns how many failed attempts this email
-/// had in the last `window_ms` (for lockout).
-pub async fn record_sign_in(
-    db: &Db,
-    email: &str,
-    user_id: Option<i64>,
-    success: bool,
-    address: &str,
-) -> Result<()> {
-    sqlx::query("INSERT INTO sign_in_log (email, user_id, success, address, at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(email)
-        .bind(user_id)
-        .bind(success as i64)
-        .bind(address)
-        .bind(now_ms())
-        .execute(db.write())
-        .await?;
-    Ok(())
-}
-
-pub async fn recent_failed_sign_ins(db: &Db, email: &str, window_ms: i64) -> Result<i64> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) FROM sign_in_log WHERE email = $1 AND success = 0 AND at > $2",
-    )
-    .bind(email)
-    .bind(now_ms() - window_ms)
-    .fetch_one(db.read())
-    .await?;
-    Ok(row.try_get(0)?)
 }
 
 /// The person with this address, created as a contact (no password, so no
@@ -260,91 +236,47 @@ pub async fn contact_for(
     Ok(row.try_get(0)?)
 }
 
-/// What a person gives when signing up in the portal.
-#[derive(Debug, Clone)]
-pub struct SignUp {
-    pub email: Email,
-    pub display_name: String,
-    pub locale: Locale,
-    /// From the email domain (confirmed) or chosen from the list (not yet).
-    pub institution: Option<(i64, Option<i64>, bool)>,
+/// The person with this id, inside `tx`.
+pub(crate) async fn user_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<User> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(user(&row)?)
 }
 
-/// Registers a sign-up and queues the link that proves the address. A
-/// contact who filed requests before keeps them: the account is theirs once
-/// the link is used. Someone who already has a password gets a reset link
-/// instead, so the page never reveals which addresses have accounts.
-pub async fn sign_up(
-    db: &Db,
-    s: &SignUp,
-    link_ttl_ms: i64,
-    compose: impl FnOnce(&str, crate::account_links::Purpose) -> crate::notifications::NewNotification,
+/// Ends every session of the person (but the one with token `keep`) and
+/// revokes all their API tokens, inside `tx`: what a new password means.
+pub(crate) async fn end_access_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: i64,
+    keep: Option<&str>,
 ) -> Result<()> {
-    use crate::account_links::{issue, Purpose};
-    let mut tx = db.write().begin().await?;
-    let user_id = contact_for(&mut tx, &s.email, &s.display_name, None).await?;
-    let row = sqlx::query("SELECT password_hash, institution_id, active FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let has_password = row.try_get::<Option<String>, _>(0)?.is_some();
-    let has_institution = row.try_get::<Option<i64>, _>(1)?.is_some();
-    if row.try_get::<i64, _>(2)? == 0 {
-        return Ok(());
-    }
-    if !has_password {
-        sqlx::query("UPDATE users SET display_name = $1, locale = $2 WHERE id = $3")
-            .bind(&s.display_name)
-            .bind(s.locale.code())
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        if let (Some((institution, sub_unit, confirmed)), false) = (s.institution, has_institution)
-        {
-            sqlx::query(
-                "UPDATE users SET institution_id = $1, sub_unit_id = $2, institution_confirmed = $3 WHERE id = $4",
-            )
-            .bind(institution)
-            .bind(sub_unit)
-            .bind(confirmed as i64)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
-    let purpose = if has_password {
-        Purpose::Reset
-    } else {
-        Purpose::Verify
-    };
-    let token = issue(&mut *tx, user_id, purpose, link_ttl_ms).await?;
-    crate::notifications::queue(&mut tx, &compose(&token, purpose)).await?;
-    tx.commit().await?;
+    crate::sessions::end_all_in(tx, user_id, keep).await?;
+    crate::api_tokens::revoke_all_in(tx, user_id).await?;
     Ok(())
 }
 
-/// Queues a password-reset link for an active person with this address;
-/// does nothing (and says nothing) for an unknown one.
-pub async fn request_password_reset(
+/// The person changes their own password: in one transaction the hash is
+/// replaced, every other session and every API token ends, and `notice`
+/// (the "your password was changed" mail) is queued.
+pub async fn change_password(
     db: &Db,
-    email: &Email,
-    link_ttl_ms: i64,
-    compose: impl FnOnce(&str, &User) -> crate::notifications::NewNotification,
-) -> Result<bool> {
-    let Some(user) = user_by_email(db, email).await?.filter(|u| u.active) else {
-        return Ok(false);
-    };
+    user_id: i64,
+    hash: &str,
+    keep_session: &str,
+    notice: &crate::notifications::NewNotification,
+) -> Result<()> {
     let mut tx = db.write().begin().await?;
-    let token = crate::account_links::issue(
-        &mut *tx,
-        user.id,
-        crate::account_links::Purpose::Reset,
-        link_ttl_ms,
-    )
-    .await?;
-    crate::notifications::queue(&mut tx, &compose(&token, &user)).await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    end_access_in(&mut tx, user_id, Some(keep_session)).await?;
+    crate::notifications::queue(&mut tx, notice).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// People whose institution, chosen at sign-up, waits for the desk.

@@ -79,6 +79,13 @@ pub const KINDS: &[MailKind] = &[
         for_staff: false,
     },
     MailKind {
+        code: "password-changed",
+        subject_key: "mail-password-changed-subject",
+        body_key: "mail-password-changed-body",
+        placeholders: &["link"],
+        for_staff: false,
+    },
+    MailKind {
         code: "assigned-to-you",
         subject_key: SUBJECT,
         body_key: "mail-agent-assigned-to-you-body",

@@ -385,6 +385,21 @@ impl Composer {
     }
 }
 
+impl Composer {
+    /// "Your password was changed; if it was not you, ...": after a reset
+    /// or a change, with the link to reset it again.
+    pub fn password_changed(&self, email: &str, locale: Locale) -> NewNotification {
+        let link = format!("{}/password-reset", self.public_url);
+        self.compose(
+            kind("password-changed"),
+            email,
+            locale,
+            None,
+            vec![("link", link)],
+        )
+    }
+}
+
 /// A kind this module names; the list is fixed in the domain.
 fn kind(code: &str) -> &'static MailKind {
     mail_template::kind(code).unwrap_or_else(|| panic!("no mail kind {code}"))

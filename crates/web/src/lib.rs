@@ -14,6 +14,7 @@ mod error;
 pub mod knowledge;
 pub mod ops;
 pub mod portal;
+mod redirect;
 mod render;
 pub mod reports;
 mod router;

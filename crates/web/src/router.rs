@@ -160,6 +160,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/account/tokens/{id}/revoke", post(account::tokens::revoke))
         .route(
+            "/account/password",
+            get(account::password::page).post(account::password::submit),
+        )
+        .route("/account/sessions", get(account::sessions::page))
+        .route(
+            "/account/sessions/end-others",
+            post(account::sessions::end_others),
+        )
+        .route(
+            "/account/sessions/{id}/end",
+            post(account::sessions::end),
+        )
+        .route(
             "/account/notifications",
             get(account::notifications::page).post(account::notifications::save),
         )

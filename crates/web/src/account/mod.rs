@@ -1,4 +1,7 @@
-//! A person's own settings: personal API tokens, notification switches.
+//! A person's own settings ("Mans konts"): password, sessions, personal
+//! API tokens, notification switches.
 
 pub mod notifications;
+pub mod password;
+pub mod sessions;
 pub mod tokens;

@@ -2,7 +2,11 @@
 //! of the address set a password, use the link up and sign them in.
 
 use super::password;
+use crate::redirect::HOME;
 use crate::{AppResult, AppState, Ctx};
+use atbalsts_store::notifications::NewNotification;
+use atbalsts_store::sessions::Origin;
+use atbalsts_store::users::User;
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::account_links::{self, Purpose};
 use axum::http::StatusCode;
@@ -81,10 +85,7 @@ pub(crate) async fn set_page(
     link: Link,
     token: &str,
 ) -> AppResult<Response> {
-    if account_links::peek(&state.db, token, link.purpose)
-        .await?
-        .is_none()
-    {
+    if !account_links::peek(&state.db, token, link.purpose).await? {
         return expired(state, ctx);
     }
     render(
@@ -101,6 +102,7 @@ pub(crate) async fn set_submit(
     state: &AppState,
     ctx: &Ctx,
     link: Link,
+    origin: &Origin,
     form: SetForm,
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
@@ -123,11 +125,31 @@ pub(crate) async fn set_submit(
     let hash = tokio::task::spawn_blocking(move || password::hash(&plain))
         .await
         .map_err(|e| crate::AppError::Internal(e.to_string()))?;
-    match account_links::redeem_with_password(&state.db, &form.token, link.purpose, &hash).await? {
+    let fallback = ctx.locale;
+    let redeemed =
+        account_links::redeem_with_password(&state.db, &form.token, link.purpose, &hash, |user| {
+            password_changed_mail(state, user, fallback)
+        })
+        .await?;
+    match redeemed {
         Some(user_id) => {
+            // Tokens this instance remembers go now; other instances forget
+            // them within their cache's 5 s.
+            state.api_callers.clear();
             tracing::info!(user_id, "password set from an emailed link");
-            super::login::start_session(state, ctx, user_id, "/tickets").await
+            super::login::start_session(state, ctx, user_id, origin, HOME).await
         }
         None => expired(state, ctx),
     }
+}
+
+/// "Your password was changed; if it was not you, ...", in the person's language.
+pub(crate) fn password_changed_mail(
+    state: &AppState,
+    user: &User,
+    fallback: atbalsts_domain::Locale,
+) -> NewNotification {
+    state
+        .composer
+        .password_changed(&user.email, user.locale.unwrap_or(fallback))
 }

@@ -1,19 +1,18 @@
+use super::throttle::{self, Who};
 use crate::context::{set_cookie, SESSION_COOKIE};
+use crate::redirect::{local_or, HOME};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{Email, FieldErrors};
-use atbalsts_store::{sessions, users};
+use atbalsts_store::sessions::{self, Origin};
+use atbalsts_store::{now_ms, users};
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::StatusCode;
+use axum::http::header::{LOCATION, SET_COOKIE, USER_AGENT};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
 use std::net::SocketAddr;
-
-/// Failed attempts for one email within the window before sign-in is refused.
-const MAX_FAILURES: i64 = 10;
-const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
@@ -33,12 +32,15 @@ pub struct LoginForm {
     next: String,
 }
 
-/// Only local paths, so the sign-in page cannot be used to send people elsewhere.
-fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/tickets"
+/// Where a request came from, for the session list.
+pub(crate) fn origin(peer: &SocketAddr, headers: &HeaderMap) -> Origin {
+    Origin {
+        address: peer.ip().to_string(),
+        user_agent: headers
+            .get(USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned(),
     }
 }
 
@@ -54,46 +56,11 @@ pub async fn page(
     )
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Form(form): Form<LoginForm>,
-) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let again = |code: &'static str| {
-        let mut errors = FieldErrors::default();
-        errors.push("email", code);
-        state.templates.render_status(
-            &ctx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "login.html",
-            context! { next => form.next.clone(), email => form.email.clone(), errors => errors },
-        )
-    };
-    let Ok(email) = Email::parse(&form.email) else {
-        return again("error-sign-in-failed");
-    };
-    if users::recent_failed_sign_ins(&state.db, email.as_str(), FAILURE_WINDOW_MS).await?
-        >= MAX_FAILURES
-    {
-        users::record_sign_in(
-            &state.db,
-            email.as_str(),
-            None,
-            false,
-            &peer.ip().to_string(),
-        )
-        .await?;
-        tracing::warn!(email = email.as_str(), "sign-in refused: too many failures");
-        return again("error-sign-in-locked");
-    }
-    let user = users::user_by_email(&state.db, &email)
-        .await?
-        .filter(|u| u.active);
-    let password = form.password.clone();
-    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || match hash {
+/// Checks a password against the person's hash (or spends the same time
+/// when there is none), off the async workers.
+pub(crate) async fn password_matches(password: &str, hash: Option<String>) -> bool {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || match hash {
         Some(h) => super::password::verify(&password, &h),
         None => {
             super::password::verify_nothing(&password);
@@ -101,20 +68,73 @@ pub async fn submit(
         }
     })
     .await
-    .unwrap_or(false);
-    let user_id = user.as_ref().map(|u| u.id);
-    users::record_sign_in(
-        &state.db,
-        email.as_str(),
-        user_id.filter(|_| ok),
-        ok,
-        &peer.ip().to_string(),
-    )
-    .await?;
-    let Some(user) = user.filter(|_| ok) else {
-        return again("error-sign-in-failed");
+    .unwrap_or(false)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let again = |status: StatusCode, code: &'static str, wait: Option<i64>| {
+        let mut errors = FieldErrors::default();
+        errors.push("email", code);
+        state.templates.render_status(
+            &ctx,
+            status,
+            "login.html",
+            context! { next => form.next.clone(), email => form.email.clone(), errors => errors, wait_minutes => wait },
+        )
     };
-    start_session(&state, &ctx, user.id, safe_next(&form.next)).await
+    let Ok(email) = Email::parse(&form.email) else {
+        return again(StatusCode::UNPROCESSABLE_ENTITY, "error-sign-in-failed", None);
+    };
+    let user = users::user_by_email(&state.db, &email)
+        .await?
+        .filter(|u| u.active);
+    let device = user
+        .as_ref()
+        .and_then(|u| super::device::of_request(&state, &headers, u.id));
+    let address = peer.ip().to_string();
+    let who = Who {
+        email: email.as_str(),
+        address: &address,
+        device: device.as_deref(),
+    };
+    let now = now_ms();
+    let wait = throttle::wait_ms(&state.db, who, now).await?;
+    if wait > 0 {
+        tracing::warn!(
+            email = email.as_str(),
+            address,
+            wait_ms = wait,
+            "sign-in attempt refused unchecked: throttled"
+        );
+        return again(
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-sign-in-wait",
+            Some(throttle::minutes(wait)),
+        );
+    }
+    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+    let ok = password_matches(&form.password, hash).await;
+    let user_id = user.as_ref().map(|u| u.id);
+    throttle::record(&state.db, who, user_id, ok, now).await?;
+    let Some(user) = user.filter(|_| ok) else {
+        return again(StatusCode::UNPROCESSABLE_ENTITY, "error-sign-in-failed", None);
+    };
+    let origin = origin(&peer, &headers);
+    let next = local_or(&form.next, HOME);
+    let mut response = start_session(&state, &ctx, user.id, &origin, next).await?;
+    if device.is_none() {
+        response
+            .headers_mut()
+            .append(SET_COOKIE, super::device::cookie_for(&state, user.id));
+    }
+    Ok(response)
 }
 
 /// Signs the person in (replacing any session the browser had) and sends them to `next`.
@@ -122,12 +142,14 @@ pub(crate) async fn start_session(
     state: &AppState,
     ctx: &Ctx,
     user_id: i64,
+    origin: &Origin,
     next: &str,
 ) -> AppResult<Response> {
     if let Some(old) = &ctx.session_token {
         sessions::delete(&state.db, old).await?;
     }
-    let token = sessions::create(&state.db, user_id, state.config.session_ttl_ms).await?;
+    let token =
+        sessions::create_from(&state.db, user_id, state.config.session_ttl_ms, origin).await?;
     let cookie = set_cookie(
         state,
         SESSION_COOKIE,
@@ -140,15 +162,4 @@ pub(crate) async fn start_session(
         [(LOCATION, next.to_owned())],
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn sign_in_only_returns_to_local_pages() {
-        assert_eq!(super::safe_next("/tickets/KISC-1"), "/tickets/KISC-1");
-        assert_eq!(super::safe_next("https://evil.example"), "/tickets");
-        assert_eq!(super::safe_next("//evil.example"), "/tickets");
-        assert_eq!(super::safe_next("/\\evil.example"), "/tickets");
-    }
 }

@@ -1,12 +1,13 @@
 //! "Forgot your password?": a reset link through the notification outbox.
 
 use super::links::{self, Link, SetForm};
-use super::signup::{TokenQuery, LINK_TTL_MS};
+use super::signup::{TokenQuery, LINK_LIMITS, LINK_TTL_MS};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{Email, FieldErrors};
-use atbalsts_store::account_links::Purpose;
-use atbalsts_store::users;
-use axum::extract::{Query, State};
+use atbalsts_store::account_links::{self, LinkOutcome, Purpose};
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::HeaderMap;
+use std::net::SocketAddr;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
@@ -32,6 +33,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Form(form): Form<ResetForm>,
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
@@ -50,14 +52,25 @@ pub async fn submit(
     };
     let fallback = ctx.locale;
     let desk = atbalsts_store::desks::first_desk_id(&state.db).await?;
-    let queued = users::request_password_reset(&state.db, &email, LINK_TTL_MS, |token, user| {
-        let locale = user.locale.unwrap_or(fallback);
-        state
-            .composer
-            .account_link(&user.email, token, Purpose::Reset, locale, desk)
-    })
+    let outcome = account_links::request_reset(
+        &state.db,
+        &email,
+        &peer.ip().to_string(),
+        LINK_LIMITS,
+        LINK_TTL_MS,
+        |token, user| {
+            let locale = user.and_then(|u| u.locale).unwrap_or(fallback);
+            state
+                .composer
+                .account_link(email.as_str(), token, Purpose::Reset, locale, desk)
+        },
+    )
     .await?;
-    tracing::info!(email = email.as_str(), queued, "password reset requested");
+    if outcome == LinkOutcome::Throttled {
+        tracing::warn!(email = email.as_str(), address = %peer.ip(), "password reset throttled: nothing queued");
+    } else {
+        tracing::info!(email = email.as_str(), ?outcome, "password reset requested");
+    }
     links::check_email_page(&state, &ctx, email.as_str())
 }
 
@@ -72,7 +85,10 @@ pub async fn set_page(
 pub async fn set_submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Form(form): Form<SetForm>,
 ) -> AppResult<Response> {
-    links::set_submit(&state, &ctx, Link::new(Purpose::Reset), form).await
+    let origin = super::login::origin(&peer, &headers);
+    links::set_submit(&state, &ctx, Link::new(Purpose::Reset), &origin, form).await
 }

@@ -8,10 +8,11 @@ use crate::portal::fields;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::form::FormInput;
 use atbalsts_domain::{Email, FieldErrors};
-use atbalsts_store::account_links::Purpose;
+use atbalsts_store::account_links::{self, LinkLimits, LinkOutcome, Purpose, SignUp};
 use atbalsts_store::institutions;
-use atbalsts_store::users::{self, SignUp};
-use axum::extract::{Query, State};
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::HeaderMap;
+use std::net::SocketAddr;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
@@ -20,6 +21,15 @@ use serde::{Deserialize, Serialize};
 
 /// How long a sign-up or reset link works.
 pub(crate) const LINK_TTL_MS: i64 = 48 * 3600 * 1000;
+
+/// Sign-up and reset link mails: at most 3 to one recipient and 30
+/// requests from one network address per hour. Past either, the page still
+/// says "check your email" and nothing is queued.
+pub(crate) const LINK_LIMITS: LinkLimits = LinkLimits {
+    per_recipient: 3,
+    per_address: 30,
+    window_ms: 3600 * 1000,
+};
 
 #[derive(Deserialize, Serialize, Default)]
 pub struct SignUpForm {
@@ -92,6 +102,7 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Form(form): Form<SignUpForm>,
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
@@ -152,13 +163,24 @@ pub async fn submit(
     };
     let locale = ctx.locale;
     let desk = atbalsts_store::desks::first_desk_id(&state.db).await?;
-    users::sign_up(&state.db, &signup, LINK_TTL_MS, |token, purpose| {
-        state
-            .composer
-            .account_link(email.as_str(), token, purpose, locale, desk)
-    })
+    let outcome = account_links::request_sign_up(
+        &state.db,
+        &signup,
+        &peer.ip().to_string(),
+        LINK_LIMITS,
+        LINK_TTL_MS,
+        |token, purpose| {
+            state
+                .composer
+                .account_link(email.as_str(), token, purpose, locale, desk)
+        },
+    )
     .await?;
-    tracing::info!(email = email.as_str(), "sign-up link queued");
+    if outcome == LinkOutcome::Throttled {
+        tracing::warn!(email = email.as_str(), address = %peer.ip(), "sign-up throttled: nothing queued");
+    } else {
+        tracing::info!(email = email.as_str(), ?outcome, "sign-up requested");
+    }
     links::check_email_page(&state, &ctx, email.as_str())
 }
 
@@ -179,7 +201,10 @@ pub async fn verify_page(
 pub async fn verify_submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Form(form): Form<links::SetForm>,
 ) -> AppResult<Response> {
-    links::set_submit(&state, &ctx, Link::new(Purpose::Verify), form).await
+    let origin = super::login::origin(&peer, &headers);
+    links::set_submit(&state, &ctx, Link::new(Purpose::Verify), &origin, form).await
 }

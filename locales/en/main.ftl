@@ -69,7 +69,6 @@ error-csrf = The form has expired. Please reload the page and try again.
 error-form-malformed = The form data is damaged.
 error-file-too-large = The file is too large.
 error-sign-in-failed = Wrong email or password.
-error-sign-in-locked = Too many failed attempts. Try again in 15 minutes.
 error-password-too-short = The password must be at least 10 characters long.
 error-json-malformed = The request's JSON is malformed.
 error-json-content-type = The request needs Content-Type: application/json.
@@ -1071,3 +1070,42 @@ overrides-chosen = Chosen priority
 overrides-reason = Reason
 overrides-by = Changed by
 overrides-at = When
+
+# Accounts: sign-in throttling, password change, sessions (issue 15)
+error-sign-in-wait = Too many failed attempts. The password was not checked this time.
+sign-in-wait-minutes = { $minutes ->
+    [one] Try again in { $minutes } minute.
+   *[other] Try again in { $minutes } minutes.
+}
+login-forgot = Forgot your password?
+error-current-password-wrong = The current password is not correct.
+field-current = Current password
+nav-account = My account
+account-nav = My account
+nav-password = Password
+nav-sessions = Sessions
+account-password-title = Change password
+account-password-intro = After the change this browser stays signed in; every other session ends and every API token is revoked.
+account-password-submit = Change password
+account-password-changed = Password changed. Your other sessions have ended and your API tokens are revoked.
+account-sessions-title = Your sessions
+account-sessions-intro = These are all the browsers you are signed in on. If you do not recognise one, end it and change your password.
+account-sessions-list = Active sessions
+account-sessions-started = Started
+account-sessions-expires = Expires
+account-sessions-from = From
+account-sessions-this-browser = This browser
+account-sessions-end = End this session
+account-sessions-end-others = End all other sessions
+account-sessions-ended = Session ended.
+tokens-last-used = Last used
+tokens-never-used = Never used
+mail-kind-password-changed = Password changed
+mail-password-changed-subject = Your support portal password was changed
+mail-password-changed-body =
+    Hello,
+
+    Your support portal password has just been changed. All earlier sessions have ended and your API tokens have been revoked.
+
+    If it was you, there is nothing more to do. If it was not you, set a new password at once through this link and contact the service desk:
+    { $link }

@@ -70,7 +70,6 @@ error-csrf = Forma ir novecojusi. Lūdzu, atveriet lapu no jauna un mēģiniet v
 error-form-malformed = Formas dati ir bojāti.
 error-file-too-large = Fails ir par lielu.
 error-sign-in-failed = Nepareizs e-pasts vai parole.
-error-sign-in-locked = Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc 15 minūtēm.
 error-password-too-short = Parolei jābūt vismaz 10 rakstzīmes garai.
 error-json-malformed = Pieprasījuma JSON ir bojāts.
 error-json-content-type = Pieprasījumam jābūt ar Content-Type: application/json.
@@ -1079,3 +1078,42 @@ overrides-chosen = Izvēlētā prioritāte
 overrides-reason = Iemesls
 overrides-by = Mainīja
 overrides-at = Kad
+
+# Accounts: sign-in throttling, password change, sessions (issue 15)
+error-sign-in-wait = Pārāk daudz neveiksmīgu mēģinājumu. Parole šoreiz netika pārbaudīta.
+sign-in-wait-minutes = { $minutes ->
+    [one] Mēģiniet vēlreiz pēc { $minutes } minūtes.
+   *[other] Mēģiniet vēlreiz pēc { $minutes } minūtēm.
+}
+login-forgot = Aizmirsāt paroli?
+error-current-password-wrong = Pašreizējā parole nav pareiza.
+field-current = Pašreizējā parole
+nav-account = Mans konts
+account-nav = Mans konts
+nav-password = Parole
+nav-sessions = Sesijas
+account-password-title = Paroles maiņa
+account-password-intro = Pēc paroles maiņas šī pārlūkprogramma paliek pieteikusies; visas pārējās sesijas beidzas un visas API atslēgas tiek atsauktas.
+account-password-submit = Mainīt paroli
+account-password-changed = Parole nomainīta. Pārējās sesijas ir beigušās, API atslēgas atsauktas.
+account-sessions-title = Jūsu sesijas
+account-sessions-intro = Šeit redzamas visas pārlūkprogrammas, kurās esat pieteicies. Ja kādu no tām neatpazīstat, beidziet to un nomainiet paroli.
+account-sessions-list = Aktīvās sesijas
+account-sessions-started = Sākta
+account-sessions-expires = Beigsies
+account-sessions-from = No kurienes
+account-sessions-this-browser = Šī pārlūkprogramma
+account-sessions-end = Beigt šo sesiju
+account-sessions-end-others = Beigt visas pārējās sesijas
+account-sessions-ended = Sesija beigta.
+tokens-last-used = Pēdējoreiz lietota
+tokens-never-used = Nav lietota
+mail-kind-password-changed = Parole nomainīta
+mail-password-changed-subject = Jūsu atbalsta portāla parole ir nomainīta
+mail-password-changed-body =
+    Labdien!
+
+    Jūsu atbalsta portāla parole tikko tika nomainīta. Visas iepriekšējās sesijas ir beigušās, un jūsu API atslēgas ir atsauktas.
+
+    Ja paroli mainījāt jūs, nekas vairs nav jādara. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli, izmantojot šo saiti, un sazinieties ar atbalsta dienestu:
+    { $link }

@@ -709,6 +709,21 @@ async fn an_institution_chosen_at_sign_up_waits_for_the_desk_to_confirm_it(t: Te
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
+    // The account exists once the emailed link is used.
+    let link = link_in_mail(&app, "muzejs@gmail.com").await;
+    let token = link.split("token=").nth(1).unwrap();
+    let done = b
+        .post(
+            "/signup/verify",
+            &[
+                ("_csrf", &csrf),
+                ("token", token),
+                ("password", "muzeja-parole-2026"),
+                ("password_again", "muzeja-parole-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text());
     let user = users::user_by_email(
         &app.db.db,
         &atbalsts_domain::Email::parse("muzejs@gmail.com").unwrap(),

@@ -206,7 +206,15 @@ pub async fn request_sign_up(
     };
     let token = random_token("");
     let mut tx = db.write().begin().await?;
-    if !admit(&mut tx, address, s.email.as_str(), purpose.is_some(), limits).await? {
+    if !admit(
+        &mut tx,
+        address,
+        s.email.as_str(),
+        purpose.is_some(),
+        limits,
+    )
+    .await?
+    {
         tx.commit().await?;
         return Ok(LinkOutcome::Throttled);
     }

@@ -75,12 +75,13 @@ pub async fn revoke_all_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     user_id: i64,
 ) -> Result<u64> {
-    let done =
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(now_ms())
-            .bind(user_id)
-            .execute(&mut **tx)
-            .await?;
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(now_ms())
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
     Ok(done.rows_affected())
 }
 

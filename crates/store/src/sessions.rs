@@ -2,8 +2,8 @@
 //! database holds only its hash, so a leaked database opens no session.
 
 use crate::{now_ms, Db, Result, StoreError};
-use serde::Serialize;
 use rand::RngCore;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 

@@ -237,7 +237,10 @@ pub async fn contact_for(
 }
 
 /// The person with this id, inside `tx`.
-pub(crate) async fn user_in(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64) -> Result<User> {
+pub(crate) async fn user_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: i64,
+) -> Result<User> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
         .fetch_one(&mut **tx)

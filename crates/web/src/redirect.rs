@@ -31,7 +31,12 @@ mod tests {
 
     #[test]
     fn local_pages_are_kept() {
-        for ok in ["/tickets/KISC-1", "/", "/kb/KISC?q=printeris&page=2", "/portal/KISC#x"] {
+        for ok in [
+            "/tickets/KISC-1",
+            "/",
+            "/kb/KISC?q=printeris&page=2",
+            "/portal/KISC#x",
+        ] {
             assert_eq!(local_path(ok), Some(ok), "{ok}");
         }
     }

@@ -168,10 +168,7 @@ pub fn router(state: AppState) -> Router {
             "/account/sessions/end-others",
             post(account::sessions::end_others),
         )
-        .route(
-            "/account/sessions/{id}/end",
-            post(account::sessions::end),
-        )
+        .route("/account/sessions/{id}/end", post(account::sessions::end))
         .route(
             "/account/notifications",
             get(account::notifications::page).post(account::notifications::save),

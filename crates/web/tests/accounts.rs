@@ -5,7 +5,7 @@
 
 use atbalsts_domain::Email;
 use atbalsts_store::sign_ins::{self, Attempt};
-use atbalsts_store::{api_tokens, now_ms, notifications, users};
+use atbalsts_store::{api_tokens, notifications, now_ms, users};
 use atbalsts_testkit::{db_test, Browser, TestApp, TestDb, TestResponse};
 use atbalsts_web::auth::throttle::{self, Who};
 use axum::http::StatusCode;
@@ -114,12 +114,11 @@ async fn the_owners_known_browser_signs_in_while_the_account_is_under_attack(t: 
     let first = login(&mut owner, "admin@kisc.lv", password(), "").await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     assert!(
-        first
-            .headers
-            .get_all("set-cookie")
-            .iter()
-            .any(|c| c.to_str().unwrap().starts_with("atb_device=")
-                && c.to_str().unwrap().contains("HttpOnly")),
+        first.headers.get_all("set-cookie").iter().any(|c| c
+            .to_str()
+            .unwrap()
+            .starts_with("atb_device=")
+            && c.to_str().unwrap().contains("HttpOnly")),
         "a successful sign-in gives the browser a device cookie"
     );
 
@@ -229,7 +228,11 @@ async fn sign_in_returns_only_to_pages_of_this_site(t: TestDb) {
     let r = b
         .post(
             "/language",
-            &[("_csrf", &csrf), ("locale", "en"), ("back", "/\t/evil.example")],
+            &[
+                ("_csrf", &csrf),
+                ("locale", "en"),
+                ("back", "/\t/evil.example"),
+            ],
         )
         .await;
     assert_eq!(r.header("location"), "/");
@@ -273,11 +276,7 @@ async fn after_a_reset_old_sessions_and_api_tokens_no_longer_work(t: TestDb) {
     assert!(mail[0].body_text.contains("/password-reset"));
 }
 
-async fn change_password(
-    b: &mut Browser<'_>,
-    current: &str,
-    new: &str,
-) -> TestResponse {
+async fn change_password(b: &mut Browser<'_>, current: &str, new: &str) -> TestResponse {
     let csrf = Browser::csrf(&b.get("/account/password").await);
     b.post(
         "/account/password",
@@ -365,7 +364,10 @@ async fn a_person_lists_their_sessions_and_ends_another_one(t: TestDb) {
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(elsewhere.get("/account/sessions").await.status, StatusCode::OK);
+    assert_eq!(
+        elsewhere.get("/account/sessions").await.status,
+        StatusCode::OK
+    );
 
     let csrf = Browser::csrf(&page);
     let r = here
@@ -397,7 +399,10 @@ async fn ending_all_other_sessions_keeps_this_one(t: TestDb) {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     for b in &mut others {
-        assert_eq!(b.get("/account/sessions").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            b.get("/account/sessions").await.status,
+            StatusCode::SEE_OTHER
+        );
     }
     assert_eq!(here.get("/account/sessions").await.status, StatusCode::OK);
 }
@@ -443,19 +448,30 @@ async fn sign_up_creates_no_account_until_the_link_is_used(t: TestDb) {
 #[db_test]
 async fn sign_up_with_a_contacts_address_renames_it_only_after_the_link(t: TestDb) {
     let app = TestApp::start(t).await;
-    let contact = users::contact(&app.db.db, &email("kontakts@gmail.com"), "Īstais Vārds", None)
-        .await
-        .unwrap();
+    let contact = users::contact(
+        &app.db.db,
+        &email("kontakts@gmail.com"),
+        "Īstais Vārds",
+        None,
+    )
+    .await
+    .unwrap();
     let mut b = Browser::new(&app);
     sign_up(&mut b, "kontakts@gmail.com", "Viltotais Vārds").await;
-    let before = users::user_by_id(&app.db.db, contact).await.unwrap().unwrap();
+    let before = users::user_by_id(&app.db.db, contact)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(before.display_name, "Īstais Vārds");
     assert!(before.password_hash.is_none());
 
     let link = link_in_mail(&app, "kontakts@gmail.com", "sign-up").await;
     let r = set_password_through(&mut b, &link, "kontakta-parole-1").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let after = users::user_by_id(&app.db.db, contact).await.unwrap().unwrap();
+    let after = users::user_by_id(&app.db.db, contact)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(after.display_name, "Viltotais Vārds", "the owner chose it");
     assert!(after.password_hash.is_some());
 }
@@ -523,12 +539,20 @@ async fn a_tokens_last_use_is_recorded_at_most_once_a_minute(t: TestDb) {
     let token = app.token_for(&app.world.customer_a).await;
     let mut b = Browser::new(&app);
     b.sign_in("janis@lnb.lv").await;
-    assert!(b.get("/account/tokens").await.text().contains("Nav lietota"));
+    assert!(b
+        .get("/account/tokens")
+        .await
+        .text()
+        .contains("Nav lietota"));
 
     let r = app.api("GET", "/api/v1/tickets", &token, None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(last_used(&app, user).await.is_some());
-    assert!(!b.get("/account/tokens").await.text().contains("Nav lietota"));
+    assert!(!b
+        .get("/account/tokens")
+        .await
+        .text()
+        .contains("Nav lietota"));
 
     let recent = now_ms() - 30_000;
     set_last_used(&app, recent).await;

@@ -4,8 +4,8 @@
 //! token ends, and a mail tells the person.
 
 use crate::auth::login::password_matches;
-use crate::auth::throttle::{self, Who};
 use crate::auth::password;
+use crate::auth::throttle::{self, Who};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::{now_ms, users};

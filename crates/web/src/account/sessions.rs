@@ -26,7 +26,11 @@ pub struct Notice {
 }
 
 fn back() -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, "/account/sessions?ended=1")]).into_response()
+    (
+        StatusCode::SEE_OTHER,
+        [(LOCATION, "/account/sessions?ended=1")],
+    )
+        .into_response()
 }
 
 pub async fn page(

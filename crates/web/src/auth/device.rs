@@ -34,7 +34,8 @@ pub(crate) fn verify(secret: &[u8], value: &str, user_id: i64) -> Option<String>
     let owner: i64 = parts.next()?.parse().ok()?;
     let id = parts.next()?;
     let given = parts.next()?;
-    (owner == user_id && crate::csrf::matches(&mac(secret, owner, id), given)).then(|| id.to_owned())
+    (owner == user_id && crate::csrf::matches(&mac(secret, owner, id), given))
+        .then(|| id.to_owned())
 }
 
 /// The device id of the browser's cookie, when it is genuine for `user_id`.

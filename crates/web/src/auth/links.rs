@@ -4,11 +4,11 @@
 use super::password;
 use crate::redirect::HOME;
 use crate::{AppResult, AppState, Ctx};
+use atbalsts_domain::FieldErrors;
+use atbalsts_store::account_links::{self, Purpose};
 use atbalsts_store::notifications::NewNotification;
 use atbalsts_store::sessions::Origin;
 use atbalsts_store::users::User;
-use atbalsts_domain::FieldErrors;
-use atbalsts_store::account_links::{self, Purpose};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::context;

@@ -90,7 +90,11 @@ pub async fn submit(
         )
     };
     let Ok(email) = Email::parse(&form.email) else {
-        return again(StatusCode::UNPROCESSABLE_ENTITY, "error-sign-in-failed", None);
+        return again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-sign-in-failed",
+            None,
+        );
     };
     let user = users::user_by_email(&state.db, &email)
         .await?
@@ -124,7 +128,11 @@ pub async fn submit(
     let user_id = user.as_ref().map(|u| u.id);
     throttle::record(&state.db, who, user_id, ok, now).await?;
     let Some(user) = user.filter(|_| ok) else {
-        return again(StatusCode::UNPROCESSABLE_ENTITY, "error-sign-in-failed", None);
+        return again(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "error-sign-in-failed",
+            None,
+        );
     };
     let origin = origin(&peer, &headers);
     let next = local_or(&form.next, HOME);

@@ -7,12 +7,12 @@ use atbalsts_domain::{Email, FieldErrors};
 use atbalsts_store::account_links::{self, LinkOutcome, Purpose};
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
-use std::net::SocketAddr;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
+use std::net::SocketAddr;
 
 #[derive(Deserialize)]
 pub struct ResetForm {

@@ -12,12 +12,12 @@ use atbalsts_store::account_links::{self, LinkLimits, LinkOutcome, Purpose, Sign
 use atbalsts_store::institutions;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
-use std::net::SocketAddr;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
 
 /// How long a sign-up or reset link works.
 pub(crate) const LINK_TTL_MS: i64 = 48 * 3600 * 1000;

@@ -106,13 +106,17 @@ impl Worker {
     }
 }
 
-/// Housekeeping every instance schedules: expired sessions are removed.
+/// Housekeeping every instance schedules: expired sessions, sign-ups and
+/// link requests are removed.
 pub fn standard(db: Db, id: impl Into<String>) -> Worker {
     let cleanup_db = db.clone();
     Worker::new(db, id).handle("sessions.cleanup", move |_| {
         let db = cleanup_db.clone();
         async move {
             atbalsts_store::sessions::delete_expired(&db)
+                .await
+                .map_err(|e| e.to_string())?;
+            atbalsts_store::account_links::delete_expired(&db)
                 .await
                 .map(|_| ())
                 .map_err(|e| e.to_string())

@@ -393,3 +393,18 @@ pub async fn redeem_with_password(
     tx.commit().await?;
     Ok(Some(user_id))
 }
+
+/// Forgets sign-ups whose link expired unused and link requests older than
+/// a day (the budget looks back an hour).
+pub async fn delete_expired(db: &Db) -> Result<u64> {
+    let now = now_ms();
+    let signups = sqlx::query("DELETE FROM signup_links WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db.write())
+        .await?;
+    let requests = sqlx::query("DELETE FROM link_requests WHERE at <= $1")
+        .bind(now - 24 * 3600 * 1000)
+        .execute(db.write())
+        .await?;
+    Ok(signups.rows_affected() + requests.rows_affected())
+}

@@ -137,14 +137,20 @@ fn report(name: &str, clients: usize, out: &mut Outcome) {
     );
 }
 
+/// The server's `/metrics` page, with the token of `ATBALSTS_METRICS_TOKEN`
+/// (the server's own setting) when set; none when the server keeps it closed.
+async fn metrics_text(url: &str) -> Option<String> {
+    let mut req = reqwest::Client::new().get(format!("{url}/metrics"));
+    if let Ok(token) = std::env::var("ATBALSTS_METRICS_TOKEN") {
+        req = req.bearer_auth(token);
+    }
+    let resp = req.send().await.ok()?.error_for_status().ok()?;
+    resp.text().await.ok()
+}
+
 /// A value the server reports on `/metrics`.
 async fn server_metric(url: &str, name: &str) -> Option<f64> {
-    let text = reqwest::get(format!("{url}/metrics"))
-        .await
-        .ok()?
-        .text()
-        .await
-        .ok()?;
+    let text = metrics_text(url).await?;
     let line = text
         .lines()
         .find(|l| l.split_whitespace().next() == Some(name))?;
@@ -526,8 +532,7 @@ async fn portal(args: &BenchArgs, admin: &str) -> Result<(), crate::serve::BoxEr
 /// Cumulative (upper bound in seconds, count) buckets of the server's
 /// latency histogram for one method and route.
 async fn server_histogram(url: &str, method: &str, route: &str) -> Vec<(f64, f64)> {
-    let Ok(text) = async { reqwest::get(format!("{url}/metrics")).await?.text().await }.await
-    else {
+    let Some(text) = metrics_text(url).await else {
         return Vec::new();
     };
     let mut out: Vec<(f64, f64)> = text

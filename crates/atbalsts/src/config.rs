@@ -20,6 +20,17 @@ pub struct Settings {
     pub listen: String,
     /// Largest uploaded file, bytes.
     pub max_upload_bytes: usize,
+    /// Bytes of files one network address may upload per hour through
+    /// forms and the API (staff are not limited).
+    pub upload_quota_bytes_per_hour: u64,
+    /// Hours the files of a rejected form are kept for the person to send
+    /// it again; after that (and an hour's grace) they are deleted.
+    pub held_upload_hours: u64,
+    /// Bearer token that opens `/metrics` on the main address; empty: closed.
+    pub metrics_token: String,
+    /// A separate address that serves only `/metrics`, without a token
+    /// (e.g. `127.0.0.1:9090`); empty: none.
+    pub metrics_listen: String,
     /// Set when served over TLS (cookies get `Secure`).
     pub secure_cookies: bool,
     /// Directory with template overrides.
@@ -77,6 +88,10 @@ impl Default for Settings {
             allow_private_fetch: false,
             listen: "127.0.0.1:8080".into(),
             max_upload_bytes: 20 * 1024 * 1024,
+            upload_quota_bytes_per_hour: 200 * 1024 * 1024,
+            held_upload_hours: 24,
+            metrics_token: String::new(),
+            metrics_listen: String::new(),
             secure_cookies: false,
             template_dir: None,
             max_connections: 16,

@@ -48,6 +48,9 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     let blobs = BlobStore::new(settings.data_dir.join("attachments"));
     let config = WebConfig {
         max_upload_bytes: settings.max_upload_bytes,
+        upload_quota_bytes_per_hour: settings.upload_quota_bytes_per_hour,
+        held_upload_hours: settings.held_upload_hours,
+        metrics_token: (!settings.metrics_token.is_empty()).then(|| settings.metrics_token.clone()),
         secure_cookies: settings.secure_cookies,
         template_dir: settings.template_dir.clone(),
         public_url: settings.public_url(),
@@ -79,7 +82,11 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     // second on every instance: each reads the shared change log.
     let indexer = tokio::spawn(search.run(stop_rx.clone(), std::time::Duration::from_secs(1)));
     let worker_id = format!("{}-{}", std::process::id(), atbalsts_store::now_ms());
-    let mut worker = atbalsts_jobs::standard(db.clone(), worker_id.clone());
+    // Files of rejected forms are deleted an hour after their references
+    // stop being accepted, so a form sent at the last moment finds its file.
+    let held_max_age = std::time::Duration::from_secs((settings.held_upload_hours + 1) * 3600);
+    let mut worker = atbalsts_jobs::standard(db.clone(), worker_id.clone())
+        .clean_held_uploads(state.blobs.clone(), held_max_age);
     if settings.smtp_url.is_empty() {
         tracing::warn!(
             "no smtp_url: notifications wait in the outbox until a mail server is configured"
@@ -115,6 +122,29 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         state.composer.clone(),
     )
     .with_own_addresses(&own);
+    // Housekeeping and the operators' metrics address.
+    let mut side_tasks = vec![tokio::spawn(atbalsts_jobs::schedule_every(
+        db.clone(),
+        atbalsts_store::held_uploads::CLEAN_JOB,
+        std::time::Duration::from_secs(3600),
+        stop_rx.clone(),
+    ))];
+    if !settings.metrics_listen.is_empty() {
+        let listener = tokio::net::TcpListener::bind(&settings.metrics_listen).await?;
+        tracing::info!(address = %listener.local_addr()?, "serving /metrics");
+        let metrics = atbalsts_web::ops::metrics::router(state.clone());
+        let mut stop = stop_rx.clone();
+        side_tasks.push(tokio::spawn(async move {
+            let served = axum::serve(listener, metrics)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.changed().await;
+                })
+                .await;
+            if let Err(e) = served {
+                tracing::error!(error = %e, "metrics listener");
+            }
+        }));
+    }
     let mut mail_tasks = Vec::new();
     // Owners of articles past their review date are reminded once a day.
     mail_tasks.push(tokio::spawn(remind_reviews(state.clone(), stop_rx.clone())));
@@ -159,7 +189,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     .await?;
     let _ = worker.await;
     let _ = indexer.await;
-    for task in mail_tasks {
+    for task in mail_tasks.into_iter().chain(side_tasks) {
         let _ = task.await;
     }
     db.close().await;

@@ -123,3 +123,51 @@ pub fn standard(db: Db, id: impl Into<String>) -> Worker {
         }
     })
 }
+
+impl Worker {
+    /// Deletes the files of forms that were never accepted once they are
+    /// `max_age` old (and nothing else names them).
+    pub fn clean_held_uploads(
+        self,
+        blobs: atbalsts_store::blobs::BlobStore,
+        max_age: Duration,
+    ) -> Self {
+        let db = self.db.clone();
+        self.handle(atbalsts_store::held_uploads::CLEAN_JOB, move |_| {
+            let (db, blobs) = (db.clone(), blobs.clone());
+            async move {
+                let before = now_ms() - max_age.as_millis() as i64;
+                let done = atbalsts_store::held_uploads::clean(&db, &blobs, before, 20)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if done.deleted > 0 {
+                    tracing::info!(
+                        deleted = done.deleted,
+                        kept = done.kept,
+                        "expired uploads deleted"
+                    );
+                }
+                Ok(())
+            }
+        })
+    }
+}
+
+/// Queues a job of `kind` every `every` (unless one is waiting), until
+/// `shutdown`: recurring housekeeping that runs once across instances.
+pub async fn schedule_every(
+    db: Db,
+    kind: &'static str,
+    every: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        if let Err(e) = jobs::schedule_unless_queued(&db, kind, now_ms()).await {
+            tracing::warn!(error = %e, kind, "scheduling a recurring job");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}

@@ -21,9 +21,14 @@ impl BlobStore {
         valid.then(|| self.root.join(&sha256[..2]).join(sha256))
     }
 
+    /// The name `bytes` are stored under: their SHA-256 in hex.
+    pub fn digest(bytes: &[u8]) -> String {
+        hex::encode(Sha256::digest(bytes))
+    }
+
     /// Stores `bytes`; returns their SHA-256 in hex.
     pub fn put(&self, bytes: &[u8]) -> std::io::Result<String> {
-        let sha = hex::encode(Sha256::digest(bytes));
+        let sha = Self::digest(bytes);
         let path = self.path_of(&sha).expect("hex digest");
         if path.exists() {
             return Ok(sha);
@@ -42,6 +47,23 @@ impl BlobStore {
             .path_of(sha256)
             .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "bad blob id"))?;
         std::fs::read(path)
+    }
+
+    /// Whether a blob of this name is stored.
+    pub fn contains(&self, sha256: &str) -> bool {
+        self.path_of(sha256).is_some_and(|p| p.exists())
+    }
+
+    /// Removes a blob; one already gone is no error. The caller checks
+    /// that nothing names it any more (blobs are shared by content).
+    pub fn delete(&self, sha256: &str) -> std::io::Result<()> {
+        let Some(path) = self.path_of(sha256) else {
+            return Ok(());
+        };
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
 
     pub fn root(&self) -> &Path {

@@ -35,6 +35,22 @@ pub async fn enqueue<'e, E: Executor<'e, Database = Any>>(
     Ok(row.try_get(0)?)
 }
 
+/// Queues a housekeeping job of `kind` unless one is already waiting (or
+/// running): instances that each schedule it every so often add one job
+/// between them, not one each.
+pub async fn schedule_unless_queued(db: &Db, kind: &str, run_at: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) \
+         SELECT $1, '', $2, 3, $3 WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND state = 'queued')",
+    )
+    .bind(kind)
+    .bind(run_at)
+    .bind(now_ms())
+    .execute(db.write())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Claims up to `limit` due jobs for `worker` until `now + lease_ms`.
 ///
 /// PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers on several

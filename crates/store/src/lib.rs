@@ -14,6 +14,7 @@ mod db;
 pub mod defaults;
 pub mod desks;
 mod error;
+pub mod held_uploads;
 pub mod institutions;
 pub mod jobs;
 pub mod knowledge;

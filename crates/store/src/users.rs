@@ -293,15 +293,21 @@ pub async fn awaiting_institution_confirmation(db: &Db) -> Result<Vec<User>> {
     Ok(rows.iter().map(user).collect::<sqlx::Result<_>>()?)
 }
 
-/// The desk confirms (`true`) or clears (`false`) an institution chosen at sign-up.
-pub async fn decide_institution(db: &Db, user_id: i64, confirm: bool) -> Result<()> {
+/// The desk confirms (`true`) or clears (`false`) an institution chosen at
+/// sign-up. Only people still waiting for that (as listed by
+/// `awaiting_institution_confirmation`) are changed; false when `user_id`
+/// is none of them. (Institutions are not tied to desks, so any desk
+/// administrator decides for any of them.)
+pub async fn decide_institution(db: &Db, user_id: i64, confirm: bool) -> Result<bool> {
     let sql = if confirm {
-        "UPDATE users SET institution_confirmed = 1 WHERE id = $1"
+        "UPDATE users SET institution_confirmed = 1 WHERE id = $1 \
+         AND institution_confirmed = 0 AND institution_id IS NOT NULL AND active = 1"
     } else {
-        "UPDATE users SET institution_id = NULL, sub_unit_id = NULL, institution_confirmed = 1 WHERE id = $1"
+        "UPDATE users SET institution_id = NULL, sub_unit_id = NULL, institution_confirmed = 1 WHERE id = $1 \
+         AND institution_confirmed = 0 AND institution_id IS NOT NULL AND active = 1"
     };
-    sqlx::query(sql).bind(user_id).execute(db.write()).await?;
-    Ok(())
+    let done = sqlx::query(sql).bind(user_id).execute(db.write()).await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// `contact_for` in a transaction of its own.

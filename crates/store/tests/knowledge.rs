@@ -706,15 +706,20 @@ async fn votes_views_deflections_and_search_misses_add_up_in_the_report(t: TestD
         .await
         .unwrap();
     // A signed-in person's second vote replaces the first.
-    kb::vote(&t.db, Some(&w.customer_a), printer, true)
+    kb::vote(&t.db, Some(&w.customer_a), "browser-a", printer, true)
         .await
         .unwrap();
-    kb::vote(&t.db, Some(&w.customer_a), printer, false)
+    kb::vote(&t.db, Some(&w.customer_a), "browser-a", printer, false)
         .await
         .unwrap();
-    kb::vote(&t.db, None, printer, true).await.unwrap();
-    kb::vote(&t.db, None, printer, true).await.unwrap();
-    kb::vote(&t.db, Some(&w.customer_b), mail, true)
+    // Two visitors who are not signed in, in two browsers.
+    kb::vote(&t.db, None, "browser-1", printer, true)
+        .await
+        .unwrap();
+    kb::vote(&t.db, None, "browser-2", printer, true)
+        .await
+        .unwrap();
+    kb::vote(&t.db, Some(&w.customer_b), "browser-b", mail, true)
         .await
         .unwrap();
     kb::record_deflection(&t.db, None, printer, Some(request_type), Deflection::Solved)
@@ -746,7 +751,9 @@ async fn votes_views_deflections_and_search_misses_add_up_in_the_report(t: TestD
         ));
     }
     assert!(matches!(
-        kb::vote(&t.db, None, draft, true).await.unwrap_err(),
+        kb::vote(&t.db, None, "browser-1", draft, true)
+            .await
+            .unwrap_err(),
         StoreError::NotFound
     ));
     for summary in ["Neiet printeris", "Atkal printeris"] {

@@ -25,6 +25,10 @@ pub struct Ctx {
     pub locale: Locale,
     pub csrf: String,
     pub(crate) session_token: Option<String>,
+    /// The browser's anonymous cookie id (whether signed in or not).
+    pub(crate) anon_id: String,
+    /// The network address the request came from.
+    pub(crate) address: Option<std::net::IpAddr>,
     pub path: String,
     /// How many requests the signed-in person filed ("My requests").
     pub my_requests: i64,
@@ -166,6 +170,11 @@ pub(crate) async fn middleware(
         signed_in,
         locale,
         session_token,
+        anon_id: anon.clone(),
+        address: req
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip()),
         path: req
             .uri()
             .path_and_query()

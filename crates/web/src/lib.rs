@@ -21,6 +21,7 @@ mod router;
 pub mod search;
 mod state;
 pub mod tickets;
+mod token_bucket;
 mod uploads;
 
 pub use context::Ctx;

@@ -50,13 +50,30 @@ async fn not_found() -> AppError {
     AppError::NotFound
 }
 
+/// Pages about a person's account and sign-in: never kept by a browser or proxy.
+const PRIVATE_PATHS: &[&str] = &["/account", "/login", "/signup", "/password-reset"];
+
 async fn security_headers(
-    State(_): State<AppState>,
+    State(state): State<AppState>,
     req: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
+    // A request with a session cookie is (or was) a signed-in person's:
+    // what they are shown is theirs alone. Static assets set their own
+    // caching and keep it.
+    let signed_in = crate::context::cookie(req.headers(), crate::context::SESSION_COOKIE).is_some();
+    let path = req.uri().path();
+    let private = PRIVATE_PATHS
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
     let mut response = next.run(req).await;
     let h = response.headers_mut();
+    if private {
+        h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if signed_in {
+        h.entry(CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
     let set = |h: &mut axum::http::HeaderMap, name: &'static str, value: &'static str| {
         h.entry(HeaderName::from_static(name))
             .or_insert(HeaderValue::from_static(value));
@@ -67,8 +84,11 @@ async fn security_headers(
     set(
         h,
         "content-security-policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
     );
+    if state.config.secure_cookies {
+        set(h, "strict-transport-security", "max-age=31536000");
+    }
     response
 }
 
@@ -184,7 +204,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(ops::health::healthz))
         .route("/readyz", get(ops::health::readyz))
-        .route("/metrics", get(ops::metrics::endpoint))
+        .route("/metrics", get(ops::metrics::guarded))
         .route("/static/app.css", get(css))
         .route("/static/portal.js", get(portal_js))
         .route("/static/agent.js", get(agent_js))

@@ -12,6 +12,15 @@ use std::time::Duration;
 pub struct WebConfig {
     /// Largest single uploaded file, in bytes.
     pub max_upload_bytes: usize,
+    /// Bytes of files one network address may upload per hour (staff are
+    /// not limited).
+    pub upload_quota_bytes_per_hour: u64,
+    /// Hours a rejected form's files stay held; an older held-file
+    /// reference is refused with "choose the file again".
+    pub held_upload_hours: u64,
+    /// `/metrics` answers only requests with `Authorization: Bearer` and
+    /// this token; `None`: 404 (a separate listen address may serve it).
+    pub metrics_token: Option<String>,
     /// Mark cookies `Secure` (set when Atbalsts is served over TLS).
     pub secure_cookies: bool,
     /// How long a sign-in lasts, in milliseconds.
@@ -36,6 +45,9 @@ impl Default for WebConfig {
     fn default() -> Self {
         Self {
             max_upload_bytes: 20 * 1024 * 1024,
+            upload_quota_bytes_per_hour: 200 * 1024 * 1024,
+            held_upload_hours: 24,
+            metrics_token: None,
             secure_cookies: false,
             session_ttl_ms: 12 * 3600 * 1000,
             template_dir: None,
@@ -61,6 +73,7 @@ pub struct Inner {
     pub config: WebConfig,
     pub metrics: Metrics,
     pub anonymous_limiter: RateLimiter,
+    pub(crate) upload_quota: crate::uploads::UploadQuota,
     /// API callers by token hash, for a few seconds: a script making many
     /// calls costs one token lookup every few seconds. A token revoked here
     /// is forgotten at once; on other instances it stops within the TTL.
@@ -110,6 +123,7 @@ impl AppState {
             desks: TtlCache::new(Duration::from_secs(5)),
             ticket_types: TtlCache::new(Duration::from_secs(5)),
             anonymous_limiter,
+            upload_quota: crate::uploads::UploadQuota::new(config.upload_quota_bytes_per_hour),
             composer,
             search,
             db,

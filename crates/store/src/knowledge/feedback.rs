@@ -44,30 +44,57 @@ pub async fn record_view(db: &Db, viewer: Option<&Viewer>, article_id: i64) -> R
     insert(db, article_id, "view", None, viewer, None).await
 }
 
-/// A helpful / not helpful vote. A signed-in person's new vote replaces
-/// their earlier one; votes of visitors who are not signed in each count
-/// (the page keeps them from voting twice).
-pub async fn vote(db: &Db, viewer: Option<&Viewer>, article_id: i64, helpful: bool) -> Result<()> {
+/// A helpful / not helpful vote, counted once per person or browser: a new
+/// vote replaces the earlier one of the same signed-in person (whatever
+/// browser) or, not signed in, of the same browser. `browser` is a keyed
+/// hash of the browser's anonymous cookie (the cookie itself is not stored).
+pub async fn vote(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    browser: &str,
+    article_id: i64,
+    helpful: bool,
+) -> Result<()> {
     readable(db, viewer, article_id).await?;
     let kind = if helpful { "helpful" } else { "not_helpful" };
-    let Some(v) = viewer else {
-        return insert(db, article_id, kind, None, None, None).await;
+    let voter = match viewer {
+        Some(v) => format!("u:{}", v.user_id),
+        None => format!("a:{browser}"),
     };
+    // Two votes racing from one browser: the loser of the unique key tries
+    // once more and replaces the winner's.
+    for attempt in 0..2 {
+        match replace_vote(db, viewer, &voter, article_id, kind).await {
+            Err(e) if attempt == 0 && e.is_unique_violation() => continue,
+            other => return other,
+        }
+    }
+    Ok(())
+}
+
+async fn replace_vote(
+    db: &Db,
+    viewer: Option<&Viewer>,
+    voter: &str,
+    article_id: i64,
+    kind: &str,
+) -> Result<()> {
     let mut tx = db.write().begin().await?;
-    sqlx::query(
-        "DELETE FROM kb_events WHERE user_id = $1 AND article_id = $2 AND kind IN ('helpful', 'not_helpful')",
-    )
-    .bind(v.user_id)
-    .bind(article_id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("INSERT INTO kb_events (article_id, kind, user_id, at) VALUES ($1, $2, $3, $4)")
+    sqlx::query("DELETE FROM kb_events WHERE article_id = $1 AND voter = $2")
         .bind(article_id)
-        .bind(kind)
-        .bind(v.user_id)
-        .bind(now_ms())
+        .bind(voter)
         .execute(&mut *tx)
         .await?;
+    sqlx::query(
+        "INSERT INTO kb_events (article_id, kind, user_id, voter, at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(article_id)
+    .bind(kind)
+    .bind(viewer.map(|v| v.user_id))
+    .bind(voter)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -247,8 +247,7 @@ pub async fn import(
     multipart: Multipart,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    let form = uploads::parse(&state, multipart, "file").await?;
-    ctx.check_csrf(form.get("_csrf"))?;
+    let form = uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, "file").await?;
     let mut errors = form.errors.clone();
     let Some(file) = form.files.first() else {
         if errors.is_empty() {

@@ -58,6 +58,10 @@ pub async fn decide(
     let user_id = field(&pairs, "user_id")
         .parse()
         .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
-    users::decide_institution(&state.db, user_id, field(&pairs, "decision") == "confirm").await?;
+    let confirm = field(&pairs, "decision") == "confirm";
+    // Only people waiting for confirmation: anyone else is not found here.
+    if !users::decide_institution(&state.db, user_id, confirm).await? {
+        return Err(AppError::NotFound);
+    }
     Ok((StatusCode::SEE_OTHER, [(LOCATION, "/admin/people")]).into_response())
 }

@@ -4,12 +4,13 @@ use crate::{uploads, AppError, AppResult, AppState};
 use atbalsts_domain::ticket::parse_long_text;
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::{comments_of, NewAttachment};
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use std::net::SocketAddr;
 
 pub(super) async fn list(
     State(state): State<AppState>,
@@ -54,10 +55,18 @@ pub(super) async fn upload(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     multipart: Multipart,
-) -> AppResult<(StatusCode, Json<Value>)> {
+) -> AppResult<Response> {
     let ticket = super::visible_ticket(&state, &viewer, &key).await?;
-    let form = uploads::parse(&state, multipart, "file").await?;
+    let sender = uploads::Sender::Api {
+        viewer: &viewer,
+        address: Some(peer.ip()),
+    };
+    let form = uploads::parse(&state, sender, multipart, "file").await?;
+    if form.over_quota {
+        return Ok(uploads::invalid(&form));
+    }
     if form
         .errors
         .0
@@ -91,7 +100,8 @@ pub(super) async fn upload(
     Ok((
         StatusCode::CREATED,
         Json(json!({ "comment_id": comment_id, "attachments": attachments })),
-    ))
+    )
+        .into_response())
 }
 
 pub(super) async fn download(

@@ -27,8 +27,13 @@ pub async fn upload(
 ) -> AppResult<Response> {
     let kd = staff_desk(&state, &ctx, &prefix).await?;
     let viewer = ctx.viewer()?;
-    let form = crate::uploads::parse(&state, multipart, "file").await?;
-    ctx.check_csrf(form.get("_csrf"))?;
+    let form = crate::uploads::parse(
+        &state,
+        crate::uploads::Sender::Page(&ctx),
+        multipart,
+        "file",
+    )
+    .await?;
     let a = article_on(&state, Some(viewer), &kd.desk, id).await?;
     if !may_edit(viewer, &a.summary) {
         return Err(AppError::NotFound);

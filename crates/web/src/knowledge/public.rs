@@ -140,7 +140,8 @@ pub async fn vote(
         "no" => false,
         _ => return Err(AppError::BadRequest("error-form-malformed")),
     };
-    kb::vote(&state.db, ctx.viewer().ok(), id, helpful).await?;
+    let browser = crate::csrf::sign(&state.secret, "kb-voter", &ctx.anon_id);
+    kb::vote(&state.db, ctx.viewer().ok(), &browser, id, helpful).await?;
     tracing::info!(article = id, helpful, "article vote");
     Ok(super::see_other(format!(
         "/help/{}/articles/{id}?voted={}#feedback",

@@ -1,11 +1,19 @@
 //! Prometheus metrics: requests by route and status, their latency, the job
 //! queue depth, and the process's resident memory and CPU time.
+//!
+//! Closed by default: on the main address `/metrics` answers only a request
+//! carrying `Authorization: Bearer <metrics_token>` (404 otherwise, as if
+//! there were nothing); `metrics_listen` serves it without a token on an
+//! address of its own (`router`), for a scraper on a private network.
 
 use crate::AppState;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -154,6 +162,29 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         })
         .inc();
     response
+}
+
+/// `/metrics` on the main address: only with the configured bearer token.
+pub async fn guarded(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(expected) = state.config.metrics_token.as_deref() else {
+        return crate::AppError::NotFound.into_response();
+    };
+    let given = headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if !crate::csrf::matches(expected, given) {
+        return crate::AppError::NotFound.into_response();
+    }
+    endpoint(State(state)).await
+}
+
+/// Only `/metrics`, open, for the separate `metrics_listen` address.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(endpoint))
+        .with_state(state)
 }
 
 pub async fn endpoint(State(state): State<AppState>) -> Response {

@@ -165,8 +165,9 @@ pub async fn submit(
         .find(|f| f.input == Input::Attachments)
         .map(|f| f.code.as_str())
         .unwrap_or("files");
-    let parsed = uploads::parse(&state, multipart, files_field).await?;
-    ctx.check_csrf(parsed.get("_csrf"))?;
+    // Checks the CSRF token before any file is written.
+    let parsed =
+        uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, files_field).await?;
     let input = FormInput::from_pairs(parsed.pairs().filter(|(k, _)| !k.starts_with('_')));
     let mut echo = Echo {
         input,
@@ -174,6 +175,9 @@ pub async fn submit(
         errors: parsed.errors.clone(),
         notice: None,
     };
+    if parsed.over_quota {
+        return show(&state, &ctx, &l, StatusCode::TOO_MANY_REQUESTS, echo).await;
+    }
     if !parsed.get("_refresh").is_empty() {
         // "Update the form" without a script: redraw with the fields that
         // the choices so far reveal, and no errors yet.

@@ -9,9 +9,8 @@
 //! in memory on each instance: a restart forgives, which is acceptable for
 //! a limit whose purpose is to blunt floods, not to count exactly.
 
-use std::collections::HashMap;
+use crate::token_bucket::{Rate, TokenBuckets};
 use std::net::IpAddr;
-use std::sync::Mutex;
 use std::time::Instant;
 
 #[derive(Debug, Clone, Copy)]
@@ -35,25 +34,16 @@ impl Default for Limits {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    at: Instant,
-}
-
-/// Keeps at most this many buckets; the oldest half is dropped beyond it.
-const MAX_BUCKETS: usize = 100_000;
-
 pub struct RateLimiter {
     limits: Limits,
-    buckets: Mutex<HashMap<String, Bucket>>,
+    buckets: TokenBuckets,
 }
 
 impl RateLimiter {
     pub fn new(limits: Limits) -> Self {
         Self {
             limits,
-            buckets: Mutex::new(HashMap::new()),
+            buckets: TokenBuckets::default(),
         }
     }
 
@@ -64,48 +54,23 @@ impl RateLimiter {
 
     fn allow_at(&self, address: IpAddr, email: &str, now: Instant) -> bool {
         let l = self.limits;
-        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        if buckets.len() > MAX_BUCKETS {
-            let mut ages: Vec<Instant> = buckets.values().map(|b| b.at).collect();
-            ages.sort_unstable();
-            let cut = ages[ages.len() / 2];
-            buckets.retain(|_, b| b.at > cut);
-        }
         let keys = [
             (
                 format!("{address}|{}", email.to_lowercase()),
-                l.per_sender_burst,
-                l.per_sender_per_hour,
+                Rate {
+                    burst: l.per_sender_burst,
+                    per_hour: l.per_sender_per_hour,
+                },
             ),
             (
                 address.to_string(),
-                l.per_address_burst,
-                l.per_address_per_hour,
+                Rate {
+                    burst: l.per_address_burst,
+                    per_hour: l.per_address_per_hour,
+                },
             ),
         ];
-        let mut refilled = Vec::with_capacity(2);
-        for (key, burst, per_hour) in &keys {
-            let b = buckets.get(key).copied().unwrap_or(Bucket {
-                tokens: *burst,
-                at: now,
-            });
-            let elapsed = now.saturating_duration_since(b.at).as_secs_f64();
-            let tokens = (b.tokens + elapsed * per_hour / 3600.0).min(*burst);
-            if tokens < 1.0 {
-                return false;
-            }
-            refilled.push((key.clone(), tokens));
-        }
-        for (key, tokens) in refilled {
-            buckets.insert(
-                key,
-                Bucket {
-                    tokens: tokens - 1.0,
-                    at: now,
-                },
-            );
-        }
-        true
+        self.buckets.take_at(&keys, 1.0, now)
     }
 }
 

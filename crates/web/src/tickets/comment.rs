@@ -19,8 +19,7 @@ pub async fn submit(
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
-    let form = uploads::parse(&state, multipart, "files").await?;
-    ctx.check_csrf(form.get("_csrf"))?;
+    let form = uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, "files").await?;
     let mut errors = FieldErrors(form.errors.0.clone());
     let body = errors.check(parse_long_text(form.get("body"), true), "body");
     let is_public = form.get("visibility") != "internal";

@@ -270,17 +270,53 @@ async fn revoked_tokens_stop_working(t: TestDb) {
 }
 
 #[db_test]
-async fn operators_see_health_readiness_and_prometheus_metrics(t: TestDb) {
-    let app = TestApp::start(t).await;
+async fn operators_see_health_readiness_and_prometheus_metrics_with_the_metrics_token(t: TestDb) {
+    let config = atbalsts_web::WebConfig {
+        metrics_token: Some("scrape-secret".into()),
+        ..Default::default()
+    };
+    let app = TestApp::start_with(t, config).await;
     let get = |path: &'static str| Request::get(path).body(Body::empty()).unwrap();
     assert_eq!(app.request(get("/healthz")).await.status, StatusCode::OK);
     assert_eq!(app.request(get("/readyz")).await.text(), "ready");
     let token = app.token_for(&app.world.agent).await;
     app.api("GET", "/api/v1/tickets", &token, None).await;
-    let metrics = app.request(get("/metrics")).await.text();
+    let scrape = |auth: &'static str| {
+        Request::get("/metrics")
+            .header("authorization", auth)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let metrics = app.request(scrape("Bearer scrape-secret")).await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    let metrics = metrics.text();
     assert!(metrics.contains("atbalsts_http_requests_total{method=\"GET\",route=\"/api/v1/tickets\",status=\"200\"} 1"), "{metrics}");
     assert!(metrics.contains("atbalsts_job_queue_depth 0"));
     assert!(metrics.contains("atbalsts_http_request_duration_seconds_bucket"));
+    // Without the token (or with another), there is nothing there.
+    assert_eq!(app.request(get("/metrics")).await.status, StatusCode::NOT_FOUND);
+    let wrong = app.request(scrape("Bearer scrape-secreT")).await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+    assert!(!wrong.text().contains("atbalsts_"));
+}
+
+#[db_test]
+async fn metrics_are_closed_unless_configured_and_the_metrics_address_serves_them(t: TestDb) {
+    use tower::ServiceExt;
+    let app = TestApp::start(t).await;
+    let get = || Request::get("/metrics").body(Body::empty()).unwrap();
+    let closed = app.request(get()).await;
+    assert_eq!(closed.status, StatusCode::NOT_FOUND);
+    assert!(!closed.text().contains("atbalsts_"));
+    // What `metrics_listen` serves: only /metrics, without a token.
+    let listener = atbalsts_web::ops::metrics::router(app.state.clone());
+    let r = listener.clone().oneshot(get()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let body = axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("atbalsts_job_queue_depth"));
+    let other = Request::get("/tickets").body(Body::empty()).unwrap();
+    let r = listener.oneshot(other).await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
 #[db_test]

@@ -778,6 +778,60 @@ async fn an_editor_attaches_files_pictures_show_inline_and_documents_download(t:
         .contains("instrukcija.pdf"));
 }
 
+/// Opens the article and answers "Did it help?".
+async fn vote(b: &mut Browser<'_>, path: &str, helpful: &str) {
+    let csrf = Browser::csrf(&b.get(path).await);
+    let r = b
+        .post(
+            &format!("{path}/vote"),
+            &[("_csrf", &csrf), ("helpful", helpful)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+}
+
+/// Helpful and not helpful votes the report counts for the article.
+async fn votes(app: &TestApp, id: i64) -> (i64, i64) {
+    let report = kb::report(
+        &app.db.db,
+        &app.world.agent,
+        app.world.desk_id,
+        None,
+        atbalsts_store::now_ms(),
+    )
+    .await
+    .unwrap();
+    let a = report.articles.iter().find(|a| a.id == id).unwrap();
+    (a.helpful, a.not_helpful)
+}
+
+#[db_test]
+async fn a_vote_counts_once_per_person_or_browser_and_a_second_replaces_the_first(t: TestDb) {
+    let app = TestApp::start(t).await;
+    with_editor(&app).await;
+    let mut ed = signed_in(&app, EDITOR).await;
+    let id = write(&mut ed, &[("title_lv", "Wi-Fi"), ("body_lv", "Pievienojieties.")]).await;
+    publish(&mut ed, id).await;
+    let path = format!("/help/KISC/articles/{id}");
+    let mut browser = Browser::new(&app);
+    vote(&mut browser, &path, "yes").await;
+    vote(&mut browser, &path, "yes").await;
+    assert_eq!(votes(&app, id).await, (1, 0));
+    vote(&mut browser, &path, "no").await;
+    assert_eq!(votes(&app, id).await, (0, 1));
+
+    let mut another = Browser::new(&app);
+    vote(&mut another, &path, "yes").await;
+    assert_eq!(votes(&app, id).await, (1, 1));
+
+    // A signed-in person counts once, from whichever browser.
+    for _ in 0..2 {
+        let mut janis = signed_in(&app, "janis@lnb.lv").await;
+        vote(&mut janis, &path, "yes").await;
+    }
+    assert_eq!(votes(&app, id).await, (2, 1));
+}
+
 #[db_test]
 async fn a_reader_says_whether_it_helped_and_the_report_counts_it_in_csv(t: TestDb) {
     let app = TestApp::start(t).await;

@@ -761,6 +761,32 @@ async fn an_institution_chosen_at_sign_up_waits_for_the_desk_to_confirm_it(t: Te
 }
 
 #[db_test]
+async fn a_desk_administrator_decides_only_for_people_waiting_for_confirmation(t: TestDb) {
+    let app = portal(t).await;
+    let mut admin = Browser::new(&app);
+    admin.sign_in("admin@kisc.lv").await;
+    let csrf = Browser::csrf(&admin.get("/admin/people").await);
+    // Jānis's institution comes from his email domain: nobody is asked.
+    let janis = app.world.customer_a.user_id;
+    for decision in ["clear", "confirm"] {
+        let r = admin
+            .post(
+                "/admin/people",
+                &[
+                    ("_csrf", &csrf),
+                    ("user_id", &janis.to_string()),
+                    ("decision", decision),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{decision}");
+    }
+    let user = users::user_by_id(&app.db.db, janis).await.unwrap().unwrap();
+    assert_eq!(user.institution_id, Some(app.world.institution_a));
+    assert!(user.institution_confirmed);
+}
+
+#[db_test]
 async fn a_forgotten_password_is_reset_through_an_emailed_link(t: TestDb) {
     let app = portal(t).await;
     let mut b = Browser::new(&app);

@@ -294,7 +294,10 @@ async fn operators_see_health_readiness_and_prometheus_metrics_with_the_metrics_
     assert!(metrics.contains("atbalsts_job_queue_depth 0"));
     assert!(metrics.contains("atbalsts_http_request_duration_seconds_bucket"));
     // Without the token (or with another), there is nothing there.
-    assert_eq!(app.request(get("/metrics")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.request(get("/metrics")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let wrong = app.request(scrape("Bearer scrape-secreT")).await;
     assert_eq!(wrong.status, StatusCode::NOT_FOUND);
     assert!(!wrong.text().contains("atbalsts_"));
@@ -312,7 +315,9 @@ async fn metrics_are_closed_unless_configured_and_the_metrics_address_serves_the
     let listener = atbalsts_web::ops::metrics::router(app.state.clone());
     let r = listener.clone().oneshot(get()).await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let body = axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap();
+    let body = axum::body::to_bytes(r.into_body(), usize::MAX)
+        .await
+        .unwrap();
     assert!(String::from_utf8_lossy(&body).contains("atbalsts_job_queue_depth"));
     let other = Request::get("/tickets").body(Body::empty()).unwrap();
     let r = listener.oneshot(other).await.unwrap();

@@ -14,7 +14,10 @@ async fn pages_of_a_signed_in_person_are_not_kept_in_caches_but_static_files_are
     assert_eq!(home.status, StatusCode::OK);
     assert_ne!(home.header("cache-control"), "no-store");
     // Sign-in and account pages are never kept, even before signing in.
-    assert_eq!(visitor.get("/login").await.header("cache-control"), "no-store");
+    assert_eq!(
+        visitor.get("/login").await.header("cache-control"),
+        "no-store"
+    );
 
     let mut agent = Browser::new(&app);
     agent.sign_in("agents@kisc.lv").await;

@@ -810,7 +810,11 @@ async fn a_vote_counts_once_per_person_or_browser_and_a_second_replaces_the_firs
     let app = TestApp::start(t).await;
     with_editor(&app).await;
     let mut ed = signed_in(&app, EDITOR).await;
-    let id = write(&mut ed, &[("title_lv", "Wi-Fi"), ("body_lv", "Pievienojieties.")]).await;
+    let id = write(
+        &mut ed,
+        &[("title_lv", "Wi-Fi"), ("body_lv", "Pievienojieties.")],
+    )
+    .await;
     publish(&mut ed, id).await;
     let path = format!("/help/KISC/articles/{id}");
     let mut browser = Browser::new(&app);

@@ -112,7 +112,10 @@ async fn a_file_sent_before_the_token_is_refused_unwritten(t: TestDb) {
 
     // The same form in page order goes through.
     let r = b
-        .post_multipart(FORM, &request(&csrf, "Neiet", &[file("a.png", "PNG-EARLY")]))
+        .post_multipart(
+            FORM,
+            &request(&csrf, "Neiet", &[file("a.png", "PNG-EARLY")]),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert!(app.state.blobs.contains(&blob_of("PNG-EARLY")));
@@ -127,7 +130,11 @@ async fn files_of_a_rejected_form_are_deleted_once_expired_but_files_in_use_stay
     let r = b
         .post_multipart(
             FORM,
-            &request(&csrf, "", &[file("a.png", "ONLY-HELD"), file("b.png", "SHARED")]),
+            &request(
+                &csrf,
+                "",
+                &[file("a.png", "ONLY-HELD"), file("b.png", "SHARED")],
+            ),
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -202,11 +209,17 @@ async fn an_address_over_its_upload_quota_gets_the_form_back_with_a_field_error(
     let mut b = Browser::new(&app);
     let csrf = Browser::csrf(&b.get(FORM).await);
     let r = b
-        .post_multipart(FORM, &request(&csrf, "Pirmais", &[file("a.png", "12345678")]))
+        .post_multipart(
+            FORM,
+            &request(&csrf, "Pirmais", &[file("a.png", "12345678")]),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let r = b
-        .post_multipart(FORM, &request(&csrf, "Otrais", &[file("b.png", "ABCDEFGH")]))
+        .post_multipart(
+            FORM,
+            &request(&csrf, "Otrais", &[file("b.png", "ABCDEFGH")]),
+        )
         .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     let html = r.text();

@@ -1109,6 +1109,7 @@ mail-password-changed-body =
 
     If it was you, there is nothing more to do. If it was not you, set a new password at once through this link and contact the service desk:
     { $link }
+
 ## Uploads and upload quota (issue 15, hardening)
 error-upload-quota = Too many files have been uploaded from this address in the last hour. Please try again later; everything else you typed is kept.
 error-held-file-expired = The file attached earlier is no longer kept. Please choose the file again.

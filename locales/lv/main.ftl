@@ -1117,6 +1117,7 @@ mail-password-changed-body =
 
     Ja paroli mainījāt jūs, nekas vairs nav jādara. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli, izmantojot šo saiti, un sazinieties ar atbalsta dienestu:
     { $link }
+
 ## Uploads and upload quota (issue 15, hardening)
 error-upload-quota = No šīs adreses pēdējā stundā augšupielādēts pārāk daudz failu. Lūdzu, mēģiniet vēlāk; pārējais, ko ierakstījāt, ir saglabāts.
 error-held-file-expired = Iepriekš pievienotais fails vairs netiek glabāts. Lūdzu, izvēlieties failu vēlreiz.

@@ -253,3 +253,36 @@ async fn an_address_over_its_upload_quota_gets_the_form_back_with_a_field_error(
         .blobs
         .contains(&blob_of("A LOG LONGER THAN TWELVE BYTES")));
 }
+
+#[db_test]
+async fn a_script_over_the_upload_quota_is_told_to_slow_down(t: TestDb) {
+    let config = WebConfig {
+        upload_quota_bytes_per_hour: 12,
+        ..Default::default()
+    };
+    let app = portal_with(t, config).await;
+    let key = app
+        .world
+        .file(&app.db.db, &app.world.customer_a, "Printeris")
+        .await;
+    let token = app.token_for(&app.world.customer_a).await;
+    let path = format!("/api/v1/tickets/{key}/attachments");
+    let auth = || ("authorization", format!("Bearer {token}"));
+    let file = |content| [("file", Some("log.txt"), Some("text/plain"), content)];
+    let first = app.post_multipart(&path, auth(), &file("12345678")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text());
+    let over = app.post_multipart(&path, auth(), &file("ABCDEFGH")).await;
+    assert_eq!(
+        over.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        over.text()
+    );
+    assert_eq!(
+        over.json()["error"]["fields"][0]["code"],
+        "error-upload-quota",
+        "{}",
+        over.text()
+    );
+    assert!(!app.state.blobs.contains(&blob_of("ABCDEFGH")));
+}

@@ -167,7 +167,11 @@ pub fn check(
             request.files,
         ) {
             Ok(a) => {
-                let values = a.values.iter().map(|(c, v)| (c.clone(), value(v))).collect();
+                let values = a
+                    .values
+                    .iter()
+                    .map(|(c, v)| (c.clone(), value(v)))
+                    .collect();
                 (a, values)
             }
             Err(e) => {
@@ -188,6 +192,8 @@ pub fn check(
     };
     let description = match &answers.description {
         Some(d) => Some(d.clone()),
+        // Mail keeps all its text; its channel bounds and cleans it.
+        None if *caller == Caller::System => Some(request.description.clone()),
         None => errors.check(
             crate::ticket::parse_long_text(&request.description, false),
             "description",
@@ -232,8 +238,8 @@ pub fn check(
             (named, *confirmed || institution.is_none())
         }
         Caller::Anonymous => {
-            let refused = errors.for_field(&institution_field).is_some();
-            if named.is_none() && !rules.open_to_external && !refused {
+            // A form that failed has told already what it lacks.
+            if named.is_none() && !rules.open_to_external && errors.is_empty() {
                 errors.push(&institution_field, "error-required");
             }
             (named, false)
@@ -435,15 +441,15 @@ fn stored_kind(kind: FieldKind, raw: &[String]) -> Result<FieldValue, &'static s
     let one = one.trim();
     match kind {
         FieldKind::Text if one.len() > 4096 => Err("error-too-long"),
-        FieldKind::Text if one.chars().any(|c| c.is_control() && c != '\n') => {
-            Err("error-invalid")
-        }
+        FieldKind::Text if one.chars().any(|c| c.is_control() && c != '\n') => Err("error-invalid"),
         FieldKind::Text => Ok(FieldValue::Text(one.to_owned())),
         FieldKind::Integer => one
             .parse()
             .map(FieldValue::Integer)
             .map_err(|_| "error-integer-format"),
-        FieldKind::Date if crate::custom_field::is_date(one) => Ok(FieldValue::Text(one.to_owned())),
+        FieldKind::Date if crate::custom_field::is_date(one) => {
+            Ok(FieldValue::Text(one.to_owned()))
+        }
         FieldKind::Date => Err("error-date-format"),
     }
 }

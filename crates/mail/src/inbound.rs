@@ -9,9 +9,7 @@
 use crate::compose::Composer;
 use crate::notices::Notices;
 use atbalsts_domain::ticket::without_controls;
-use atbalsts_domain::{
-    Channel, Email, Locale, Priority, StatusCategory, Summary, TicketKey, Viewer,
-};
+use atbalsts_domain::{Channel, Email, Locale, StatusCategory, Summary, TicketKey, Viewer};
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::desks::{self, ClosedReply, Desk};
 use atbalsts_store::tickets::participants;
@@ -277,14 +275,29 @@ impl Inbound {
             display_name: display_name(msg, sender),
             phone: None,
         };
+        // The one check every way in passes; the sender is the requester.
+        let rules =
+            atbalsts_store::tickets::intake::rules(&self.db, desk.id, None, true, Channel::Email)
+                .await?;
+        let request = atbalsts_domain::intake::TicketRequest {
+            summary: summary.as_str().to_owned(),
+            description: description.clone(),
+            ..Default::default()
+        };
+        let checked = atbalsts_domain::intake::check(
+            &request,
+            &rules,
+            &atbalsts_domain::intake::Caller::System,
+        )
+        .map_err(StoreError::Invalid)?;
         let mut new = NewTicket::new(
             desk.id,
             ticket_type.id,
-            summary,
-            description.clone(),
+            checked.summary,
+            checked.description,
             existing.as_ref().map(|u| u.id).unwrap_or(0),
-            Channel::Email,
-            Priority::Medium,
+            checked.channel,
+            checked.priority,
         );
         if existing.as_ref().is_none_or(|u| u.institution_id.is_none()) {
             if let Some(i) = institutions::by_email_domain(&self.db, sender.domain()).await? {

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_queues"),
     migration!(19, "0019_classifier_retirement"),
     migration!(20, "0020_queue_counts"),
+    migration!(23, "0023_institution_claims"),
 ];
 
 impl Migration {

@@ -32,7 +32,11 @@ fn request(pairs: &[(&str, &str)]) -> TicketRequest {
 }
 
 fn fields_of(errors: &FieldErrors) -> Vec<(&str, &str)> {
-    errors.0.iter().map(|e| (e.field.as_str(), e.code)).collect()
+    errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.code))
+        .collect()
 }
 
 const GOOD: &[(&str, &str)] = &[
@@ -106,7 +110,9 @@ fn only_staff_set_priority_channel_and_requester() {
     let ok = check(&r, &rules(true, false), &Caller::Staff).unwrap();
     assert_eq!(ok.priority, Priority::Critical);
     assert_eq!(ok.channel, Channel::Phone);
-    assert!(matches!(ok.requester, Requester::Contact { ref email, .. } if email.as_str() == "kads@lnb.lv"));
+    assert!(
+        matches!(ok.requester, Requester::Contact { ref email, .. } if email.as_str() == "kads@lnb.lv")
+    );
 }
 
 #[test]

@@ -64,6 +64,12 @@ pub struct NewTicket {
     pub description_html: Option<String>,
     /// The closed ticket this one follows up (a reply by mail to it).
     pub follow_up_of: Option<i64>,
+    /// False while nobody the desk trusts vouches for the institution: no
+    /// approval request goes out until staff confirm it.
+    pub institution_confirmed: bool,
+    /// Filed by someone not signed in: the ticket takes no institution
+    /// from the requester's account, only the one typed.
+    pub filed_without_sign_in: bool,
 }
 
 impl NewTicket {
@@ -96,6 +102,8 @@ impl NewTicket {
             participants: Vec::new(),
             follow_up_of: None,
             description_html: None,
+            institution_confirmed: true,
+            filed_without_sign_in: false,
         }
     }
 }
@@ -221,8 +229,10 @@ pub async fn create_ticket_notifying(
     let id: i64 = sqlx::query(
         "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
          requester_id, institution_id, sub_unit_id, channel, priority, team_id, assignee_id, created_by, \
-         created_at, updated_at, request_type_id, description_html, category_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19) RETURNING id",
+         created_at, updated_at, request_type_id, description_html, category_id, institution_confirmed, \
+         filed_without_sign_in) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20, $21) \
+         RETURNING id",
     )
     .bind(new.desk_id)
     .bind(number)
@@ -243,6 +253,8 @@ pub async fn create_ticket_notifying(
     .bind(new.request_type_id)
     .bind(new.description_html.as_deref())
     .bind(category_id)
+    .bind(new.institution_confirmed as i64)
+    .bind(new.filed_without_sign_in as i64)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -348,8 +360,9 @@ pub async fn create_ticket_notifying(
         )
         .await?;
     }
+    // An institution nobody vouches for asks no approver yet: staff confirm it first.
     let approvers = match &approval {
-        Some(named) if status_code == super::approvals::AWAITING => {
+        Some(named) if status_code == super::approvals::AWAITING && new.institution_confirmed => {
             super::approvals::ask_in(&mut tx, id, requester_id, institution_id, named, now).await?
         }
         _ => Vec::new(),
@@ -484,6 +497,7 @@ async fn place_of(
 ) -> Result<Place> {
     let (institution_id, sub_unit_id) = match new.institution_id {
         Some(i) => (Some(i), new.sub_unit_id),
+        None if new.filed_without_sign_in => (None, None),
         None => (
             requester.institution_id,
             new.sub_unit_id.or(requester.sub_unit_id),

@@ -1071,3 +1071,11 @@ overrides-chosen = Chosen priority
 overrides-reason = Reason
 overrides-by = Changed by
 overrides-at = When
+
+## Intake: one check for every way in, and claims only staff may make (issue 15)
+error-staff-only = Only the desk's staff may set this field.
+error-institution-not-yours = You can file requests only for your own institution.
+intake-filed-without-sign-in = filed without sign-in
+intake-institution-unconfirmed = Institution not confirmed: no approval requests go out until the desk confirms it.
+intake-institution-confirm = Confirm institution
+history-field-institution_confirmed = Institution confirmed

@@ -1079,3 +1079,11 @@ overrides-chosen = Izvēlētā prioritāte
 overrides-reason = Iemesls
 overrides-by = Mainīja
 overrides-at = Kad
+
+## Intake: one check for every way in, and claims only staff may make (issue 15)
+error-staff-only = Šo lauku var norādīt tikai dienesta darbinieki.
+error-institution-not-yours = Pieteikumu var iesniegt tikai savas iestādes vārdā.
+intake-filed-without-sign-in = iesniegts bez pieteikšanās
+intake-institution-unconfirmed = Iestāde nav apstiprināta: saskaņošanas pieprasījumi netiks nosūtīti, kamēr to neapstiprina dienests.
+intake-institution-confirm = Apstiprināt iestādi
+history-field-institution_confirmed = Iestāde apstiprināta

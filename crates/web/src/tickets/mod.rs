@@ -4,6 +4,7 @@ pub mod approval;
 pub mod bulk;
 pub mod comment;
 pub(crate) mod events;
+pub mod institution;
 pub mod links;
 pub mod list;
 pub mod macros;

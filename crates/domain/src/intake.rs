@@ -157,6 +157,7 @@ pub fn check(
     let mut errors = FieldErrors::default();
     let staff = *caller == Caller::Staff;
     let signed_in = *caller != Caller::Anonymous;
+    let mut form_failed = false;
 
     let (answers, values) = match &rules.form {
         Some(fields) => match form::validate(
@@ -176,6 +177,7 @@ pub fn check(
             }
             Err(e) => {
                 errors.0.extend(e.0);
+                form_failed = true;
                 (Answers::default(), Vec::new())
             }
         },
@@ -223,8 +225,15 @@ pub fn check(
         .find(|f| f.input == Input::Institution)
         .map(|f| f.code.clone())
         .unwrap_or_else(|| INSTITUTION.to_owned());
+    // A form that failed still has its institution claim checked, so all
+    // is said at once.
+    let typed = || {
+        let raw = request.answers.get(&institution_field);
+        raw.parse::<i64>().ok().map(|id| (id, None))
+    };
     let named = answers
         .institution
+        .or_else(|| form_failed.then(typed).flatten())
         .or_else(|| outside_form(request, &rules.institutions, &mut errors));
     let (institution, institution_confirmed) = match caller {
         Caller::Staff | Caller::System => (named, true),
@@ -239,7 +248,7 @@ pub fn check(
         }
         Caller::Anonymous => {
             // A form that failed has told already what it lacks.
-            if named.is_none() && !rules.open_to_external && errors.is_empty() {
+            if named.is_none() && !rules.open_to_external && !form_failed {
                 errors.push(&institution_field, "error-required");
             }
             (named, false)
@@ -269,7 +278,7 @@ pub fn check(
             },
             None => {
                 // A form that failed has told already what it lacks.
-                if errors.is_empty() {
+                if !form_failed {
                     errors.push("requester_email", "error-required");
                 }
                 Requester::Caller

@@ -2,7 +2,7 @@ use super::auth::ApiCaller;
 use super::json::ApiJson;
 use crate::intake::{self, Target};
 use crate::{AppError, AppResult, AppState};
-use atbalsts_domain::form::FormInput;
+use atbalsts_domain::form::{self, FormInput, Input};
 use atbalsts_domain::intake::TicketRequest;
 use atbalsts_domain::{Channel, FieldErrors, StatusCategory};
 use atbalsts_store::catalogue;
@@ -47,6 +47,42 @@ fn as_text(v: &Value) -> Vec<String> {
         Value::Array(items) => items.iter().flat_map(as_text).collect(),
         other => vec![other.to_string()],
     }
+}
+
+/// What the portal fills in from the signed-in account (name, phone,
+/// institution) and the caller did not send.
+async fn prefill(
+    state: &AppState,
+    viewer: &atbalsts_domain::Viewer,
+    rt: &catalogue::RequestType,
+    answers: &mut FormInput,
+) -> AppResult<()> {
+    let Some(user) = atbalsts_store::users::user_by_id(&state.db, viewer.user_id).await? else {
+        return Ok(());
+    };
+    for f in &rt.form {
+        if answers.0.contains_key(&f.code) {
+            continue;
+        }
+        let value = match f.input {
+            Input::RequesterName => Some(user.display_name.clone()),
+            Input::RequesterPhone => user.phone.clone(),
+            Input::Institution => user.institution_id.map(|i| i.to_string()),
+            _ => None,
+        };
+        if let Some(v) = value {
+            answers.0.insert(f.code.clone(), vec![v]);
+        }
+        if let (Input::Institution, Some(_), Some(sub)) =
+            (&f.input, user.institution_id, user.sub_unit_id)
+        {
+            answers.0.insert(
+                format!("{}{}", f.code, form::SUB_UNIT_SUFFIX),
+                vec![sub.to_string()],
+            );
+        }
+    }
+    Ok(())
 }
 
 pub(super) async fn create(
@@ -94,6 +130,9 @@ pub(super) async fn create(
     let mut answers = FormInput::default();
     for (code, raw) in &body.fields {
         answers.0.insert(code.clone(), as_text(raw));
+    }
+    if let Some(rt) = &request_type {
+        prefill(&state, &viewer, rt, &mut answers).await?;
     }
     let request = TicketRequest {
         answers,

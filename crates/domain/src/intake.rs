@@ -108,7 +108,8 @@ pub struct CheckedTicket {
     pub requester: Requester,
     /// `None`: the requester's own institution (never for anonymous filing).
     pub institution: Option<(i64, Option<i64>)>,
-    /// False while nobody the desk trusts vouches for the institution: no
+    /// False while nobody the desk trusts vouches for the institution
+    /// (typed without signing in, or an account's not yet confirmed): no
     /// approval request goes out until staff confirm it.
     pub institution_confirmed: bool,
     /// Filed by someone not signed in, whatever address they gave.
@@ -133,7 +134,13 @@ pub fn form_for(fields: &[FormField], signed_in: bool, open_to_external: bool) -
         None => out.insert(
             0,
             FormField {
-                code: INSTITUTION.into(),
+                // The form's own codes are kept: `institution` unless one
+                // of them is that already.
+                code: if fields.iter().any(|f| f.code == INSTITUTION) {
+                    format!("{INSTITUTION}_id")
+                } else {
+                    INSTITUTION.into()
+                },
                 input: Input::Institution,
                 required: true,
                 labels: Labels::new(
@@ -251,7 +258,8 @@ pub fn check(
             if named.is_none() && !rules.open_to_external && !form_failed {
                 errors.push(&institution_field, "error-required");
             }
-            (named, false)
+            // Only what was typed: nobody vouches for it until staff do.
+            (named, named.is_none())
         }
     };
 

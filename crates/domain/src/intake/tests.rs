@@ -133,6 +133,7 @@ fn anonymous_filing_of_an_internal_type_names_an_institution_which_stays_unconfi
     pairs.pop();
     let open = check(&request(&pairs), &rules(false, true), &Caller::Anonymous).unwrap();
     assert_eq!(open.institution, None);
+    assert!(open.filed_without_sign_in);
 }
 
 #[test]
@@ -183,4 +184,36 @@ fn without_a_form_desk_fields_keep_the_rules_their_request_types_give_them() {
             ("pc".to_owned(), FieldValue::Text("12P00345".into()))
         ]
     );
+}
+
+#[test]
+fn an_institution_the_desk_has_not_confirmed_on_the_account_stays_unconfirmed_on_the_ticket() {
+    let caller = Caller::Customer {
+        institution: Some(1),
+        confirmed: false,
+    };
+    let ok = check(&request(GOOD), &rules(true, false), &caller).unwrap();
+    assert!(!ok.institution_confirmed);
+    assert!(!ok.filed_without_sign_in);
+}
+
+#[test]
+fn mail_keeps_its_whole_text() {
+    let long = "teksts ".repeat(20_000);
+    let r = TicketRequest {
+        summary: "Neiet printeris".into(),
+        description: long.clone(),
+        ..Default::default()
+    };
+    let rules = Rules {
+        form: None,
+        channel: Channel::Email,
+        ..rules(true, false)
+    };
+    let ok = check(&r, &rules, &Caller::System).unwrap();
+    assert_eq!(ok.description, long);
+    assert_eq!(ok.channel, Channel::Email);
+    // The same text typed on a page is held to the limit.
+    let refused = check(&r, &rules, &Caller::Staff).unwrap_err();
+    assert_eq!(fields_of(&refused), [("description", "error-too-long")]);
 }

@@ -319,7 +319,18 @@ impl Inbound {
         };
         let composer = &self.composer;
         let created = create_ticket_notifying(&self.db, actor, &new, |c| {
-            composer.request_received(c, &summary_text, &description, Locale::Lv)
+            let mut out = composer.request_received(c, &summary_text, &description, Locale::Lv);
+            let key = c.key.to_string();
+            let about = crate::compose::About {
+                id: c.id,
+                desk_id: c.desk_id,
+                key: &key,
+                summary: &summary_text,
+            };
+            for a in &c.queue {
+                out.push(composer.for_agent("new-in-queue", a, about, &description));
+            }
+            out
         })
         .await;
         match created {

@@ -104,20 +104,6 @@ pub(crate) async fn file(
     )
     .await?;
     new.attachments = attachments;
-    // The request type's team hears of the new request in its queue.
-    let agents = match target.request_type {
-        Some(rt) => {
-            atbalsts_store::notifications::agents_for(
-                db,
-                rt.team_id,
-                None,
-                "new-in-queue",
-                viewer.map(|v| v.user_id).unwrap_or(requester_id),
-            )
-            .await?
-        }
-        None => Vec::new(),
-    };
     let signed_in_name = match (viewer, &checked.requester_name) {
         (Some(v), None) => users::user_by_id(db, v.user_id)
             .await?
@@ -135,7 +121,8 @@ pub(crate) async fn file(
             summary,
         };
         let mut out = notices(created);
-        for a in &agents {
+        // The team it landed with hears of it in its queue.
+        for a in &created.queue {
             out.push(
                 state
                     .composer

@@ -523,3 +523,92 @@ async fn a_customer_sets_no_staff_only_field_and_learns_nothing_of_other_address
     assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.text());
     assert_eq!(filed.json()["requester_email"], "nav@nekur.lv");
 }
+
+#[db_test]
+async fn the_team_hears_once_of_a_new_request_through_every_way_in(t: TestDb) {
+    use atbalsts_domain::routing::{Actions, Conditions};
+    let app = app(t).await;
+    let db = &app.db.db;
+    let w = &app.world;
+    let mut n = NewUser::new(Email::parse("otra@kisc.lv").unwrap(), "Otra Aģente");
+    n.password_hash = None;
+    let other = users::create_user(db, &n).await.unwrap();
+    users::grant_role(db, w.desk_id, other, atbalsts_domain::Role::Agent)
+        .await
+        .unwrap();
+    atbalsts_store::desks::add_team_member(db, w.team_id, other)
+        .await
+        .unwrap();
+    // Printer trouble goes to the ICT team, whichever way it comes in.
+    atbalsts_store::routing::save_rule(
+        db,
+        w.desk_id,
+        None,
+        "Printeri",
+        true,
+        &Conditions {
+            keywords: vec!["printeris".into()],
+            ..Default::default()
+        },
+        &Actions {
+            team_id: Some(w.team_id),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+
+    // The portal, without signing in (the request type's own team).
+    let a = w.institution_a.to_string();
+    let mut visitor = Browser::new(&app);
+    let csrf = Browser::csrf(&visitor.get("/portal/KISC/periferija").await);
+    let sent = visitor
+        .post_multipart(
+            "/portal/KISC/periferija",
+            &parts(&[
+                ("_csrf", &csrf),
+                ("institution", &a),
+                ("requester_name", "Līga Kalēja"),
+                ("requester_email", "liga@lnb.lv"),
+                ("device", "scanner"),
+                ("inventory_number", "12P00345"),
+                ("description", "Skeneris neieslēdzas."),
+            ]),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+    // The API, as a customer.
+    let token = app.token_for(&w.customer_a).await;
+    let api = app
+        .api(
+            "POST",
+            "/api/v1/tickets",
+            &token,
+            Some(json!({"desk": "KISC", "type": "incident", "summary": "Neiet printeris"})),
+        )
+        .await;
+    assert_eq!(api.status, StatusCode::CREATED, "{}", api.text());
+    // The agent's page.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("agents@kisc.lv").await;
+    let csrf = Browser::csrf(&agent.get("/tickets/new").await);
+    let ticket_type = format!("{}:{}", w.desk_id, w.incident_type);
+    let page = agent
+        .post(
+            "/tickets/new",
+            &[
+                ("_csrf", &csrf),
+                ("ticket_type", &ticket_type),
+                ("summary", "Printeris drukā svītras"),
+                ("channel", "phone"),
+                ("priority", "medium"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.text());
+
+    let heard = |mail: Vec<Notification>| mail.iter().filter(|n| n.kind == "new-in-queue").count();
+    assert_eq!(heard(mail_to(db, "otra@kisc.lv").await), 3);
+    // Whoever files a request is not told of it.
+    assert_eq!(heard(mail_to(db, "agents@kisc.lv").await), 2);
+}

@@ -32,6 +32,10 @@ pub struct Created {
     pub participants: Vec<notifications::Recipient>,
     /// People asked to approve it before work starts, with their links.
     pub approvers: Vec<super::approvals::Asked>,
+    /// The members of the team it landed with (after routing) who want the
+    /// new-in-queue notice; never whoever filed it. Every way in tells
+    /// them once, from here.
+    pub queue: Vec<notifications::Recipient>,
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +371,10 @@ pub async fn create_ticket_notifying(
         }
         _ => Vec::new(),
     };
+    let queue = match team_id {
+        Some(team) => queue_of(&mut tx, team, created_by).await?,
+        None => Vec::new(),
+    };
     let created = Created {
         id,
         desk_id: new.desk_id,
@@ -375,12 +383,40 @@ pub async fn create_ticket_notifying(
         requester_locale: requester.locale,
         participants,
         approvers,
+        queue,
     };
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;
     }
     tx.commit().await?;
     Ok(created)
+}
+
+/// The team's members who want to hear of a new request in its queue.
+async fn queue_of(
+    conn: &mut sqlx::AnyConnection,
+    team_id: i64,
+    filed_by: i64,
+) -> Result<Vec<notifications::Recipient>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.email, u.locale FROM team_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.team_id = $1 AND u.active = 1 AND u.id <> $2 AND NOT EXISTS (SELECT 1 FROM \
+         notification_preferences p WHERE p.user_id = u.id AND p.kind = 'new-in-queue' AND p.enabled = 0) \
+         ORDER BY u.id",
+    )
+    .bind(team_id)
+    .bind(filed_by)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(notifications::Recipient {
+                user_id: r.try_get(0)?,
+                email: r.try_get(1)?,
+                locale: r.try_get(2)?,
+            })
+        })
+        .collect()
 }
 
 /// What the desk's configuration says of a new ticket: its request type's

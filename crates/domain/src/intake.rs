@@ -56,6 +56,22 @@ pub struct Rules {
     pub channel: Channel,
 }
 
+impl Rules {
+    /// No form, no fields, no institutions to name: a way in that sends
+    /// only a summary and a description (email).
+    pub fn bare(channel: Channel) -> Self {
+        Self {
+            form: None,
+            title: None,
+            open_to_external: false,
+            needs_approval: false,
+            desk_fields: Vec::new(),
+            institutions: Institutions::default(),
+            channel,
+        }
+    }
+}
+
 /// A custom field of the desk with the form kinds its request types give
 /// the same code (an inventory number, a select's choices): an answer
 /// without a form must pass one of them, else the stored kind.

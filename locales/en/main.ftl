@@ -1113,3 +1113,10 @@ mail-password-changed-body =
 ## Uploads and upload quota (issue 15, hardening)
 error-upload-quota = Too many files have been uploaded from this address in the last hour. Please try again later; everything else you typed is kept.
 error-held-file-expired = The file attached earlier is no longer kept. Please choose the file again.
+## Intake: one check for every way in, and claims only staff may make (issue 15)
+error-staff-only = Only the desk's staff may set this field.
+error-institution-not-yours = You can file requests only for your own institution.
+intake-filed-without-sign-in = filed without sign-in
+intake-institution-unconfirmed = Institution not confirmed: no approval requests go out until the desk confirms it.
+intake-institution-confirm = Confirm institution
+history-field-institution_confirmed = Institution confirmed

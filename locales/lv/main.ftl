@@ -1121,3 +1121,10 @@ mail-password-changed-body =
 ## Uploads and upload quota (issue 15, hardening)
 error-upload-quota = No šīs adreses pēdējā stundā augšupielādēts pārāk daudz failu. Lūdzu, mēģiniet vēlāk; pārējais, ko ierakstījāt, ir saglabāts.
 error-held-file-expired = Iepriekš pievienotais fails vairs netiek glabāts. Lūdzu, izvēlieties failu vēlreiz.
+## Intake: one check for every way in, and claims only staff may make (issue 15)
+error-staff-only = Šo lauku var norādīt tikai dienesta darbinieki.
+error-institution-not-yours = Pieteikumu var iesniegt tikai savas iestādes vārdā.
+intake-filed-without-sign-in = iesniegts bez pieteikšanās
+intake-institution-unconfirmed = Iestāde nav apstiprināta: saskaņošanas pieprasījumi netiks nosūtīti, kamēr to neapstiprina dienests.
+intake-institution-confirm = Apstiprināt iestādi
+history-field-institution_confirmed = Iestāde apstiprināta

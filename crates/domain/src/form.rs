@@ -290,7 +290,7 @@ pub fn is_shown(field: &FormField, input: &FormInput) -> bool {
 pub struct Institutions(pub Vec<(i64, Vec<i64>)>);
 
 impl Institutions {
-    fn sub_units_of(&self, institution: i64) -> Option<&[i64]> {
+    pub fn sub_units_of(&self, institution: i64) -> Option<&[i64]> {
         self.0
             .iter()
             .find(|(id, _)| *id == institution)

@@ -5,6 +5,7 @@ pub mod channel;
 pub mod custom_field;
 pub mod field_error;
 pub mod form;
+pub mod intake;
 pub mod knowledge;
 pub mod labels;
 pub mod link;

@@ -9,9 +9,7 @@
 use crate::compose::Composer;
 use crate::notices::Notices;
 use atbalsts_domain::ticket::without_controls;
-use atbalsts_domain::{
-    Channel, Email, Locale, Priority, StatusCategory, Summary, TicketKey, Viewer,
-};
+use atbalsts_domain::{Channel, Email, Locale, StatusCategory, Summary, TicketKey, Viewer};
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::desks::{self, ClosedReply, Desk};
 use atbalsts_store::tickets::participants;
@@ -277,14 +275,27 @@ impl Inbound {
             display_name: display_name(msg, sender),
             phone: None,
         };
+        // The one check every way in passes; the sender is the requester.
+        let rules = atbalsts_domain::intake::Rules::bare(Channel::Email);
+        let request = atbalsts_domain::intake::TicketRequest {
+            summary: summary.as_str().to_owned(),
+            description: description.clone(),
+            ..Default::default()
+        };
+        let checked = atbalsts_domain::intake::check(
+            &request,
+            &rules,
+            &atbalsts_domain::intake::Caller::System,
+        )
+        .map_err(StoreError::Invalid)?;
         let mut new = NewTicket::new(
             desk.id,
             ticket_type.id,
-            summary,
-            description.clone(),
+            checked.summary,
+            checked.description,
             existing.as_ref().map(|u| u.id).unwrap_or(0),
-            Channel::Email,
-            Priority::Medium,
+            checked.channel,
+            checked.priority,
         );
         if existing.as_ref().is_none_or(|u| u.institution_id.is_none()) {
             if let Some(i) = institutions::by_email_domain(&self.db, sender.domain()).await? {
@@ -306,7 +317,18 @@ impl Inbound {
         };
         let composer = &self.composer;
         let created = create_ticket_notifying(&self.db, actor, &new, |c| {
-            composer.request_received(c, &summary_text, &description, Locale::Lv)
+            let mut out = composer.request_received(c, &summary_text, &description, Locale::Lv);
+            let key = c.key.to_string();
+            let about = crate::compose::About {
+                id: c.id,
+                desk_id: c.desk_id,
+                key: &key,
+                summary: &summary_text,
+            };
+            for a in &c.queue {
+                out.push(composer.for_agent("new-in-queue", a, about, &description));
+            }
+            out
         })
         .await;
         match created {

@@ -156,6 +156,10 @@ pub fn router(state: AppState) -> Router {
             post(tickets::approval::from_ticket),
         )
         .route(
+            "/tickets/{key}/institution/confirm",
+            post(tickets::institution::confirm),
+        )
+        .route(
             "/approvals/{token}",
             get(tickets::approval::page).post(tickets::approval::submit),
         )

@@ -1167,7 +1167,7 @@ async fn an_agent_registers_a_request_for_a_customer_who_phoned(t: TestDb) {
         "request-received"
     );
 
-    // A customer cannot file for someone else.
+    // A customer cannot file for someone else: the claim is refused, not ignored.
     let mut janis = Browser::new(&app);
     janis.sign_in("janis@lnb.lv").await;
     let form = janis.get("/portal/KISC/periferija").await;
@@ -1177,16 +1177,15 @@ async fn an_agent_registers_a_request_for_a_customer_who_phoned(t: TestDb) {
     parts.retain(|(n, ..)| *n != "requester_email");
     parts.push(text("on_behalf_email", "cits@lnb.lv"));
     parts.push(text("on_behalf_channel", "phone"));
-    assert_eq!(
-        janis
-            .post_multipart("/portal/KISC/periferija", &parts)
-            .await
-            .status,
-        StatusCode::SEE_OTHER
-    );
-    let theirs = tickets::ticket_by_id(&app.db.db, 2).await.unwrap().unwrap();
-    assert_eq!(
-        (theirs.requester_email.as_str(), theirs.channel.as_str()),
-        ("janis@lnb.lv", "portal")
-    );
+    let refused = janis
+        .post_multipart("/portal/KISC/periferija", &parts)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused
+        .text()
+        .contains("Šo lauku var norādīt tikai dienesta darbinieki."));
+    assert!(tickets::ticket_by_id(&app.db.db, 2)
+        .await
+        .unwrap()
+        .is_none());
 }

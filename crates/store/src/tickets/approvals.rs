@@ -303,3 +303,89 @@ pub async fn decide(
     tx.commit().await?;
     Ok(())
 }
+
+/// Who vouches for a ticket's institution, for its page.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct InstitutionClaim {
+    pub confirmed: bool,
+    pub filed_without_sign_in: bool,
+}
+
+pub async fn institution_claim(db: &Db, ticket_id: i64) -> Result<InstitutionClaim> {
+    let row = sqlx::query(
+        "SELECT institution_confirmed, filed_without_sign_in FROM tickets WHERE id = $1",
+    )
+    .bind(ticket_id)
+    .fetch_one(db.read())
+    .await?;
+    Ok(InstitutionClaim {
+        confirmed: row.try_get::<i64, _>(0)? != 0,
+        filed_without_sign_in: row.try_get::<i64, _>(1)? != 0,
+    })
+}
+
+/// Staff of the desk confirm the institution a ticket was filed for; a
+/// ticket waiting for approval then asks its approvers, in one transaction
+/// with the notifications `compose` makes for them. Anyone else, or a
+/// ticket already confirmed, answers `NotFound`.
+pub async fn confirm_institution(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    compose: impl FnOnce(&[Asked]) -> Vec<NewNotification>,
+) -> Result<Vec<Asked>> {
+    if !viewer.is_staff_on(ticket.desk_id) {
+        return Err(StoreError::NotFound);
+    }
+    let now = now_ms();
+    let mut tx = db.write().begin().await?;
+    let confirmed = sqlx::query(
+        "UPDATE tickets SET institution_confirmed = 1, updated_at = $1 WHERE id = $2 AND institution_confirmed = 0",
+    )
+    .bind(now)
+    .bind(ticket.id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if confirmed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    record_change(
+        &mut tx,
+        ticket.id,
+        viewer.user_id,
+        now,
+        "institution_confirmed",
+        None,
+        ticket.institution_name.as_deref(),
+    )
+    .await?;
+    let approval = sqlx::query(
+        "SELECT rt.approvers FROM tickets t JOIN request_types rt ON rt.id = t.request_type_id \
+         WHERE t.id = $1 AND rt.needs_approval = 1 AND t.status = $2",
+    )
+    .bind(ticket.id)
+    .bind(AWAITING)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let asked = match approval {
+        Some(row) => {
+            let named: String = row.try_get(0)?;
+            ask_in(
+                &mut tx,
+                ticket.id,
+                ticket.requester_id,
+                ticket.institution_id,
+                &named,
+                now,
+            )
+            .await?
+        }
+        None => Vec::new(),
+    };
+    for n in compose(&asked) {
+        crate::notifications::queue(&mut tx, &n).await?;
+    }
+    tx.commit().await?;
+    Ok(asked)
+}

@@ -32,6 +32,10 @@ pub struct Created {
     pub participants: Vec<notifications::Recipient>,
     /// People asked to approve it before work starts, with their links.
     pub approvers: Vec<super::approvals::Asked>,
+    /// The members of the team it landed with (after routing) who want the
+    /// new-in-queue notice; never whoever filed it. Every way in tells
+    /// them once, from here.
+    pub queue: Vec<notifications::Recipient>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +68,12 @@ pub struct NewTicket {
     pub description_html: Option<String>,
     /// The closed ticket this one follows up (a reply by mail to it).
     pub follow_up_of: Option<i64>,
+    /// False while nobody the desk trusts vouches for the institution: no
+    /// approval request goes out until staff confirm it.
+    pub institution_confirmed: bool,
+    /// Filed by someone not signed in: the ticket takes no institution
+    /// from the requester's account, only the one typed.
+    pub filed_without_sign_in: bool,
 }
 
 impl NewTicket {
@@ -96,6 +106,8 @@ impl NewTicket {
             participants: Vec::new(),
             follow_up_of: None,
             description_html: None,
+            institution_confirmed: true,
+            filed_without_sign_in: false,
         }
     }
 }
@@ -221,8 +233,10 @@ pub async fn create_ticket_notifying(
     let id: i64 = sqlx::query(
         "INSERT INTO tickets (desk_id, number, ticket_type_id, status, status_category, summary, description, \
          requester_id, institution_id, sub_unit_id, channel, priority, team_id, assignee_id, created_by, \
-         created_at, updated_at, request_type_id, description_html, category_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19) RETURNING id",
+         created_at, updated_at, request_type_id, description_html, category_id, institution_confirmed, \
+         filed_without_sign_in) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20, $21) \
+         RETURNING id",
     )
     .bind(new.desk_id)
     .bind(number)
@@ -243,6 +257,8 @@ pub async fn create_ticket_notifying(
     .bind(new.request_type_id)
     .bind(new.description_html.as_deref())
     .bind(category_id)
+    .bind(new.institution_confirmed as i64)
+    .bind(new.filed_without_sign_in as i64)
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
@@ -348,11 +364,16 @@ pub async fn create_ticket_notifying(
         )
         .await?;
     }
+    // An institution nobody vouches for asks no approver yet: staff confirm it first.
     let approvers = match &approval {
-        Some(named) if status_code == super::approvals::AWAITING => {
+        Some(named) if status_code == super::approvals::AWAITING && new.institution_confirmed => {
             super::approvals::ask_in(&mut tx, id, requester_id, institution_id, named, now).await?
         }
         _ => Vec::new(),
+    };
+    let queue = match team_id {
+        Some(team) => queue_of(&mut tx, team, created_by).await?,
+        None => Vec::new(),
     };
     let created = Created {
         id,
@@ -362,12 +383,40 @@ pub async fn create_ticket_notifying(
         requester_locale: requester.locale,
         participants,
         approvers,
+        queue,
     };
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;
     }
     tx.commit().await?;
     Ok(created)
+}
+
+/// The team's members who want to hear of a new request in its queue.
+async fn queue_of(
+    conn: &mut sqlx::AnyConnection,
+    team_id: i64,
+    filed_by: i64,
+) -> Result<Vec<notifications::Recipient>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.email, u.locale FROM team_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.team_id = $1 AND u.active = 1 AND u.id <> $2 AND NOT EXISTS (SELECT 1 FROM \
+         notification_preferences p WHERE p.user_id = u.id AND p.kind = 'new-in-queue' AND p.enabled = 0) \
+         ORDER BY u.id",
+    )
+    .bind(team_id)
+    .bind(filed_by)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(notifications::Recipient {
+                user_id: r.try_get(0)?,
+                email: r.try_get(1)?,
+                locale: r.try_get(2)?,
+            })
+        })
+        .collect()
 }
 
 /// What the desk's configuration says of a new ticket: its request type's
@@ -484,6 +533,7 @@ async fn place_of(
 ) -> Result<Place> {
     let (institution_id, sub_unit_id) = match new.institution_id {
         Some(i) => (Some(i), new.sub_unit_id),
+        None if new.filed_without_sign_in => (None, None),
         None => (
             requester.institution_id,
             new.sub_unit_id.or(requester.sub_unit_id),

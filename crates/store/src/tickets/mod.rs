@@ -7,6 +7,7 @@ mod attachments;
 mod comments;
 mod create;
 mod history;
+pub mod intake;
 mod links;
 pub mod merge;
 pub mod participants;

@@ -1,9 +1,12 @@
 use super::auth::ApiCaller;
 use super::json::ApiJson;
+use crate::intake::{self, Target};
 use crate::{AppError, AppResult, AppState};
-use atbalsts_domain::ticket::parse_long_text;
-use atbalsts_domain::{Channel, FieldErrors, Priority, StatusCategory, Summary};
-use atbalsts_store::tickets::{create_ticket, list_tickets, Cursor, NewTicket, TicketFilter};
+use atbalsts_domain::form::{self, FormInput, Input};
+use atbalsts_domain::intake::TicketRequest;
+use atbalsts_domain::{Channel, FieldErrors, StatusCategory};
+use atbalsts_store::catalogue;
+use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -14,8 +17,11 @@ use serde_json::{json, Value};
 pub(super) struct CreateBody {
     #[serde(default)]
     desk: String,
+    /// A ticket type code; optional when `request_type` names one.
     #[serde(default, rename = "type")]
     ticket_type: String,
+    /// A request type code of the desk: its form checks `fields`.
+    request_type: Option<String>,
     #[serde(default)]
     summary: String,
     #[serde(default)]
@@ -23,9 +29,60 @@ pub(super) struct CreateBody {
     requester_email: Option<String>,
     channel: Option<String>,
     priority: Option<String>,
-    /// Custom field values by field code.
+    /// An institution id (and sub-unit id): the caller's own, unless staff.
+    institution: Option<Value>,
+    sub_unit: Option<Value>,
+    /// Answers by field code, as the request type's form (or the desk's
+    /// custom fields) name them.
     #[serde(default)]
     fields: serde_json::Map<String, Value>,
+}
+
+/// A JSON answer as the form would have sent it: a list gives several
+/// values (checkboxes), null none.
+fn as_text(v: &Value) -> Vec<String> {
+    match v {
+        Value::Null => Vec::new(),
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items.iter().flat_map(as_text).collect(),
+        other => vec![other.to_string()],
+    }
+}
+
+/// What the portal fills in from the signed-in account (name, phone,
+/// institution) and the caller did not send.
+async fn prefill(
+    state: &AppState,
+    viewer: &atbalsts_domain::Viewer,
+    rt: &catalogue::RequestType,
+    answers: &mut FormInput,
+) -> AppResult<()> {
+    let Some(user) = atbalsts_store::users::user_by_id(&state.db, viewer.user_id).await? else {
+        return Ok(());
+    };
+    for f in &rt.form {
+        if answers.0.contains_key(&f.code) {
+            continue;
+        }
+        let value = match f.input {
+            Input::RequesterName => Some(user.display_name.clone()),
+            Input::RequesterPhone => user.phone.clone(),
+            Input::Institution => user.institution_id.map(|i| i.to_string()),
+            _ => None,
+        };
+        if let Some(v) = value {
+            answers.0.insert(f.code.clone(), vec![v]);
+        }
+        if let (Input::Institution, Some(_), Some(sub)) =
+            (&f.input, user.institution_id, user.sub_unit_id)
+        {
+            answers.0.insert(
+                format!("{}{}", f.code, form::SUB_UNIT_SUFFIX),
+                vec![sub.to_string()],
+            );
+        }
+    }
+    Ok(())
 }
 
 pub(super) async fn create(
@@ -35,82 +92,75 @@ pub(super) async fn create(
 ) -> AppResult<(StatusCode, Json<Value>)> {
     let mut errors = FieldErrors::default();
     let desk = state.desk_by_prefix(&body.desk).await?;
-    if desk.is_none() {
+    let Some(desk) = desk else {
         errors.push("desk", "error-desk-unknown");
-    }
-    let ticket_type = match &desk {
-        Some(d) => state.ticket_type(d.id, &body.ticket_type).await?,
-        None => None,
-    };
-    if desk.is_some() && ticket_type.is_none() {
-        errors.push("type", "error-ticket-type-unknown");
-    }
-    let summary = errors.check(Summary::parse(&body.summary), "summary");
-    let description = errors.check(parse_long_text(&body.description, false), "description");
-    let channel = errors.check(
-        Channel::parse(body.channel.as_deref().unwrap_or("api")),
-        "channel",
-    );
-    let priority = errors.check(
-        Priority::parse(body.priority.as_deref().unwrap_or("medium")),
-        "priority",
-    );
-    let mut requester_id = Some(viewer.user_id);
-    if let Some(raw) = body.requester_email.as_deref() {
-        requester_id =
-            crate::tickets::requester_by_email(&state.db, raw, "requester_email", &mut errors)
-                .await?;
-    }
-    let mut field_values = Vec::new();
-    if let Some(d) = desk.as_ref().filter(|_| !body.fields.is_empty()) {
-        let defined = atbalsts_store::custom_fields::of_desk(&state.db, d.id).await?;
-        for (code, raw) in &body.fields {
-            let name = format!("fields.{code}");
-            match defined.iter().find(|f| &f.code == code) {
-                None => errors.push(name, "error-field-unknown"),
-                Some(f) => {
-                    if let Some(v) = errors.check(f.kind.parse_value(raw), &name) {
-                        field_values.push((f.id, v));
-                    }
-                }
-            }
-        }
-    }
-    errors.clone().into_result().map_err(AppError::Invalid)?;
-    let (
-        Some(desk),
-        Some(tt),
-        Some(summary),
-        Some(description),
-        Some(channel),
-        Some(priority),
-        Some(requester_id),
-    ) = (
-        desk,
-        ticket_type,
-        summary,
-        description,
-        channel,
-        priority,
-        requester_id,
-    )
-    else {
         return Err(AppError::Invalid(errors));
     };
-    let mut new = NewTicket::new(
-        desk.id,
-        tt.id,
-        summary,
-        description,
-        requester_id,
-        channel,
-        priority,
-    );
-    new.fields = field_values;
-    let key = create_ticket(&state.db, &viewer, &new).await?;
+    // A request type the caller may not file is as unknown as a missing one.
+    let request_type = match &body.request_type {
+        Some(code) => {
+            let rt = catalogue::request_type_by_code(&state.db, desk.id, code)
+                .await?
+                .filter(|rt| {
+                    rt.open_to_external
+                        || viewer.institution_id.is_some()
+                        || viewer.is_staff_on(desk.id)
+                });
+            if rt.is_none() {
+                errors.push("request_type", "error-choice-unknown");
+            }
+            rt
+        }
+        None => None,
+    };
+    let ticket_type = match (&request_type, body.ticket_type.as_str()) {
+        (Some(rt), "") => Some(rt.ticket_type_id),
+        (_, code) => state.ticket_type(desk.id, code).await?.map(|t| t.id),
+    };
+    match (ticket_type, &request_type) {
+        (Some(tt), Some(rt)) if tt != rt.ticket_type_id => {
+            errors.push("type", "error-ticket-type-unknown")
+        }
+        (None, _) => errors.push("type", "error-ticket-type-unknown"),
+        _ => {}
+    }
+    errors.clone().into_result().map_err(AppError::Invalid)?;
+    let ticket_type_id = ticket_type.ok_or(AppError::Invalid(errors))?;
+
+    let mut answers = FormInput::default();
+    for (code, raw) in &body.fields {
+        answers.0.insert(code.clone(), as_text(raw));
+    }
+    if let Some(rt) = &request_type {
+        prefill(&state, &viewer, rt, &mut answers).await?;
+    }
+    let request = TicketRequest {
+        answers,
+        summary: body.summary,
+        description: body.description,
+        files: 0,
+        priority: body.priority,
+        channel: body.channel,
+        requester_email: body.requester_email,
+        institution: body.institution.as_ref().and_then(|v| as_text(v).pop()),
+        sub_unit: body.sub_unit.as_ref().and_then(|v| as_text(v).pop()),
+    };
+    let target = Target {
+        desk_id: desk.id,
+        ticket_type_id,
+        request_type: request_type.as_ref(),
+        channel: Channel::Api,
+    };
+    let checked = intake::check(&state, target, Some(&viewer), &request)
+        .await?
+        .map_err(AppError::Invalid)?;
+    let created = intake::file(&state, target, Some(&viewer), &checked, Vec::new(), |_| {
+        Vec::new()
+    })
+    .await?;
     Ok((
         StatusCode::CREATED,
-        Json(with_fields(&state, &viewer, &key).await?),
+        Json(with_fields(&state, &viewer, &created.key).await?),
     ))
 }
 

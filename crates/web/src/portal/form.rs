@@ -3,16 +3,15 @@
 //! confirmation notification queued in the same transaction.
 
 use super::{desk, fields, may_file};
+use crate::intake::{self, Target};
 use crate::uploads::{self, HeldFile};
 use crate::{csrf, AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::custom_field::FieldValue;
-use atbalsts_domain::form::{self, Answer, FormInput, Input, Institutions};
-use atbalsts_domain::{Channel, Email, FieldErrors, Locale, Priority, Summary};
-use atbalsts_mail::compose::About;
+use atbalsts_domain::form::{self, FormInput, Input};
+use atbalsts_domain::intake::{Requester, TicketRequest};
+use atbalsts_domain::{Channel, FieldErrors};
 use atbalsts_store::catalogue::{self, RequestType};
 use atbalsts_store::desks::Desk;
-use atbalsts_store::tickets::{create_ticket_notifying, Actor, Contact, NewTicket};
-use atbalsts_store::{custom_fields, institutions};
+use atbalsts_store::institutions;
 use axum::extract::{ConnectInfo, Multipart, Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
@@ -34,7 +33,8 @@ async fn load(state: &AppState, ctx: &Ctx, prefix: &str, code: &str) -> AppResul
         .await?
         .filter(|rt| may_file(ctx, rt))
         .ok_or(AppError::NotFound)?;
-    let fields = form::for_viewer(&rt.form, ctx.user().is_some());
+    let fields =
+        atbalsts_domain::intake::form_for(&rt.form, ctx.user().is_some(), rt.open_to_external);
     Ok(Loaded { desk, rt, fields })
 }
 
@@ -184,158 +184,54 @@ pub async fn submit(
         echo.errors = FieldErrors::default();
         return show(&state, &ctx, &l, StatusCode::OK, echo).await;
     }
-    let directory = institutions::directory(&state.db).await?;
-    let choices = Institutions(
-        directory
-            .iter()
-            .map(|(i, subs)| (i.id, subs.iter().map(|s| s.id).collect()))
-            .collect(),
-    );
     let signed_in = ctx.user().is_some();
-    let answers = match form::validate(
-        &l.fields,
-        &echo.input,
-        &choices,
-        signed_in,
-        echo.files.len(),
-    ) {
-        Ok(a) if echo.errors.is_empty() => a,
+    // Staff register requests for customers who phoned, wrote or came in.
+    let on_behalf = |name: &str| Some(echo.input.get(name).to_owned()).filter(|v| !v.is_empty());
+    let mut request = TicketRequest {
+        answers: echo.input.clone(),
+        files: echo.files.len(),
+        requester_email: on_behalf("on_behalf_email"),
+        ..Default::default()
+    };
+    if request.requester_email.is_some() {
+        request.channel = on_behalf("on_behalf_channel").or(Some(String::new()));
+    }
+    let target = Target {
+        desk_id: l.desk.id,
+        ticket_type_id: l.rt.ticket_type_id,
+        request_type: Some(&l.rt),
+        channel: Channel::Portal,
+    };
+    let viewer = ctx.viewer().ok();
+    let checked = match intake::check(&state, target, viewer, &request).await? {
+        Ok(c) if echo.errors.is_empty() => c,
         Ok(_) => return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await,
         Err(errors) => {
-            echo.errors.0.extend(errors.0);
+            // The staff-only claims of this form have their own inputs.
+            echo.errors.0.extend(errors.0.into_iter().map(|mut e| {
+                match e.field.as_str() {
+                    "requester_email" if signed_in => e.field = "on_behalf_email".into(),
+                    "channel" => e.field = "on_behalf_channel".into(),
+                    _ => {}
+                }
+                e
+            }));
             return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await;
         }
     };
-
-    let contact = if signed_in {
-        None
-    } else {
-        let email = answers.requester_email.as_deref().unwrap_or("");
-        if !state.anonymous_limiter.allow(peer.ip(), email) {
+    if let (false, Requester::Contact { email, .. }) = (signed_in, &checked.requester) {
+        if !state.anonymous_limiter.allow(peer.ip(), email.as_str()) {
             tracing::info!(address = %peer.ip(), "anonymous submission rate-limited");
             echo.notice = Some("error-rate-limited");
             return show(&state, &ctx, &l, StatusCode::TOO_MANY_REQUESTS, echo).await;
         }
-        Some(Contact {
-            email: Email::parse(email).map_err(|_| AppError::BadRequest("error-email-format"))?,
-            display_name: answers.requester_name.clone().unwrap_or_default(),
-            phone: answers.requester_phone.clone(),
-        })
-    };
-
-    let title_lv = l.rt.labels.get(Locale::Lv);
-    let summary_text = answers
-        .summary
-        .clone()
-        .unwrap_or_else(|| title_lv.to_owned());
-    let summary =
-        Summary::parse(&summary_text).map_err(|_| AppError::BadRequest("error-invalid"))?;
-    let description = answers.description.clone().unwrap_or_default();
-    let desk_fields = custom_fields::of_desk(&state.db, l.desk.id).await?;
-    let values = answers
-        .values
-        .iter()
-        .filter_map(|(code, answer)| {
-            let field = desk_fields.iter().find(|f| &f.code == code)?;
-            let value = match answer {
-                Answer::Text(t) => FieldValue::Text(t.clone()),
-                Answer::Integer(i) => FieldValue::Integer(*i),
-            };
-            Some((field.id, value))
-        })
-        .collect();
-    let mut requester_id = ctx.user().map(|u| u.id).unwrap_or(0);
-    let mut channel = Channel::Portal;
-    // Staff register requests for customers who phoned, wrote or came in.
-    let on_behalf = echo.input.get("on_behalf_email").to_owned();
-    if staff_of(&ctx, &l) && !on_behalf.is_empty() {
-        let mut errors = FieldErrors::default();
-        let email = errors.check(Email::parse(&on_behalf), "on_behalf_email");
-        let picked = errors.check(
-            Channel::parse(echo.input.get("on_behalf_channel")),
-            "on_behalf_channel",
-        );
-        let (Some(email), Some(picked)) = (email, picked) else {
-            echo.errors = errors;
-            return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await;
-        };
-        let name = answers
-            .requester_name
-            .clone()
-            .unwrap_or_else(|| email.as_str().to_owned());
-        requester_id = atbalsts_store::users::contact(
-            &state.db,
-            &email,
-            &name,
-            answers.requester_phone.as_deref(),
-        )
-        .await?;
-        channel = picked;
     }
-    let mut new = NewTicket::new(
-        l.desk.id,
-        l.rt.ticket_type_id,
-        summary,
-        description.clone(),
-        requester_id,
-        channel,
-        Priority::Medium,
-    );
-    new.request_type_id = Some(l.rt.id);
-    new.fields = values;
-    new.attachments = echo.files.iter().map(HeldFile::to_attachment).collect();
-    if let Some((institution, sub_unit)) = answers.institution {
-        new.institution_id = Some(institution);
-        new.sub_unit_id = sub_unit;
-    }
-    let actor = match (&contact, ctx.viewer()) {
-        (Some(c), _) => Actor::Anonymous(c),
-        (None, Ok(v)) => Actor::Person(v),
-        (None, Err(e)) => return Err(e),
-    };
-    // The request type's team hears of the new request in its queue.
-    let agents = atbalsts_store::notifications::agents_for(
-        &state.db,
-        l.rt.team_id,
-        None,
-        "new-in-queue",
-        ctx.user().map(|u| u.id).unwrap_or(requester_id),
-    )
-    .await?;
-    let created = create_ticket_notifying(&state.db, actor, &new, |created| {
-        let key = created.key.to_string();
-        let about = About {
-            id: created.id,
-            desk_id: created.desk_id,
-            key: &key,
-            summary: &summary_text,
-        };
-        let mut out =
-            state
-                .composer
-                .request_received(created, &summary_text, &description, ctx.locale);
-        for a in &agents {
-            out.push(
-                state
-                    .composer
-                    .for_agent("new-in-queue", a, about, &description),
-            );
-        }
-        // Work waits for approval: each approver gets a link to decide.
-        let requester_name = answers
-            .requester_name
-            .clone()
-            .or_else(|| ctx.user().map(|u| u.display_name.clone()))
-            .unwrap_or_else(|| created.requester_email.clone());
-        for asked in &created.approvers {
-            out.push(state.composer.approval_requested(
-                about,
-                asked,
-                &requester_name,
-                &description,
-            ));
-        }
-        out
+    let attachments = echo.files.iter().map(HeldFile::to_attachment).collect();
+    let summary = checked.summary.as_str().to_owned();
+    let created = intake::file(&state, target, viewer, &checked, attachments, |created| {
+        state
+            .composer
+            .request_received(created, &summary, &checked.description, ctx.locale)
     })
     .await?;
     let key = created.key.to_string();

@@ -4,6 +4,7 @@ pub mod approval;
 pub mod bulk;
 pub mod comment;
 pub(crate) mod events;
+pub mod institution;
 pub mod links;
 pub mod list;
 pub mod macros;
@@ -20,26 +21,6 @@ use crate::{AppError, AppResult};
 use atbalsts_domain::{Locale, TicketKey};
 use atbalsts_store::{workflows, Db};
 use std::collections::HashMap;
-
-/// The person a ticket is filed for, named by email; an unknown or
-/// malformed address becomes an error on `field`.
-pub(crate) async fn requester_by_email(
-    db: &Db,
-    raw: &str,
-    field: &str,
-    errors: &mut atbalsts_domain::FieldErrors,
-) -> AppResult<Option<i64>> {
-    let Some(email) = errors.check(atbalsts_domain::Email::parse(raw), field) else {
-        return Ok(None);
-    };
-    let found = atbalsts_store::users::user_by_email(db, &email)
-        .await?
-        .map(|u| u.id);
-    if found.is_none() {
-        errors.push(field, "error-requester-unknown");
-    }
-    Ok(found)
-}
 
 pub(crate) fn parse_key(raw: &str) -> AppResult<TicketKey> {
     TicketKey::parse(raw).ok_or(AppError::NotFound)

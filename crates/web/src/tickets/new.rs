@@ -1,7 +1,7 @@
+use crate::intake::{self, Target};
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::ticket::parse_long_text;
-use atbalsts_domain::{Channel, FieldErrors, Priority, Summary};
-use atbalsts_store::tickets::{create_ticket, NewTicket};
+use atbalsts_domain::intake::TicketRequest;
+use atbalsts_domain::{Channel, FieldError, FieldErrors, Priority};
 use atbalsts_store::{desks, workflows};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -88,69 +88,58 @@ pub async fn submit(
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
     let viewer = ctx.viewer()?;
-    let mut errors = FieldErrors::default();
-    let ids = form
+    let Some((desk_id, type_id)) = form
         .ticket_type
         .split_once(':')
-        .and_then(|(d, t)| Some((d.parse::<i64>().ok()?, t.parse::<i64>().ok()?)));
-    if ids.is_none() {
-        errors.push("ticket_type", "error-required");
-    }
-    let summary = errors.check(Summary::parse(&form.summary), "summary");
-    let description = errors.check(parse_long_text(&form.description, false), "description");
-    let staff = ids.map(|(d, _)| viewer.is_staff_on(d)).unwrap_or(false);
-    let (channel, priority) = if staff {
-        (
-            errors.check(Channel::parse(&form.channel), "channel"),
-            errors.check(Priority::parse(&form.priority), "priority"),
-        )
-    } else {
-        (Some(Channel::Portal), Some(Priority::Medium))
+        .and_then(|(d, t)| Some((d.parse::<i64>().ok()?, t.parse::<i64>().ok()?)))
+    else {
+        let errors = FieldError::new("ticket_type", "error-required").into();
+        return show(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, form, errors).await;
     };
-    let mut requester_id = Some(viewer.user_id);
-    if staff && !form.requester.trim().is_empty() {
-        requester_id =
-            super::requester_by_email(&state.db, &form.requester, "requester", &mut errors).await?;
-    }
-    if let (
-        true,
-        Some((desk_id, type_id)),
-        Some(summary),
-        Some(description),
-        Some(channel),
-        Some(priority),
-        Some(requester_id),
-    ) = (
-        errors.is_empty(),
-        ids,
-        summary,
-        description,
-        channel,
-        priority,
-        requester_id,
-    ) {
-        let new = NewTicket::new(
-            desk_id,
-            type_id,
-            summary,
-            description,
-            requester_id,
-            channel,
-            priority,
-        );
-        match create_ticket(&state.db, viewer, &new).await {
-            Ok(key) => {
-                return Ok((
-                    StatusCode::SEE_OTHER,
-                    [(LOCATION, format!("/tickets/{key}"))],
-                )
-                    .into_response())
+    // The page shows priority, channel and requester to staff only; for
+    // another desk's staff they are not sent on.
+    let staff = viewer.is_staff_on(desk_id);
+    let claim = |v: &str| Some(v.trim().to_owned()).filter(|v| staff && !v.is_empty());
+    let request = TicketRequest {
+        summary: form.summary.clone(),
+        description: form.description.clone(),
+        priority: claim(&form.priority),
+        channel: claim(&form.channel),
+        requester_email: claim(&form.requester),
+        ..Default::default()
+    };
+    let target = Target {
+        desk_id,
+        ticket_type_id: type_id,
+        request_type: None,
+        channel: Channel::Portal,
+    };
+    let mut errors = match intake::check(&state, target, Some(viewer), &request).await? {
+        Ok(checked) => {
+            match intake::file(&state, target, Some(viewer), &checked, Vec::new(), |_| {
+                Vec::new()
+            })
+            .await
+            {
+                Ok(created) => {
+                    return Ok((
+                        StatusCode::SEE_OTHER,
+                        [(LOCATION, format!("/tickets/{}", created.key))],
+                    )
+                        .into_response())
+                }
+                Err(AppError::Invalid(errs)) => errs,
+                Err(AppError::Forbidden) => {
+                    FieldError::new("ticket_type", "error-forbidden").into()
+                }
+                Err(other) => return Err(other),
             }
-            Err(e) => match AppError::from(e) {
-                AppError::Invalid(errs) => errors.0.extend(errs.0),
-                AppError::Forbidden => errors.push("ticket_type", "error-forbidden"),
-                other => return Err(other),
-            },
+        }
+        Err(errs) => errs,
+    };
+    for e in &mut errors.0 {
+        if e.field == "requester_email" {
+            e.field = "requester".into();
         }
     }
     show(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, form, errors).await

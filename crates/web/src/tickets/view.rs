@@ -186,6 +186,11 @@ pub(crate) async fn render(
             })
         },
     )?;
+    // Who vouches for the institution, for staff (who may confirm it).
+    let institution_claim = match staff {
+        true => Some(atbalsts_store::tickets::approvals::institution_claim(db, ticket.id).await?),
+        false => None,
+    };
     let next: Vec<Option_> = if staff {
         workflow
             .next_statuses(&ticket.status)
@@ -287,6 +292,7 @@ pub(crate) async fn render(
             desk_prefix => ticket.key.rsplit_once('-').map(|(p, _)| p).unwrap_or_default(),
             approvals => approvals,
             may_decide => may_decide,
+            institution_claim => institution_claim,
             description_html => description_html,
             watching => watching,
             links => links,

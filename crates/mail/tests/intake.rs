@@ -1,0 +1,70 @@
+//! A request by mail passes the same check as every other way in, and
+//! the team it lands with hears of it once.
+
+use atbalsts_domain::routing::{Actions, Conditions};
+use atbalsts_mail::compose::Composer;
+use atbalsts_mail::inbound::{Inbound, Outcome};
+use atbalsts_store::blobs::BlobStore;
+use atbalsts_store::{desks, notifications, routing, tickets};
+use atbalsts_testkit::{db_test, TestDb};
+use std::sync::Arc;
+
+#[db_test]
+async fn a_request_by_mail_reaches_the_team_it_is_routed_to_once(t: TestDb) {
+    let w = t.world().await;
+    let db = &t.db;
+    routing::save_rule(
+        db,
+        w.desk_id,
+        None,
+        "Printeri",
+        true,
+        &Conditions {
+            keywords: vec!["printeris".into()],
+            ..Default::default()
+        },
+        &Actions {
+            team_id: Some(w.team_id),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let composer = Composer::new(
+        Arc::new(atbalsts_i18n::Catalogue::load()),
+        "http://127.0.0.1:8080",
+        "KISC atbalsts <atbalsts@kisc.lv>",
+    );
+    let inbound = Inbound::new(
+        db.clone(),
+        BlobStore::new(t.dir.path().join("attachments")),
+        composer,
+    );
+    let desk = desks::desk_by_prefix(db, "KISC").await.unwrap().unwrap();
+    let raw = "From: Jānis Bērziņš <janis@lnb.lv>\r\nTo: atbalsts@kisc.lv\r\n\
+               Subject: Neiet printeris\r\nMessage-ID: <intake-1@lnb.lv>\r\n\
+               Content-Type: text/plain; charset=utf-8\r\n\r\nPrinteris 2. stāvā nedrukā.\r\n";
+    let Outcome::Created(key) = inbound.receive(&desk, raw.as_bytes()).await.unwrap() else {
+        panic!("no ticket");
+    };
+    let ticket = tickets::ticket_for(
+        db,
+        &w.agent,
+        &atbalsts_domain::TicketKey::parse(&key).unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (ticket.channel.as_str(), ticket.priority.as_str()),
+        ("email", "medium")
+    );
+    assert_eq!(ticket.team_id, Some(w.team_id));
+    let heard: Vec<String> = notifications::for_recipient(db, "agents@kisc.lv")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.kind)
+        .collect();
+    assert_eq!(heard, ["new-in-queue"]);
+}

@@ -1,0 +1,62 @@
+//! "Confirm institution": the institution of a request filed without
+//! signing in is only what was typed, so no approver is asked until the
+//! desk's staff confirm it; confirming asks them.
+
+use super::view::load;
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_mail::compose::About;
+use atbalsts_store::tickets::approvals;
+use axum::extract::{Path, State};
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct ConfirmForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+/// Staff of the desk only; anyone else (and a ticket already confirmed)
+/// gets 404.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(key): Path<String>,
+    Form(form): Form<ConfirmForm>,
+) -> AppResult<Response> {
+    ctx.check_csrf(&form.csrf)?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    if !viewer.is_staff_on(ticket.desk_id) {
+        return Err(AppError::NotFound);
+    }
+    let about = About {
+        id: ticket.id,
+        desk_id: ticket.desk_id,
+        key: &ticket.key,
+        summary: &ticket.summary,
+    };
+    let asked = approvals::confirm_institution(&state.db, viewer, &ticket, |asked| {
+        asked
+            .iter()
+            .map(|a| {
+                state.composer.approval_requested(
+                    about,
+                    a,
+                    &ticket.requester_name,
+                    &ticket.description,
+                )
+            })
+            .collect()
+    })
+    .await?;
+    tracing::info!(ticket = %ticket.key, approvers = asked.len(), "institution confirmed");
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(LOCATION, format!("/tickets/{}", ticket.key))],
+    )
+        .into_response())
+}

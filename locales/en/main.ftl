@@ -1109,3 +1109,9 @@ mail-password-changed-body =
 
     If it was you, there is nothing more to do. If it was not you, set a new password at once through this link and contact the service desk:
     { $link }
+
+## Language: stored values and texts in the other language
+value-yes = Yes
+value-no = No
+lang-only-lv = only in Latvian
+lang-only-en = only in English

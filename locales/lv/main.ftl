@@ -1117,3 +1117,9 @@ mail-password-changed-body =
 
     Ja paroli mainījāt jūs, nekas vairs nav jādara. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli, izmantojot šo saiti, un sazinieties ar atbalsta dienestu:
     { $link }
+
+## Language: stored values and texts in the other language
+value-yes = Jā
+value-no = Nē
+lang-only-lv = tikai latviski
+lang-only-en = tikai angliski

@@ -148,7 +148,7 @@ history-field-team = Team
 status-history-title = Status history
 
 tokens-title = Personal API tokens
-tokens-intro = With an API token, scripts can work with tickets on your behalf. A token is shown only once.
+tokens-intro = With an API token, scripts can work with requests on your behalf. A token is shown only once.
 tokens-created = Your new token (copy it now; it will not be shown again):
 tokens-create = Create token
 tokens-list = Your tokens
@@ -1115,3 +1115,9 @@ value-yes = Yes
 value-no = No
 lang-only-lv = only in Latvian
 lang-only-en = only in English
+# The customer's side says "request"; staff pages may say "ticket".
+requests-count = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+requests-none = No requests.

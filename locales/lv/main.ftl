@@ -1123,3 +1123,10 @@ value-yes = Jā
 value-no = Nē
 lang-only-lv = tikai latviski
 lang-only-en = tikai angliski
+# The customer's side says "pieteikums"; staff pages too.
+requests-count = { $count ->
+    [zero] { $count } pieteikumu
+    [one] { $count } pieteikums
+   *[other] { $count } pieteikumi
+}
+requests-none = Pieteikumu nav.

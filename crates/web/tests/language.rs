@@ -205,3 +205,25 @@ async fn an_english_reader_sees_a_latvian_only_article_marked_only_in_latvian(t:
     let html = page(&mut Browser::new(&app), "/help/KISC").await;
     assert!(html.contains("Printeris nedrukā") && !html.contains("lang-note"), "{html}");
 }
+
+#[db_test]
+async fn a_customer_reads_requests_not_tickets_on_the_english_list_of_their_requests(
+    t: TestDb,
+) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let mut customer = english(&app);
+    customer.sign_in("janis@lnb.lv").await;
+    let html = page(&mut customer, "/tickets?scope=mine&state=all").await;
+    assert!(html.contains("<p>No requests.</p>"), "{html}");
+
+    w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let html = page(&mut customer, "/tickets?scope=mine&state=all").await;
+    let main = &html[html.find("<main").expect("main")..];
+    assert!(main.contains("<p>1 request</p>"), "{main}");
+    assert!(
+        main.contains("<caption class=\"visually-hidden\">My requests</caption>"),
+        "{main}"
+    );
+    assert!(!main.contains("ticket<") && !main.contains("Ticket"), "{main}");
+}

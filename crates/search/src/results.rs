@@ -200,7 +200,12 @@ mod tests {
     #[test]
     fn a_hit_shows_the_language_asked_for_else_the_other_named() {
         let pair = |t: &str, b: &str| (t.to_owned(), b.to_owned());
-        let both = || (pair("Parole", "Aizmirsta parole"), pair("Password", "Forgotten password"));
+        let both = || {
+            (
+                pair("Parole", "Aizmirsta parole"),
+                pair("Password", "Forgotten password"),
+            )
+        };
         let (lv, en) = both();
         assert_eq!(
             shown(lv, en, Some(Locale::En)),

@@ -3,8 +3,8 @@
 //! (the agent's ticket page, the customer's request, later panels) names
 //! them through the catalogue here, by the kind of field.
 
-use atbalsts_i18n::Catalogue;
 use atbalsts_domain::Locale;
+use atbalsts_i18n::Catalogue;
 
 /// The name of a changed field, e.g. "Impact" for `impact`.
 pub(crate) fn field_label(i18n: &Catalogue, locale: Locale, field: &str) -> String {
@@ -75,7 +75,9 @@ mod tests {
     use super::*;
 
     fn label(locale: Locale, field: &str, value: &str) -> String {
-        history_label(&Catalogue::load(), locale, field, value, |s| format!("<{s}>"))
+        history_label(&Catalogue::load(), locale, field, value, |s| {
+            format!("<{s}>")
+        })
     }
 
     #[test]
@@ -85,9 +87,18 @@ mod tests {
         assert_eq!(label(Locale::En, "priority", "high"), "High");
         assert_eq!(label(Locale::En, "channel", "email"), "Email");
         assert_eq!(label(Locale::En, "status", "open"), "<open>");
-        assert_eq!(label(Locale::En, "link", "caused_by KISC-2"), "Caused by problem KISC-2");
-        assert_eq!(label(Locale::En, "link", "caused_by ← KISC-1"), "Incident caused KISC-1");
-        assert_eq!(label(Locale::En, "approval", "rejected: nav budžeta"), "rejected: nav budžeta");
+        assert_eq!(
+            label(Locale::En, "link", "caused_by KISC-2"),
+            "Caused by problem KISC-2"
+        );
+        assert_eq!(
+            label(Locale::En, "link", "caused_by ← KISC-1"),
+            "Incident caused KISC-1"
+        );
+        assert_eq!(
+            label(Locale::En, "approval", "rejected: nav budžeta"),
+            "rejected: nav budžeta"
+        );
         assert_eq!(label(Locale::En, "team", "Tīkli"), "Tīkli");
         assert_eq!(label(Locale::En, "watcher", "true"), "Yes");
     }

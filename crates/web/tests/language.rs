@@ -124,7 +124,10 @@ async fn an_english_search_shows_an_article_only_in_its_english_words(t: TestDb)
     let app = TestApp::start(t).await;
     article(
         &app,
-        ("Paroles maiņa", "Aizmirstu paroli var nomainīt pašapkalpošanās vietnē."),
+        (
+            "Paroles maiņa",
+            "Aizmirstu paroli var nomainīt pašapkalpošanās vietnē.",
+        ),
         Some((
             "Changing a password",
             "A forgotten password can be changed on the self-service site.",
@@ -133,7 +136,11 @@ async fn an_english_search_shows_an_article_only_in_its_english_words(t: TestDb)
     .await;
     app.state.search.catch_up().await.unwrap();
 
-    let html = page(&mut english(&app), &format!("/search?q={}", enc("password"))).await;
+    let html = page(
+        &mut english(&app),
+        &format!("/search?q={}", enc("password")),
+    )
+    .await;
     let hits = &html[html.find("class=\"hits\"").expect("a hit")..];
     assert!(hits.contains("Changing a password"), "{hits}");
     assert!(hits.contains("<b>password</b> can be changed"), "{hits}");
@@ -143,7 +150,11 @@ async fn an_english_search_shows_an_article_only_in_its_english_words(t: TestDb)
     assert!(!hits.contains("lang-note"), "{hits}");
 
     // The same words on a Latvian page: the Latvian text.
-    let html = page(&mut Browser::new(&app), &format!("/search?q={}", enc("paroli"))).await;
+    let html = page(
+        &mut Browser::new(&app),
+        &format!("/search?q={}", enc("paroli")),
+    )
+    .await;
     let hits = &html[html.find("class=\"hits\"").expect("a hit")..];
     assert!(hits.contains("Paroles maiņa"), "{hits}");
     assert!(!hits.contains("Changing a password"), "{hits}");
@@ -163,7 +174,10 @@ async fn an_english_reader_sees_a_latvian_only_article_marked_only_in_latvian(t:
         .id;
     let id = article(
         &app,
-        ("Printeris nedrukā", "Izslēdziet printeri un ieslēdziet to atkal."),
+        (
+            "Printeris nedrukā",
+            "Izslēdziet printeri un ieslēdziet to atkal.",
+        ),
         None,
     )
     .await;
@@ -179,7 +193,10 @@ async fn an_english_reader_sees_a_latvian_only_article_marked_only_in_latvian(t:
         )),
         "{html}"
     );
-    assert!(html.contains("<p class=\"fragment\" lang=\"lv\">"), "{html}");
+    assert!(
+        html.contains("<p class=\"fragment\" lang=\"lv\">"),
+        "{html}"
+    );
 
     // The public help pages.
     let html = page(&mut reader, "/help/KISC").await;
@@ -195,21 +212,22 @@ async fn an_english_reader_sees_a_latvian_only_article_marked_only_in_latvian(t:
     )
     .await;
     assert!(
-        html.contains(&format!(
+        html.contains(
             "<span lang=\"lv\">Printeris nedrukā</span><span class=\"visually-hidden\"> "
-        )) && html.contains(note),
+        ) && html.contains(note),
         "{html}"
     );
 
     // A Latvian reader sees no note.
     let html = page(&mut Browser::new(&app), "/help/KISC").await;
-    assert!(html.contains("Printeris nedrukā") && !html.contains("lang-note"), "{html}");
+    assert!(
+        html.contains("Printeris nedrukā") && !html.contains("lang-note"),
+        "{html}"
+    );
 }
 
 #[db_test]
-async fn a_customer_reads_requests_not_tickets_on_the_english_list_of_their_requests(
-    t: TestDb,
-) {
+async fn a_customer_reads_requests_not_tickets_on_the_english_list_of_their_requests(t: TestDb) {
     let app = TestApp::start(t).await;
     let w = &app.world;
     let mut customer = english(&app);
@@ -225,5 +243,8 @@ async fn a_customer_reads_requests_not_tickets_on_the_english_list_of_their_requ
         main.contains("<caption class=\"visually-hidden\">My requests</caption>"),
         "{main}"
     );
-    assert!(!main.contains("ticket<") && !main.contains("Ticket"), "{main}");
+    assert!(
+        !main.contains("ticket<") && !main.contains("Ticket"),
+        "{main}"
+    );
 }

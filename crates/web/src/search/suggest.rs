@@ -43,8 +43,7 @@ pub async fn fragment(
     if found.is_empty() {
         // Nothing for the words typed: the articles about the request type.
         if let Some(rt) = &rt {
-            found = suggestions(&state, &related_query(rt), desk_id, rt_id, ctx.locale)
-                .await?;
+            found = suggestions(&state, &related_query(rt), desk_id, rt_id, ctx.locale).await?;
         }
     }
     let mut response = state.templates.render(

@@ -211,9 +211,8 @@ pub(crate) async fn render(
     let description_html = formatted(ticket.description_html.as_deref(), &attachments);
     let status_name = |code: &str| names.get(ticket.workflow_id, code);
     let value_label = |field: &str, value: Option<String>| {
-        value.map(|v| {
-            crate::history::history_label(&state.i18n, ctx.locale, field, &v, status_name)
-        })
+        value
+            .map(|v| crate::history::history_label(&state.i18n, ctx.locale, field, &v, status_name))
     };
     let history: Vec<HistoryRow> = changes
         .into_iter()

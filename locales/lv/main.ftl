@@ -1128,3 +1128,15 @@ intake-filed-without-sign-in = iesniegts bez pieteikšanās
 intake-institution-unconfirmed = Iestāde nav apstiprināta: saskaņošanas pieprasījumi netiks nosūtīti, kamēr to neapstiprina dienests.
 intake-institution-confirm = Apstiprināt iestādi
 history-field-institution_confirmed = Iestāde apstiprināta
+## Language: stored values and texts in the other language
+value-yes = Jā
+value-no = Nē
+lang-only-lv = tikai latviski
+lang-only-en = tikai angliski
+# The customer's side says "pieteikums"; staff pages too.
+requests-count = { $count ->
+    [zero] { $count } pieteikumu
+    [one] { $count } pieteikums
+   *[other] { $count } pieteikumi
+}
+requests-none = Pieteikumu nav.

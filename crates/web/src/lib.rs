@@ -12,6 +12,7 @@ mod context;
 mod csrf;
 mod error;
 mod intake;
+mod history;
 pub mod knowledge;
 pub mod ops;
 pub mod portal;

@@ -20,6 +20,8 @@ struct HistoryRow {
     at: i64,
     actor: String,
     field: String,
+    /// The field's name in the page's language.
+    field_label: String,
     old_value: Option<String>,
     new_value: Option<String>,
 }
@@ -212,27 +214,20 @@ pub(crate) async fn render(
         })
         .collect();
     let description_html = formatted(ticket.description_html.as_deref(), &attachments);
-    let status_label =
-        |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
+    let status_name = |code: &str| names.get(ticket.workflow_id, code);
+    let value_label = |field: &str, value: Option<String>| {
+        value
+            .map(|v| crate::history::history_label(&state.i18n, ctx.locale, field, &v, status_name))
+    };
     let history: Vec<HistoryRow> = changes
         .into_iter()
-        .map(|c| {
-            let is_status = c.field == "status";
-            HistoryRow {
-                at: c.at,
-                actor: c.actor_name,
-                old_value: if is_status {
-                    status_label(&c.old_value)
-                } else {
-                    c.old_value
-                },
-                new_value: if is_status {
-                    status_label(&c.new_value)
-                } else {
-                    c.new_value
-                },
-                field: c.field,
-            }
+        .map(|c| HistoryRow {
+            at: c.at,
+            actor: c.actor_name,
+            field_label: crate::history::field_label(&state.i18n, ctx.locale, &c.field),
+            old_value: value_label(&c.field, c.old_value),
+            new_value: value_label(&c.field, c.new_value),
+            field: c.field,
         })
         .collect();
     let periods: Vec<Value> = periods

@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_queues"),
     migration!(19, "0019_classifier_retirement"),
     migration!(20, "0020_queue_counts"),
+    migration!(21, "0021_mail_content_hash"),
 ];
 
 impl Migration {

@@ -114,7 +114,8 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         state.blobs.clone(),
         state.composer.clone(),
     )
-    .with_own_addresses(&own);
+    .with_own_addresses(&own)
+    .with_max_attachment_bytes(settings.max_upload_bytes);
     let mut mail_tasks = Vec::new();
     // Owners of articles past their review date are reminded once a day.
     mail_tasks.push(tokio::spawn(remind_reviews(state.clone(), stop_rx.clone())));

@@ -788,3 +788,22 @@ async fn a_mail_nested_80_000_deep_becomes_a_ticket_with_its_text(t: TestDb) {
         "the structure is flattened"
     );
 }
+
+#[db_test]
+async fn the_formatted_version_is_cleaned_once_on_arrival_with_its_inline_image_named_by_content(
+    t: TestDb,
+) {
+    let s = setup(&t).await;
+    let key = created(&s.receive(&fixture("new-html-inline-image.eml", "", "")).await);
+    let ticket = s.ticket(&key).await;
+    let html = ticket.description_html.clone().expect("the formatted version");
+    assert!(!html.contains("<script") && !html.contains("onclick"), "{html}");
+    let files = tickets::attachments_of(&s.db, &system(), &ticket)
+        .await
+        .unwrap();
+    let image = files.iter().find(|f| f.content_id.is_some()).unwrap();
+    assert!(
+        html.contains(&format!(r#"src="cid:{}""#, image.sha256)),
+        "the page resolves the stored image without parsing again: {html}"
+    );
+}

@@ -41,11 +41,7 @@ pub async fn run(settings: &Settings, desk: &str) -> Result<ExitCode, BoxError> 
 }
 
 /// `None` when neither the desk nor a catch-all desk exists.
-async fn receive(
-    settings: &Settings,
-    desk: &str,
-    raw: &[u8],
-) -> Result<Option<Outcome>, BoxError> {
+async fn receive(settings: &Settings, desk: &str, raw: &[u8]) -> Result<Option<Outcome>, BoxError> {
     // An MTA waits for the answer: better to say "try again" soon.
     let db = connect_within(settings, std::time::Duration::from_secs(5)).await?;
     let pending = atbalsts_store::pending_versions(&db).await?;

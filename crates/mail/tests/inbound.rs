@@ -637,23 +637,31 @@ fn fixture_with_id(name: &str, id: &str) -> Vec<u8> {
 }
 
 #[db_test]
-async fn text_that_arrives_only_as_an_unnamed_part_or_html_file_becomes_the_description(
-    t: TestDb,
-) {
+async fn text_that_arrives_only_as_an_unnamed_part_or_html_file_becomes_the_description(t: TestDb) {
     let s = setup(&t).await;
-    let key = created(&s.receive(&fixture("broken-body-as-octet-stream.eml", "", "")).await);
+    let key = created(
+        &s.receive(&fixture("broken-body-as-octet-stream.eml", "", ""))
+            .await,
+    );
     let ticket = s.ticket(&key).await;
     assert!(
-        ticket.description.contains("nedarbojas skeneris pie printera")
+        ticket
+            .description
+            .contains("nedarbojas skeneris pie printera")
             && ticket.description.contains("Līga Krūmiņa"),
         "{}",
         ticket.description
     );
 
-    let key = created(&s.receive(&fixture("broken-html-as-attachment.eml", "", "")).await);
+    let key = created(
+        &s.receive(&fixture("broken-html-as-attachment.eml", "", ""))
+            .await,
+    );
     let ticket = s.ticket(&key).await;
     assert!(
-        ticket.description.contains("Lasītavā nav interneta kopš rīta.")
+        ticket
+            .description
+            .contains("Lasītavā nav interneta kopš rīta.")
             && !ticket.description.contains("color:red")
             && !ticket.description.contains("<p>"),
         "{}",
@@ -703,7 +711,10 @@ async fn bounces_without_a_sender_address_are_known_for_bounces_not_quarantined(
             "{name}"
         );
     }
-    assert!(mail::quarantined(&s.db, s.desk.id, 10).await.unwrap().is_empty());
+    assert!(mail::quarantined(&s.db, s.desk.id, 10)
+        .await
+        .unwrap()
+        .is_empty());
     let failing = mail::failing(&s.db, "nav.tada@lnb.lv").await.unwrap();
     assert!(failing.is_some_and(|f| f.contains("5.1.1")));
 }
@@ -719,7 +730,8 @@ async fn a_different_message_reusing_a_message_id_is_recorded_and_only_a_true_du
     let b = created(&s.receive(&other).await);
     assert_ne!(a, b);
     // The same bytes again, or the same message with other trace headers.
-    let mut relayed = b"Received: from relay.lnb.lv by mx.kisc.lv; Mon, 23 Nov 2026 10:00:00 +0200\r\n".to_vec();
+    let mut relayed =
+        b"Received: from relay.lnb.lv by mx.kisc.lv; Mon, 23 Nov 2026 10:00:00 +0200\r\n".to_vec();
     relayed.extend_from_slice(&first);
     for again in [&first, &relayed, &other] {
         assert_eq!(
@@ -728,14 +740,20 @@ async fn a_different_message_reusing_a_message_id_is_recorded_and_only_a_true_du
         );
     }
     // A reply to the reused ID still threads to the first ticket.
-    let seen = mail::seen(&s.db, "<reused-1@lnb.lv>").await.unwrap().unwrap();
+    let seen = mail::seen(&s.db, "<reused-1@lnb.lv>")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(seen.ticket_id, s.ticket(&a).await.id);
 }
 
 #[db_test]
 async fn header_bytes_without_a_charset_are_read_as_baltic_windows_text(t: TestDb) {
     let s = setup(&t).await;
-    let key = created(&s.receive(&fixture("headers-8bit-windows-1257.eml", "", "")).await);
+    let key = created(
+        &s.receive(&fixture("headers-8bit-windows-1257.eml", "", ""))
+            .await,
+    );
     let ticket = s.ticket(&key).await;
     assert_eq!(ticket.summary, "Grāmatvedībā nedarbojas printeris");
     let user = atbalsts_store::users::user_by_email(
@@ -780,7 +798,11 @@ async fn a_mail_nested_80_000_deep_becomes_a_ticket_with_its_text(t: TestDb) {
     );
     let key = created(&s.receive(raw.as_bytes()).await);
     let ticket = s.ticket(&key).await;
-    assert!(ticket.description.contains("Neiet printeris"), "{}", ticket.description);
+    assert!(
+        ticket.description.contains("Neiet printeris"),
+        "{}",
+        ticket.description
+    );
     let html = ticket.description_html.expect("the formatted version");
     assert!(html.contains("Neiet printeris"), "{html}");
     assert!(
@@ -794,10 +816,19 @@ async fn the_formatted_version_is_cleaned_once_on_arrival_with_its_inline_image_
     t: TestDb,
 ) {
     let s = setup(&t).await;
-    let key = created(&s.receive(&fixture("new-html-inline-image.eml", "", "")).await);
+    let key = created(
+        &s.receive(&fixture("new-html-inline-image.eml", "", ""))
+            .await,
+    );
     let ticket = s.ticket(&key).await;
-    let html = ticket.description_html.clone().expect("the formatted version");
-    assert!(!html.contains("<script") && !html.contains("onclick"), "{html}");
+    let html = ticket
+        .description_html
+        .clone()
+        .expect("the formatted version");
+    assert!(
+        !html.contains("<script") && !html.contains("onclick"),
+        "{html}"
+    );
     let files = tickets::attachments_of(&s.db, &system(), &ticket)
         .await
         .unwrap();

@@ -12,6 +12,9 @@ fn main() {
         let before = start.elapsed();
         let start = Instant::now();
         let _ = atbalsts_richtext::clean(&html, atbalsts_richtext::Images::Embedded);
-        println!("{depth} deep: ammonia alone {before:?}, clean {:?}", start.elapsed());
+        println!(
+            "{depth} deep: ammonia alone {before:?}, clean {:?}",
+            start.elapsed()
+        );
     }
 }

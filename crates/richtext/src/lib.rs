@@ -61,13 +61,20 @@ fn cleaner(images: Images, inline: Option<InlineImages>) -> ammonia::Builder<'st
 
 /// The Content-ID a `cid:` URL names (RFC 2392: percent-encoded, no `<>`).
 fn content_id_of(url: &str) -> Option<String> {
-    let rest = url.get(..4)?.eq_ignore_ascii_case("cid:").then(|| &url[4..])?;
+    let rest = url
+        .get(..4)?
+        .eq_ignore_ascii_case("cid:")
+        .then(|| &url[4..])?;
     let bytes = rest.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -167,7 +174,8 @@ pub fn inline_images(stored: &str, resolve: impl Fn(&str) -> Option<String>) -> 
     while let Some(at) = rest.find(NEEDLE) {
         let after = &rest[at + NEEDLE.len()..];
         let token = after.get(..TOKEN).filter(|t| {
-            t.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            t.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
                 && after[TOKEN..].starts_with('"')
         });
         out.push_str(&rest[..at]);
@@ -225,11 +233,17 @@ mod tests {
             r#"<p title='src="cid:nav"'>Skat. src="cid:abab"</p><img src="cid:a%26b@x"><img src="cid:nav">"#,
             &inline,
         );
-        assert!(html.contains(&format!(r#"<img src="cid:{sha}">"#)), "{html}");
+        assert!(
+            html.contains(&format!(r#"<img src="cid:{sha}">"#)),
+            "{html}"
+        );
         let out = inline_images(&html, |t| (t == sha).then(|| "/attachments/7".to_owned()));
         assert!(out.contains(r#"<img src="/attachments/7">"#), "{out}");
         assert_eq!(out.matches("/attachments/7").count(), 1, "{out}");
-        assert!(out.contains("<img>"), "an unknown part loses its src: {out}");
+        assert!(
+            out.contains("<img>"),
+            "an unknown part loses its src: {out}"
+        );
         assert!(out.contains(r#"title="src=&quot;cid:nav&quot;""#), "{out}");
     }
 
@@ -241,15 +255,25 @@ mod tests {
             "</b></div>".repeat(MAX_DEPTH * 5)
         );
         let html = clean(&deep, Images::Embedded);
-        assert!(html.contains("Labdien!") && html.contains("Neiet printeris &amp; skeneris"), "{html}");
+        assert!(
+            html.contains("Labdien!") && html.contains("Neiet printeris &amp; skeneris"),
+            "{html}"
+        );
         assert!(!html.contains("<div") && !html.contains("x()"), "{html}");
     }
 
     #[test]
     fn oversized_mail_keeps_its_text() {
-        let big = format!("<p>{}</p><p>beigas</p>", "vārds ".repeat(MAX_HTML_BYTES / 6));
+        let big = format!(
+            "<p>{}</p><p>beigas</p>",
+            "vārds ".repeat(MAX_HTML_BYTES / 6)
+        );
         let html = clean(&big, Images::Embedded);
-        assert!(html.ends_with("<br>beigas</p>"), "{}", &html[html.len() - 40..]);
+        assert!(
+            html.ends_with("<br>beigas</p>"),
+            "{}",
+            &html[html.len() - 40..]
+        );
     }
 
     #[test]

@@ -10,12 +10,11 @@
 //! such a document before the tree builder sees it.
 
 use html5ever::tendril::StrTendril;
-use html5ever::LocalName;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
-    BufferQueue, CharacterTokens, StartTag, TagToken, Token, TokenSink, TokenSinkResult,
-    Tokenizer,
+    BufferQueue, CharacterTokens, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
 };
+use html5ever::LocalName;
 use std::cell::RefCell;
 
 /// Elements that never have content.
@@ -27,15 +26,14 @@ const VOID: &[&str] = &[
 /// Elements the tree builder closes by itself when a sibling of the same
 /// kind starts (`<p>a<p>b`, `<li>`, table cells): not counted as nesting.
 const SELF_CLOSING_SIBLINGS: &[&str] = &[
-    "p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "rb", "rt", "rp", "rtc",
+    "p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
+    "rt", "rp", "rtc",
 ];
 
 /// Formatting elements: the tree builder keeps them in its list of active
 /// formatting elements until their own end tag, whatever closes around them.
 const FORMATTING: &[&str] = &[
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
-    "u",
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Elements that start a new line in the text version.
@@ -107,10 +105,7 @@ impl State {
                 if FORMATTING.contains(&name) {
                     self.formatting.push(tag.clone());
                 }
-                self.deepest = self
-                    .deepest
-                    .max(self.open.len())
-                    .max(self.formatting.len());
+                self.deepest = self.deepest.max(self.open.len()).max(self.formatting.len());
             } else if !start {
                 if let Some(at) = self.open.iter().rposition(|n| &**n == name) {
                     self.open.truncate(at);
@@ -242,7 +237,10 @@ mod tests {
 
     #[test]
     fn depth_counts_real_nesting_and_not_sibling_paragraphs() {
-        assert_eq!(Shape::of("<div><div><p>a<p>b<p>c</div></div>", 100).depth, 3);
+        assert_eq!(
+            Shape::of("<div><div><p>a<p>b<p>c</div></div>", 100).depth,
+            3
+        );
         assert_eq!(Shape::of(&"<div>".repeat(500), 100).depth, 101);
         // Formatting elements stay active after the block around them closes.
         let reopened = "<div><b id=1></div>".repeat(300);
@@ -256,9 +254,6 @@ mod tests {
              <p>Labdien,</p><p>printeris   <b>neiet</b>.</p><script>if (a<b) x()</script>\
              <div>Ar&nbsp;cieņu,<br>Anna &amp; Co</div></body></html>",
         );
-        assert_eq!(
-            text,
-            "Labdien,\nprinteris neiet.\nAr cieņu,\nAnna & Co"
-        );
+        assert_eq!(text, "Labdien,\nprinteris neiet.\nAr cieņu,\nAnna & Co");
     }
 }

@@ -29,7 +29,10 @@ fn hostile(depth: usize) -> Vec<(&'static str, String)> {
             "nested divs",
             format!("{}teksts{}", "<div>".repeat(depth), "</div>".repeat(depth)),
         ),
-        ("unclosed formatting", format!("{}teksts", "<b id=a>x".repeat(depth))),
+        (
+            "unclosed formatting",
+            format!("{}teksts", "<b id=a>x".repeat(depth)),
+        ),
         (
             "formatting reopened after each block",
             format!("{}teksts", "<div><font id=f></div>x".repeat(depth)),

@@ -25,7 +25,9 @@ async fn staff_see_a_mails_html_as_cleaned_at_intake_with_its_inline_image(t: Te
         content_type: "image/png".into(),
         size_bytes: 70,
     }];
-    let key = tickets::create_ticket(db, &w.customer_a, &new).await.unwrap();
+    let key = tickets::create_ticket(db, &w.customer_a, &new)
+        .await
+        .unwrap();
 
     let mut agent = Browser::new(&app);
     agent.sign_in("agents@kisc.lv").await;
@@ -34,10 +36,18 @@ async fn staff_see_a_mails_html_as_cleaned_at_intake_with_its_inline_image(t: Te
         page.contains(r#"<p class="as-stored">Skat. ekrānuzņēmumu</p>"#),
         "shown as stored: {page}"
     );
-    let ticket = tickets::ticket_for(db, &w.agent, &key).await.unwrap().unwrap();
-    let files = tickets::attachments_of(db, &w.agent, &ticket).await.unwrap();
+    let ticket = tickets::ticket_for(db, &w.agent, &key)
+        .await
+        .unwrap()
+        .unwrap();
+    let files = tickets::attachments_of(db, &w.agent, &ticket)
+        .await
+        .unwrap();
     assert!(
-        page.contains(&format!(r#"<img src="/attachments/{}" alt="ekrāns">"#, files[0].id)),
+        page.contains(&format!(
+            r#"<img src="/attachments/{}" alt="ekrāns">"#,
+            files[0].id
+        )),
         "{page}"
     );
     assert!(!page.contains("cid:"), "{page}");

@@ -59,7 +59,12 @@ pub(super) fn sender_name(msg: &Message<'_>) -> Option<String> {
         m.from()
             .and_then(|a| a.first())
             .and_then(|a| a.name())
-            .map(|n| atbalsts_domain::ticket::without_controls(n).trim().trim_matches('"').to_owned())
+            .map(|n| {
+                atbalsts_domain::ticket::without_controls(n)
+                    .trim()
+                    .trim_matches('"')
+                    .to_owned()
+            })
             .filter(|n| !n.is_empty())
     };
     let decoded = name(msg)?;

@@ -123,7 +123,11 @@ impl Inbound {
                 return ignore("loop: our own message came back", Some(seen.ticket_id)).await;
             }
             // Recorded before content hashes were kept: the ID alone decides.
-            if seen.content_hash.as_deref().is_none_or(|h| h == intake.content_hash) {
+            if seen
+                .content_hash
+                .as_deref()
+                .is_none_or(|h| h == intake.content_hash)
+            {
                 return ignore("duplicate: already processed", Some(seen.ticket_id)).await;
             }
             // The same ID on other content (a client reusing IDs, an edited
@@ -137,7 +141,8 @@ impl Inbound {
         // Machines first: a bounce from `MAILER-DAEMON <>` has no sender.
         if let Some(reason) = intake.automatic {
             if let Some(bounce) = &intake.bounce {
-                let marked = mail::mark_failing(&self.db, &bounce.recipient, &bounce.reason).await?;
+                let marked =
+                    mail::mark_failing(&self.db, &bounce.recipient, &bounce.reason).await?;
                 tracing::warn!(address = %bounce.recipient, reason = %bounce.reason, marked, "mail to an address bounced");
             }
             let ticket = match thread {
@@ -271,9 +276,8 @@ impl Inbound {
     ) -> Result<Outcome, StoreError> {
         let (name, size) = &intake.too_large[0];
         let limit = self.limits.max_attachment_bytes;
-        let reason = format!(
-            "the attachment {name:?} is {size} bytes, over the limit of {limit} bytes"
-        );
+        let reason =
+            format!("the attachment {name:?} is {size} bytes, over the limit of {limit} bytes");
         let outcome = self.quarantine(desk, raw, &reason).await?;
         let locale = users::user_by_email(&self.db, sender)
             .await?

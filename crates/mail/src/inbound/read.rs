@@ -83,13 +83,19 @@ pub fn read(raw: &[u8], limits: Limits) -> Option<Intake> {
         .and_then(|a| a.address())
         .and_then(|a| Email::parse(a).ok());
     let from_text = headers::raw_value(&msg, "From")
-        .map(|v| without_controls(&String::from_utf8_lossy(v)).trim().to_owned())
+        .map(|v| {
+            without_controls(&String::from_utf8_lossy(v))
+                .trim()
+                .to_owned()
+        })
         .unwrap_or_default();
     let subject = without_controls(&headers::subject(&msg)).trim().to_owned();
     let content_hash = content_hash(&msg);
     let message_id = msg.message_id().map(|id| format!("<{id}>"));
     let automatic = automatic(&msg, sender.as_ref(), &from_text);
-    let bounce = (automatic == Some("bounce")).then(|| Bounce::of(&msg, raw)).flatten();
+    let bounce = (automatic == Some("bounce"))
+        .then(|| Bounce::of(&msg, raw))
+        .flatten();
     let (files, too_large) = files(&msg, limits);
     let inline: atbalsts_richtext::InlineImages = files
         .iter()
@@ -103,7 +109,11 @@ pub fn read(raw: &[u8], limits: Limits) -> Option<Intake> {
         message_id,
         content_hash,
         thread_ids: thread_ids(&msg),
-        quoted_ids: if automatic.is_some() { quoted_ids(raw) } else { Vec::new() },
+        quoted_ids: if automatic.is_some() {
+            quoted_ids(raw)
+        } else {
+            Vec::new()
+        },
         automatic,
         bounce,
         text: text_of(&msg),
@@ -121,7 +131,10 @@ fn content_hash(msg: &Message<'_>) -> String {
         h.update(headers::raw_value(msg, name).unwrap_or_default());
         h.update([0]);
     }
-    h.update(raw.get(msg.root_part().offset_body as usize..).unwrap_or_default());
+    h.update(
+        raw.get(msg.root_part().offset_body as usize..)
+            .unwrap_or_default(),
+    );
     hex(&h.finalize())
 }
 
@@ -171,7 +184,10 @@ fn text_of(msg: &Message<'_>) -> Option<String> {
             });
             let unnamed = part.attachment_name().is_none();
             let text = std::str::from_utf8(b).ok().filter(|t| !t.contains('\0'));
-            (unknown && unnamed).then_some(text).flatten().and_then(tidy)
+            (unknown && unnamed)
+                .then_some(text)
+                .flatten()
+                .and_then(tidy)
         }
         _ => None,
     })

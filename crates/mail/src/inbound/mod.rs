@@ -4,7 +4,12 @@
 //! subject — never by subject text alone. Auto-replies, bulk mail, bounces
 //! and loops make nothing and are recorded; what cannot be read is kept
 //! whole in quarantine. Every path is safe to repeat: the Message-ID is
-//! recorded in the transaction that acts on it.
+//! recorded in the transaction that acts on it, and a message is a
+//! duplicate only when its ID and its content hash were both seen.
+//!
+//! Reading the message (`read`: MIME, charsets, the text that becomes the
+//! description, the HTML cleaned once) is pure and runs on a blocking
+//! thread; this module does the database step with its result.
 
 mod automatic;
 mod headers;

@@ -838,3 +838,22 @@ async fn the_formatted_version_is_cleaned_once_on_arrival_with_its_inline_image_
         "the page resolves the stored image without parsing again: {html}"
     );
 }
+
+#[db_test]
+async fn a_message_id_recorded_before_content_hashes_were_kept_still_stops_a_redelivery(t: TestDb) {
+    let s = setup(&t).await;
+    created(
+        &s.receive(&fixture_with_id("new-plain-utf8.eml", "<old-1@lnb.lv>"))
+            .await,
+    );
+    // As a row from before migration 0021 reads.
+    sqlx::query("UPDATE mail_messages SET content_hash = NULL")
+        .execute(s.db.write())
+        .await
+        .unwrap();
+    let resent = fixture_with_id("forwarded.eml", "<old-1@lnb.lv>");
+    assert_eq!(
+        s.receive(&resent).await,
+        Outcome::Ignored("duplicate: already processed")
+    );
+}

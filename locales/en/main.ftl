@@ -1131,3 +1131,13 @@ requests-count = { $count ->
    *[other] { $count } requests
 }
 requests-none = No requests.
+# Inbound mail (issue 15: mail that must not lose text)
+mail-in-no-text = (The message held no readable text. The original message is attached as { $file }.)
+mail-kind-attachment-too-large = Attachment too large
+mail-attachment-too-large-subject = Your message was not accepted: attachment too large
+mail-attachment-too-large-body =
+    Hello,
+
+    We could not accept your message "{ $subject }": the attachment { $filename } is larger than the { $limit } we accept.
+
+    Please send it again with a smaller attachment, or put the file in a shared place and send us a link.

@@ -1140,3 +1140,13 @@ requests-count = { $count ->
    *[other] { $count } pieteikumi
 }
 requests-none = Pieteikumu nav.
+# Inbound mail (issue 15: mail that must not lose text)
+mail-in-no-text = (Vēstulē nebija lasāma teksta. Oriģinālā vēstule ir pievienota kā { $file }.)
+mail-kind-attachment-too-large = Pielikums par lielu
+mail-attachment-too-large-subject = Vēstule nav pieņemta: pielikums par lielu
+mail-attachment-too-large-body =
+    Labdien!
+
+    Jūsu vēstuli „{ $subject }“ nevarējām pieņemt: pielikums { $filename } ir lielāks par { $limit }, ko pieņemam.
+
+    Lūdzu, nosūtiet to vēlreiz ar mazāku pielikumu vai ievietojiet failu koplietojamā vietā un atsūtiet saiti.

@@ -320,14 +320,15 @@ pub(crate) async fn render(
     )
 }
 
-/// The formatted version of a mail, cleaned once more, its inline images
-/// pointing at the stored attachments they came as.
+/// The formatted version of a mail as stored: it was cleaned once, when
+/// the mail came in (`atbalsts_richtext::clean_mail`), and is not parsed
+/// again here; only its inline-image tokens are pointed at the stored
+/// attachments they came as.
 fn formatted(html: Option<&str>, files: &[atbalsts_store::tickets::Attachment]) -> Option<String> {
-    let clean = atbalsts_richtext::clean(html?, atbalsts_richtext::Images::Embedded);
-    Some(atbalsts_richtext::rewrite_cid(&clean, |cid| {
+    Some(atbalsts_richtext::inline_images(html?, |sha| {
         files
             .iter()
-            .find(|a| a.content_id.as_deref() == Some(cid))
+            .find(|a| a.content_id.is_some() && a.sha256 == sha)
             .map(|a| format!("/attachments/{}", a.id))
     }))
 }

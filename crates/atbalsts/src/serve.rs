@@ -146,6 +146,15 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
             }
         }));
     }
+    // Mail HTML stored by earlier versions: its inline images named anew, once.
+    side_tasks.push(tokio::spawn({
+        let db = db.clone();
+        async move {
+            if let Err(e) = atbalsts_mail::inbound::upgrade_inline_images(&db).await {
+                tracing::error!(error = %e, "upgrading inline images of earlier mail");
+            }
+        }
+    }));
     let mut mail_tasks = Vec::new();
     // Owners of articles past their review date are reminded once a day.
     mail_tasks.push(tokio::spawn(remind_reviews(state.clone(), stop_rx.clone())));

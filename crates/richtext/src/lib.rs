@@ -164,8 +164,9 @@ pub fn markdown(source: &str) -> String {
 /// again: the cleaner writes `"` inside attribute values as `&quot;`, so
 /// the token cannot be forged inside another attribute, and a text that
 /// happens to read `src="cid:T"` is at worst changed into other plain text.
-/// HTML stored before tokens existed (`cid:` + the Content-ID) is shown as
-/// stored: it was cleaned when received; its images stay unresolved.
+/// HTML stored before tokens existed (`cid:` + the Content-ID) is cleaned
+/// again once, on the parsed document, by the mail crate's
+/// `inbound::upgrade_inline_images` at start-up.
 pub fn inline_images(stored: &str, resolve: impl Fn(&str) -> Option<String>) -> String {
     const NEEDLE: &str = "src=\"cid:";
     const TOKEN: usize = 64;

@@ -14,9 +14,11 @@
 mod automatic;
 mod headers;
 mod read;
+mod upgrade;
 
 pub use automatic::{automatic, Bounce};
 pub use read::{read, File, Intake, Limits};
+pub use upgrade::upgrade_inline_images;
 
 use crate::compose::Composer;
 use crate::notices::Notices;

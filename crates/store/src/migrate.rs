@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(20, "0020_queue_counts"),
     migration!(22, "0022_account_hardening"),
     migration!(24, "0024_held_uploads_and_votes"),
+    migration!(28, "0028_reopen_window"),
 ];
 
 impl Migration {

@@ -173,7 +173,11 @@ mod tests {
     #[test]
     fn reopening_is_possible_up_to_the_last_day_of_the_window() {
         let resolved = 1_000_000;
-        assert!(within_reopen_window(Some(resolved), 14, resolved + 14 * DAY_MS));
+        assert!(within_reopen_window(
+            Some(resolved),
+            14,
+            resolved + 14 * DAY_MS
+        ));
         assert!(!within_reopen_window(
             Some(resolved),
             14,

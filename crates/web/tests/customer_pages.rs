@@ -100,7 +100,12 @@ async fn a_customer_sees_my_requests_with_customer_columns_and_no_staff_columns(
     ] {
         assert!(main.contains(shown), "{shown} missing:\n{main}");
     }
-    for staff in ["Prioritāte", "Izpildītājs", ">Pieteicējs<", "Andris Kalniņš"] {
+    for staff in [
+        "Prioritāte",
+        "Izpildītājs",
+        ">Pieteicējs<",
+        "Andris Kalniņš",
+    ] {
         assert!(!main.contains(staff), "staff column {staff} shown:\n{main}");
     }
     insta::assert_snapshot!("my_requests_lv", main);
@@ -199,7 +204,9 @@ async fn a_customer_confirms_a_request_solved_and_reopens_it_within_the_window(t
     assert_eq!(ticket(&app, &key).await.status, "in_progress");
     // The status history says it in customer words.
     let page = b.get(&format!("/tickets/{key}")).await.text();
-    assert!(page.contains("Atrisināts") && page.contains("Slēgts") && page.contains("Tiek risināts"));
+    assert!(
+        page.contains("Atrisināts") && page.contains("Slēgts") && page.contains("Tiek risināts")
+    );
 }
 
 #[db_test]
@@ -268,7 +275,10 @@ async fn after_the_reopen_window_a_customer_is_pointed_to_a_new_request(t: TestD
         .await
         .unwrap();
     let page = b.get(&format!("/tickets/{key}")).await.text();
-    assert!(!page.contains("/reopen\""), "reopen offered after the window");
+    assert!(
+        !page.contains("/reopen\""),
+        "reopen offered after the window"
+    );
     assert!(page.contains("vairs nevar atvērt no jauna"));
     let r = post_action(&mut b, &key, "reopen").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -72,11 +72,7 @@ async fn act(
         )
             .into_response()),
         Err(AppError::Invalid(errors)) => {
-            let notice = errors
-                .0
-                .first()
-                .map(|e| e.code)
-                .unwrap_or("error-invalid");
+            let notice = errors.0.first().map(|e| e.code).unwrap_or("error-invalid");
             let fresh = load(&state, viewer, &key).await?;
             render(
                 &state,

@@ -68,8 +68,7 @@ pub(crate) async fn page(state: &AppState, ctx: &Ctx, asked: Asked<'_>) -> AppRe
     };
     let page = list_tickets(&state.db, viewer, &filter).await?;
     let names =
-        CustomerStatuses::load(state, page.items.iter().map(|t| t.workflow_id), ctx.locale)
-            .await?;
+        CustomerStatuses::load(state, page.items.iter().map(|t| t.workflow_id), ctx.locale).await?;
     let by_desk = last_public_by_desk(&state.db, &page.items).await?;
     let rows: Vec<Row> = page
         .items

@@ -62,8 +62,21 @@ pub(crate) async fn render(
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     let db = &state.db;
-    let ((workflow, _), names, comments, attachments, periods, answers, by_desk, may_reopen) = tokio::try_join!(
-        async { Ok::<_, AppError>(atbalsts_store::workflows::workflow(db, ticket.workflow_id).await?) },
+    let (
+        (workflow, _),
+        names,
+        comments,
+        attachments,
+        periods,
+        answers,
+        by_desk,
+        may_reopen,
+        approvals,
+        may_decide,
+    ) = tokio::try_join!(
+        async {
+            Ok::<_, AppError>(atbalsts_store::workflows::workflow(db, ticket.workflow_id).await?)
+        },
         CustomerStatuses::load(state, [ticket.workflow_id], ctx.locale),
         async { Ok(tickets::comments_of(db, viewer, ticket).await?) },
         async { Ok(tickets::attachments_of(db, viewer, ticket).await?) },
@@ -71,6 +84,9 @@ pub(crate) async fn render(
         super::answers::of(state, ticket, ctx.locale),
         async { Ok(customer::last_public_by_desk(db, std::slice::from_ref(ticket)).await?) },
         async { Ok(customer::may_reopen(db, ticket).await?) },
+        async { Ok(tickets::approvals::approvals_of(db, ticket.id).await?) },
+        // The head of an institution may be asked to approve a request.
+        async { Ok(tickets::approvals::may_decide(db, viewer, ticket).await?) },
     )?;
     let may_act = customer::may_act(viewer, ticket);
     let done = ticket.status_category.is_done();
@@ -121,6 +137,8 @@ pub(crate) async fn render(
             can_reopen => can_reopen,
             reopen_passed => may_act && done && !can_reopen,
             closed => done,
+            approvals => approvals,
+            may_decide => may_decide,
             form => echo,
         },
     )

@@ -256,12 +256,18 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 
     for (const staffOnly of ['Prioritāte', 'Izpildītājs']) {
       assert.ok(!headers.includes(staffOnly), `no ${staffOnly} column`);
     }
-    await page.getByRole('link', { name: subject }).click();
+    await page.getByRole('link', { name: subject }).first().click();
     await page.waitForURL(/\/tickets\/KISC-\d+$/);
     await checkA11y(page, `a request page at ${viewport.width} px`);
     await assertFits(page, `a request page at ${viewport.width} px`);
     assert.equal(await page.locator('table.history').count(), 0, 'no audit table');
     assert.equal(await page.locator('#request-status').innerText(), 'Saņemts');
+    await page.getByLabel('Jūsu atbilde').fill('Kļūda parādās, kad kopē abas lapas puses.');
+    await page.getByRole('button', { name: 'Nosūtīt atbildi' }).click();
+    await page.waitForURL(/\?done=replied/);
+    assert.match(await page.getByRole('status').innerText(), /atbilde nosūtīta/);
+    assert.match(await page.locator('#conversation').innerText(), /abas lapas puses/);
+    await checkA11y(page, `a request with a reply at ${viewport.width} px`);
     const shots = process.env.ATBALSTS_SCREENSHOTS;
     if (shots) {
       await page.screenshot({ path: `${shots}/customer-request-lv-${viewport.width}.png`, fullPage: true });

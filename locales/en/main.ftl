@@ -1141,3 +1141,48 @@ mail-attachment-too-large-body =
     We could not accept your message "{ $subject }": the attachment { $filename } is larger than the { $limit } we accept.
 
     Please send it again with a smaller attachment, or put the file in a shared place and send us a link.
+
+## Customer pages: My requests and the request page (issue 16)
+request-new = New request
+request-states = Request state
+request-state-open = Open
+request-state-done = Done
+request-state-all = All
+request-search = Search requests
+request-search-submit = Search
+request-col-key = Number
+request-col-subject = Subject
+request-col-status = Status
+request-col-waiting = Waiting for
+request-col-updated = Last update
+request-filed-by = (filed by { $name })
+request-waiting-customer = Waiting for you
+request-waiting-service_desk = Waiting for the service desk
+request-waiting-nobody = Nobody — the request is done
+request-more = Older requests
+request-none = There are no requests here.
+request-requester = Filed by
+request-created = Submitted
+request-actions = Request actions
+request-solved = Problem solved
+request-reopen = Reopen
+request-reopen-passed = This request can no longer be reopened. If the problem is back, please submit a new request.
+request-description = Description
+request-conversation = Conversation
+request-conversation-empty = No replies yet.
+request-from-desk = Service desk
+request-reply = Reply
+request-reply-submit = Send reply
+request-status-history = Status history
+request-done-solved = Thank you! The request is marked as solved.
+request-done-reopened = The request is open again; the service desk will see it.
+request-done-replied = Your reply has been sent.
+error-reopen-window-passed = A request can be reopened only for a while after it was resolved. Please submit a new request.
+request-status-open = Received
+request-status-in_progress = Being worked on
+request-status-waiting_for_customer = Question for you
+request-status-waiting_for_third_party = Waiting for a supplier
+request-status-awaiting_approval = Awaiting approval
+request-status-resolved = Resolved
+request-status-closed = Closed
+request-reply-body = Your reply

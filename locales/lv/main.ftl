@@ -1150,3 +1150,48 @@ mail-attachment-too-large-body =
     Jūsu vēstuli „{ $subject }“ nevarējām pieņemt: pielikums { $filename } ir lielāks par { $limit }, ko pieņemam.
 
     Lūdzu, nosūtiet to vēlreiz ar mazāku pielikumu vai ievietojiet failu koplietojamā vietā un atsūtiet saiti.
+
+## Customer pages: My requests and the request page (issue 16)
+request-new = Jauns pieteikums
+request-states = Pieteikumu stāvoklis
+request-state-open = Atvērtie
+request-state-done = Pabeigtie
+request-state-all = Visi
+request-search = Meklēt pieteikumos
+request-search-submit = Meklēt
+request-col-key = Numurs
+request-col-subject = Temats
+request-col-status = Statuss
+request-col-waiting = Kas gaida
+request-col-updated = Pēdējās izmaiņas
+request-filed-by = (pieteica { $name })
+request-waiting-customer = Gaida jūsu atbildi
+request-waiting-service_desk = Gaida atbalsta dienestu
+request-waiting-nobody = Neviens — pieteikums pabeigts
+request-more = Vecāki pieteikumi
+request-none = Šeit pieteikumu nav.
+request-requester = Pieteicējs
+request-created = Iesniegts
+request-actions = Darbības ar pieteikumu
+request-solved = Problēma atrisināta
+request-reopen = Atvērt no jauna
+request-reopen-passed = Šo pieteikumu vairs nevar atvērt no jauna. Ja problēma atkārtojas, lūdzu, iesniedziet jaunu pieteikumu.
+request-description = Apraksts
+request-conversation = Sarakste
+request-conversation-empty = Atbilžu vēl nav.
+request-from-desk = Atbalsta dienests
+request-reply = Atbildēt
+request-reply-submit = Nosūtīt atbildi
+request-status-history = Statusa vēsture
+request-done-solved = Paldies! Pieteikums atzīmēts kā atrisināts.
+request-done-reopened = Pieteikums atvērts no jauna; atbalsta dienests to redzēs.
+request-done-replied = Jūsu atbilde nosūtīta.
+error-reopen-window-passed = Pieteikumu var atvērt no jauna tikai noteiktu laiku pēc atrisināšanas. Lūdzu, iesniedziet jaunu pieteikumu.
+request-status-open = Saņemts
+request-status-in_progress = Tiek risināts
+request-status-waiting_for_customer = Jautājums jums
+request-status-waiting_for_third_party = Gaida ārēju piegādātāju
+request-status-awaiting_approval = Gaida apstiprinājumu
+request-status-resolved = Atrisināts
+request-status-closed = Slēgts
+request-reply-body = Jūsu atbilde

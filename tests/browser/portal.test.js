@@ -215,7 +215,7 @@ test('new equipment waits for the head of the institution, who rejects without a
   await head.getByLabel('Parole').fill('demo-parole-2026');
   await head.getByRole('button', { name: 'Pieteikties' }).click();
   await head.goto(`${BASE}/tickets/${key}`);
-  assert.equal(await head.locator('#ticket-status').innerText(), 'Gaida apstiprinājumu');
+  assert.equal(await head.locator('#request-status').innerText(), 'Gaida apstiprinājumu');
   await checkA11y(head, 'a request waiting for approval');
   await head.getByRole('button', { name: 'Noraidīt' }).click();
   await assert.doesNotReject(head.getByRole('alert').waitFor());
@@ -223,7 +223,68 @@ test('new equipment waits for the head of the institution, who rejects without a
   await head.getByLabel('Komentārs', { exact: true }).fill('Piekrītu, bet tikai diviem datoriem.');
   await head.getByRole('button', { name: 'Apstiprināt' }).click();
   await head.waitForURL(new RegExp(`/tickets/${key}$`));
-  assert.equal(await head.locator('#ticket-status').innerText(), 'Atvērts');
+  assert.equal(await head.locator('#request-status').innerText(), 'Saņemts');
   assert.match(await head.locator('#approval').innerText(), /apstiprināja[\s\S]*Piekrītu, bet tikai diviem datoriem/);
   await head.context().close();
 });
+
+/** Fails when the page scrolls sideways. */
+async function assertFits(page, label) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${label} is ${overflow}px too wide`);
+}
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+  test(`a customer follows a request from My requests, confirms it solved and reopens it (${viewport.width} px)`, async () => {
+    const page = await newPage('lv-LV', viewport);
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('E-pasts').fill('janis.berzins@lnb.lv');
+    await page.getByLabel('Parole').fill('demo-parole-2026');
+    await page.getByRole('button', { name: 'Pieteikties' }).click();
+    await page.goto(`${BASE}/portal/KISC/cits-pieteikums`);
+    const subject = `Nedarbojas kopētājs ${viewport.width}`;
+    await page.getByLabel('Pieteikuma tēma').fill(subject);
+    await page.getByLabel('Pieteikuma apraksts').fill('Kopētājs trešajā stāvā izdod kļūdu E-203.');
+    await page.getByRole('button', { name: 'Nosūtīt' }).click();
+    await page.waitForURL(/\/sent\//);
+
+    await page.goto(`${BASE}/tickets?scope=mine&state=all`);
+    await checkA11y(page, `My requests at ${viewport.width} px`);
+    await assertFits(page, `My requests at ${viewport.width} px`);
+    assert.equal(await page.getByRole('link', { name: 'Jauns pieteikums' }).count(), 1, 'the New request button');
+    const headers = await page.locator('table.requests thead th').allInnerTexts();
+    for (const staffOnly of ['Prioritāte', 'Izpildītājs']) {
+      assert.ok(!headers.includes(staffOnly), `no ${staffOnly} column`);
+    }
+    await page.getByRole('link', { name: subject }).first().click();
+    await page.waitForURL(/\/tickets\/KISC-\d+$/);
+    await checkA11y(page, `a request page at ${viewport.width} px`);
+    await assertFits(page, `a request page at ${viewport.width} px`);
+    assert.equal(await page.locator('table.history').count(), 0, 'no audit table');
+    assert.equal(await page.locator('#request-status').innerText(), 'Saņemts');
+    await page.getByLabel('Jūsu atbilde').fill('Kļūda parādās, kad kopē abas lapas puses.');
+    await page.getByRole('button', { name: 'Nosūtīt atbildi' }).click();
+    await page.waitForURL(/\?done=replied/);
+    assert.match(await page.getByRole('status').innerText(), /atbilde nosūtīta/);
+    assert.match(await page.locator('#conversation').innerText(), /abas lapas puses/);
+    await checkA11y(page, `a request with a reply at ${viewport.width} px`);
+    const shots = process.env.ATBALSTS_SCREENSHOTS;
+    if (shots) {
+      await page.screenshot({ path: `${shots}/customer-request-lv-${viewport.width}.png`, fullPage: true });
+    }
+
+    await page.getByRole('button', { name: 'Problēma atrisināta' }).click();
+    await page.waitForURL(/\?done=solved$/);
+    assert.match(await page.getByRole('status').innerText(), /atzīmēts kā atrisināts/);
+    assert.equal(await page.locator('#request-status').innerText(), 'Atrisināts');
+    await checkA11y(page, `a solved request at ${viewport.width} px`);
+    await assertFits(page, `a solved request at ${viewport.width} px`);
+
+    await page.getByRole('button', { name: 'Atvērt no jauna' }).click();
+    await page.waitForURL(/\?done=reopened$/);
+    assert.match(await page.getByRole('status').innerText(), /atvērts no jauna/);
+    assert.equal(await page.locator('#request-status').innerText(), 'Tiek risināts');
+    assert.match(await page.locator('.status-history').innerText(), /Saņemts[\s\S]*Atrisināts[\s\S]*Tiek risināts/);
+    await page.context().close();
+  });
+}

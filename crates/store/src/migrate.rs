@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(22, "0022_account_hardening"),
     migration!(23, "0023_institution_claims"),
     migration!(24, "0024_held_uploads_and_votes"),
+    migration!(28, "0028_reopen_window"),
 ];
 
 impl Migration {

@@ -19,6 +19,7 @@ pub mod portal;
 mod redirect;
 mod render;
 pub mod reports;
+pub mod requests;
 mod router;
 pub mod search;
 mod state;

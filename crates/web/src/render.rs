@@ -27,6 +27,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "login.html",
     "tickets/list.html",
     "tickets/view.html",
+    "requests/list.html",
+    "requests/view.html",
     "tickets/new.html",
     "account/tokens.html",
     "account/nav.html",

@@ -6,6 +6,7 @@ pub mod approvals;
 mod attachments;
 mod comments;
 mod create;
+pub mod customer;
 mod history;
 pub mod intake;
 mod links;

@@ -155,6 +155,15 @@ pub async fn page(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
+    if !viewer.is_staff_anywhere() {
+        let asked = crate::requests::list::Asked {
+            state: &q.state,
+            scope: &q.scope,
+            text: &q.q,
+            after: &q.after,
+        };
+        return crate::requests::list::page(&state, &ctx, asked).await;
+    }
     let categories = match q.state.as_str() {
         "done" => vec![StatusCategory::Resolved, StatusCategory::Closed],
         "all" => vec![],

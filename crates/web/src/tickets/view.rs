@@ -3,7 +3,7 @@ use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Locale, Viewer};
 use atbalsts_store::tickets::{changes_of, comments_of, status_history_of, ticket_for, Ticket};
 use atbalsts_store::workflows;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{context, Value};
@@ -370,7 +370,13 @@ pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let ticket = load(&state, ctx.viewer()?, &key).await?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    if !viewer.is_staff_on(ticket.desk_id) {
+        let done = q.get("done").map(String::as_str).unwrap_or_default();
+        return crate::requests::view::page(&state, &ctx, &ticket, done).await;
+    }
     render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
 }

@@ -1113,3 +1113,10 @@ mail-password-changed-body =
 ## Uploads and upload quota (issue 15, hardening)
 error-upload-quota = Too many files have been uploaded from this address in the last hour. Please try again later; everything else you typed is kept.
 error-held-file-expired = The file attached earlier is no longer kept. Please choose the file again.
+
+## Queue, header menus and visual language (issue 16)
+queue-subject = Subject
+queue-density-compact = Compact view
+queue-density-comfortable = Roomy view
+nav-admin = Administration
+nav-user-menu = User menu

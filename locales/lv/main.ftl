@@ -1121,3 +1121,10 @@ mail-password-changed-body =
 ## Uploads and upload quota (issue 15, hardening)
 error-upload-quota = No šīs adreses pēdējā stundā augšupielādēts pārāk daudz failu. Lūdzu, mēģiniet vēlāk; pārējais, ko ierakstījāt, ir saglabāts.
 error-held-file-expired = Iepriekš pievienotais fails vairs netiek glabāts. Lūdzu, izvēlieties failu vēlreiz.
+
+## Queue, header menus and visual language (issue 16)
+queue-subject = Temats
+queue-density-compact = Kompakts skats
+queue-density-comfortable = Plašs skats
+nav-admin = Administrēšana
+nav-user-menu = Lietotāja izvēlne

@@ -42,3 +42,20 @@
     if (done) e.preventDefault();
   });
 })();
+
+// The queue's bulk actions show once a ticket is ticked (without a script
+// they are always there).
+(function () {
+  'use strict';
+  var form = document.getElementById('bulk');
+  var bulk = form && form.querySelector('[data-bulk]');
+  if (!bulk) return;
+  var boxes = form.querySelectorAll('input[type=checkbox][name=ticket]');
+  var update = function () {
+    var any = false;
+    for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) any = true;
+    bulk.hidden = !any;
+  };
+  form.addEventListener('change', update);
+  update();
+})();

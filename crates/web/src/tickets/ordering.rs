@@ -47,11 +47,11 @@ fn dir_code(ascending: bool) -> &'static str {
     }
 }
 
-/// A sortable column header: where its link leads and, on the column the
-/// queue is sorted by, the `aria-sort` value.
+/// A sortable column header: the query its link leads to and, on the
+/// column the queue is sorted by, the `aria-sort` value.
 #[derive(Serialize)]
 pub(crate) struct Header {
-    pub href: String,
+    pub query: String,
     pub aria_sort: Option<&'static str>,
 }
 
@@ -67,11 +67,12 @@ pub(crate) fn query_without(raw: &str, names: &[&str]) -> String {
         .join("&")
 }
 
+/// A query string: `base` with `extra` added.
 fn link(base: &str, extra: &str) -> String {
     if base.is_empty() {
-        format!("/tickets?{extra}")
+        extra.to_owned()
     } else {
-        format!("/tickets?{base}&{extra}")
+        format!("{base}&{extra}")
     }
 }
 
@@ -93,11 +94,11 @@ pub(crate) fn headers(raw: &str, current: Order) -> Vec<(&'static str, Header)> 
             } else {
                 (usual_ascending(sort), None)
             };
-            let href = link(
+            let query = link(
                 &base,
                 &format!("sort={}&dir={}", sort.code(), dir_code(ascending)),
             );
-            (sort.code(), Header { href, aria_sort })
+            (sort.code(), Header { query, aria_sort })
         })
         .collect()
 }
@@ -123,7 +124,7 @@ pub(crate) fn density(
     }
 }
 
-/// The link that switches to the other density, keeping the rest.
+/// The query that switches to the other density, keeping the rest.
 pub(crate) fn density_toggle(raw: &str, compact: bool) -> String {
     let other = if compact { "comfortable" } else { "compact" };
     link(

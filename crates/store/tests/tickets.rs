@@ -293,11 +293,23 @@ async fn every_order_of_the_list_pages_through_all_tickets_once(t: TestDb) {
     let by_update: Vec<i64> = [3, 1, 4, 0, 2].iter().map(|&i| numbers[i]).collect();
     for (sort, ascending, expected) in [
         (Sort::Updated, true, by_update.clone()),
-        (Sort::Updated, false, by_update.iter().rev().copied().collect()),
+        (
+            Sort::Updated,
+            false,
+            by_update.iter().rev().copied().collect(),
+        ),
         (Sort::Created, true, numbers.clone()),
-        (Sort::Created, false, numbers.iter().rev().copied().collect()),
+        (
+            Sort::Created,
+            false,
+            numbers.iter().rev().copied().collect(),
+        ),
         (Sort::Key, true, numbers.clone()),
-        (Sort::Key, false, numbers.iter().rev().copied().collect::<Vec<_>>()),
+        (
+            Sort::Key,
+            false,
+            numbers.iter().rev().copied().collect::<Vec<_>>(),
+        ),
     ] {
         let mut filter = TicketFilter {
             sort,
@@ -309,9 +321,11 @@ async fn every_order_of_the_list_pages_through_all_tickets_once(t: TestDb) {
         // Three pages of at most two.
         for _ in 0..3 {
             let page = list_tickets(&t.db, &w.agent, &filter).await.unwrap();
-            seen.extend(page.items.iter().map(|t| {
-                t.key.rsplit('-').next().unwrap().parse::<i64>().unwrap()
-            }));
+            seen.extend(
+                page.items
+                    .iter()
+                    .map(|t| t.key.rsplit('-').next().unwrap().parse::<i64>().unwrap()),
+            );
             filter.after = page.next;
             if filter.after.is_none() {
                 break;

@@ -64,7 +64,11 @@ async fn an_agent_sorts_the_queue_by_key_creation_or_update_either_way(t: TestDb
     ] {
         let page = agent.get(&format!("/tickets{query}")).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert_eq!(listed(&page.text()), order.map(String::as_str), "/tickets{query}");
+        assert_eq!(
+            listed(&page.text()),
+            order.map(String::as_str),
+            "/tickets{query}"
+        );
     }
 }
 
@@ -99,7 +103,11 @@ async fn pages_of_a_sorted_queue_follow_on_in_that_order(t: TestDb) {
     let mut keys = Vec::new();
     // One more than a page of 50.
     for i in 0..51 {
-        keys.push(w.file(db, &w.customer_a, &format!("Pieteikums {i}")).await.to_string());
+        keys.push(
+            w.file(db, &w.customer_a, &format!("Pieteikums {i}"))
+                .await
+                .to_string(),
+        );
     }
     let mut agent = agent(&app).await;
     let first = agent.get("/tickets?sort=key&dir=asc").await.text();
@@ -125,13 +133,18 @@ async fn an_agent_switches_to_the_compact_queue_and_it_stays_compact(t: TestDb) 
     assert!(roomy.contains(r#"href="/tickets?density=compact">Kompakts skats</a>"#));
 
     let compact = agent.get("/tickets?density=compact").await;
-    assert!(compact.text().contains(r#"<table class="tickets compact">"#));
+    assert!(compact
+        .text()
+        .contains(r#"<table class="tickets compact">"#));
     assert!(compact
         .text()
         .contains(r#"href="/tickets?density=comfortable">Plašs skats</a>"#));
     // Remembered in this browser for the next visit.
     let later = agent.get("/tickets?state=all").await.text();
-    assert!(later.contains(r#"<table class="tickets compact">"#), "{later}");
+    assert!(
+        later.contains(r#"<table class="tickets compact">"#),
+        "{later}"
+    );
 
     agent.get("/tickets?density=comfortable").await;
     let again = agent.get("/tickets").await.text();

@@ -1,8 +1,8 @@
+use super::ordering::{self, Order};
 use super::StatusNames;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::StatusCategory;
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
-use super::ordering::{self, Order};
 use axum::extract::{Query, RawQuery, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderMap;

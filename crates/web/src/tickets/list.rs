@@ -395,6 +395,8 @@ pub async fn page(
         &ctx,
         "tickets/list.html",
         context! {
+            // The queue's many columns may use a wide screen's width.
+            wide => staff,
             show_team => rows.iter().any(|r| r.team.is_some()),
             rows => rows,
             sort_headers => sort_headers,

@@ -1118,5 +1118,6 @@ error-held-file-expired = The file attached earlier is no longer kept. Please ch
 queue-subject = Subject
 queue-density-compact = Compact view
 queue-density-comfortable = Roomy view
+bulk-select-all = Select all on this page
 nav-admin = Administration
 nav-user-menu = User menu

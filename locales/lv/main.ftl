@@ -1126,5 +1126,6 @@ error-held-file-expired = Iepriekš pievienotais fails vairs netiek glabāts. L�
 queue-subject = Temats
 queue-density-compact = Kompakts skats
 queue-density-comfortable = Plašs skats
+bulk-select-all = Atlasīt visus šajā lapā
 nav-admin = Administrēšana
 nav-user-menu = Lietotāja izvēlne

@@ -74,7 +74,7 @@ test('an agent sorts the queue by clicking a column header, both ways', async ()
   await checkA11y('queue sorted by key');
 });
 
-test('bulk actions appear once a ticket is ticked, and the user menu opens', async () => {
+test('bulk actions appear once a ticket is ticked, all can be ticked at once, and the user menu opens and closes', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${BASE}/tickets`);
   const bulk = page.locator('fieldset.bulk');
@@ -82,11 +82,18 @@ test('bulk actions appear once a ticket is ticked, and the user menu opens', asy
   await page.locator('table.tickets tbody input[type=checkbox]').first().check();
   assert.equal(await bulk.isVisible(), true, 'bulk actions with a selection');
   await checkA11y('queue with a selection');
+  await page.getByLabel('Atlasīt visus šajā lapā').check();
+  const boxes = page.locator('table.tickets tbody input[type=checkbox]');
+  for (let i = 0; i < await boxes.count(); i++) assert.ok(await boxes.nth(i).isChecked(), 'all ticked');
+  await page.getByLabel('Atlasīt visus šajā lapā').uncheck();
+  assert.equal(await bulk.isVisible(), false, 'no bulk actions once all are unticked');
 
   await page.locator('.user-menu summary').click();
   assert.equal(await page.locator('#lang-select').isVisible(), true, 'language in the user menu');
   assert.equal(await page.getByRole('button', { name: 'Iziet' }).isVisible(), true, 'sign out in the user menu');
   await checkA11y('queue with the user menu open');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#lang-select').isVisible(), false, 'Escape closes the menu');
 });
 
 test('at 375 px the queue and the knowledge base list do not scroll the page sideways', async () => {

@@ -628,20 +628,20 @@ error-kb-archived = An archived article cannot be edited: first bring it back as
 error-kb-file-type = Only documents (PDF, DOC, DOCX, ODT, RTF, TXT) and pictures (PNG, JPG, GIF, WEBP) can be attached to an article.
 error-kb-link-kind = Choose how the article relates to the ticket.
 error-kb-version-unknown = The article has no such version.
-bulk-title = Change the selected requests
+bulk-title = Change the selected tickets
 bulk-select = Select
 bulk-select-one = Select { $key }
 bulk-keep = — keep —
 bulk-apply = Change selected
 bulk-changed = { $count ->
-    [one] { $count } request changed.
-   *[other] { $count } requests changed.
+    [one] { $count } ticket changed.
+   *[other] { $count } tickets changed.
 }
 bulk-refused = { $count ->
-    [one] { $count } request could not be changed:
-   *[other] { $count } requests could not be changed:
+    [one] { $count } ticket could not be changed:
+   *[other] { $count } tickets could not be changed:
 }
-bulk-back = Back to the list of requests
+bulk-back = Back to the ticket list
 merge-title = Merge as a duplicate
 field-merge_target = The request this one repeats
 merge-submit = Merge and close this one
@@ -1186,3 +1186,11 @@ request-status-awaiting_approval = Awaiting approval
 request-status-resolved = Resolved
 request-status-closed = Closed
 request-reply-body = Your reply
+
+## Queue, header menus and visual language (issue 16)
+queue-subject = Subject
+queue-density-compact = Compact view
+queue-density-comfortable = Roomy view
+bulk-select-all = Select all on this page
+nav-admin = Administration
+nav-user-menu = User menu

@@ -1195,3 +1195,11 @@ request-status-awaiting_approval = Gaida apstiprinājumu
 request-status-resolved = Atrisināts
 request-status-closed = Slēgts
 request-reply-body = Jūsu atbilde
+
+## Queue, header menus and visual language (issue 16)
+queue-subject = Temats
+queue-density-compact = Kompakts skats
+queue-density-comfortable = Plašs skats
+bulk-select-all = Atlasīt visus šajā lapā
+nav-admin = Administrēšana
+nav-user-menu = Lietotāja izvēlne

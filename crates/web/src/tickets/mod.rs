@@ -10,6 +10,7 @@ pub mod list;
 pub mod macros;
 pub mod merge;
 pub mod new;
+mod ordering;
 pub mod participants;
 pub mod queues;
 mod quoted;

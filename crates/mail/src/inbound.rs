@@ -7,17 +7,18 @@
 //! recorded in the transaction that acts on it.
 
 use crate::compose::Composer;
+use crate::intake;
 use crate::notices::Notices;
 use atbalsts_domain::ticket::without_controls;
-use atbalsts_domain::{Channel, Email, Locale, StatusCategory, Summary, TicketKey, Viewer};
+use atbalsts_domain::{Channel, Email, Locale, StatusCategory, TicketKey, Viewer};
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::desks::{self, ClosedReply, Desk};
 use atbalsts_store::tickets::participants;
 use atbalsts_store::tickets::{
-    add_comment_notifying, create_ticket_notifying, reopen_on_reply, ticket_by_id, Actor, Contact,
-    MailOrigin, NewAttachment, NewTicket, Ticket,
+    add_comment_notifying, reopen_on_reply, ticket_by_id, Contact, MailOrigin, NewAttachment,
+    Ticket,
 };
-use atbalsts_store::{institutions, mail, users, workflows, Db, StoreError};
+use atbalsts_store::{mail, users, workflows, Db, StoreError};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 
 /// What became of a message.
@@ -258,79 +259,40 @@ impl Inbound {
                 "error-ticket-type-unknown",
             ));
         };
-        let summary_text: String = if subject.is_empty() {
+        let summary: String = if subject.is_empty() {
             "(bez temata)".to_owned()
         } else {
             subject.chars().take(255).collect()
         };
-        let summary = Summary::parse(&summary_text)
-            .or_else(|_| Summary::parse("(bez temata)"))
-            .map_err(|_| StoreError::invalid("summary", "error-invalid"))?;
-        let description = body_of(msg);
-        let existing = users::user_by_email(&self.db, sender)
-            .await?
-            .filter(|u| u.active);
-        let contact = Contact {
-            email: sender.clone(),
-            display_name: display_name(msg, sender),
-            phone: None,
+        let new = intake::NewTicket {
+            desk_id: desk.id,
+            ticket_type_id: ticket_type.id,
+            request_type: None,
+            channel: Channel::Email,
+            filer: intake::Filer::Mail(Box::new(intake::FromMail {
+                sender: Contact {
+                    email: sender.clone(),
+                    display_name: display_name(msg, sender),
+                    phone: None,
+                },
+                message_id,
+                html: html_of(msg),
+                copied: self.copied(msg, sender),
+                follow_up_of,
+            })),
+            request: atbalsts_domain::intake::TicketRequest {
+                summary,
+                description: body_of(msg),
+                ..Default::default()
+            },
+            attachments: self.attachments(msg)?,
+            locale: Locale::Lv,
         };
-        // The one check every way in passes; the sender is the requester.
-        let rules = atbalsts_domain::intake::Rules::bare(Channel::Email);
-        let request = atbalsts_domain::intake::TicketRequest {
-            summary: summary.as_str().to_owned(),
-            description: description.clone(),
-            ..Default::default()
+        let created = match intake::file(&self.db, &self.composer, new).await {
+            Ok(Ok(c)) => Ok(c),
+            Ok(Err(errors)) => Err(StoreError::Invalid(errors)),
+            Err(e) => Err(e),
         };
-        let checked = atbalsts_domain::intake::check(
-            &request,
-            &rules,
-            &atbalsts_domain::intake::Caller::System,
-        )
-        .map_err(StoreError::Invalid)?;
-        let mut new = NewTicket::new(
-            desk.id,
-            ticket_type.id,
-            checked.summary,
-            checked.description,
-            existing.as_ref().map(|u| u.id).unwrap_or(0),
-            checked.channel,
-            checked.priority,
-        );
-        if existing.as_ref().is_none_or(|u| u.institution_id.is_none()) {
-            if let Some(i) = institutions::by_email_domain(&self.db, sender.domain()).await? {
-                new.institution_id = Some(i.id);
-            }
-        }
-        new.attachments = self.attachments(msg)?;
-        new.mail_message_id = Some(message_id);
-        new.description_html = html_of(msg);
-        new.participants = self.copied(msg, sender);
-        new.follow_up_of = follow_up_of;
-        let viewer;
-        let actor = match &existing {
-            Some(u) => {
-                viewer = users::viewer_of(u, Vec::new());
-                Actor::Person(&viewer)
-            }
-            None => Actor::Anonymous(&contact),
-        };
-        let composer = &self.composer;
-        let created = create_ticket_notifying(&self.db, actor, &new, |c| {
-            let mut out = composer.request_received(c, &summary_text, &description, Locale::Lv);
-            let key = c.key.to_string();
-            let about = crate::compose::About {
-                id: c.id,
-                desk_id: c.desk_id,
-                key: &key,
-                summary: &summary_text,
-            };
-            for a in &c.queue {
-                out.push(composer.for_agent("new-in-queue", a, about, &description));
-            }
-            out
-        })
-        .await;
         match created {
             Ok(c) => {
                 tracing::info!(key = %c.key, from = sender.as_str(), "ticket created from email");

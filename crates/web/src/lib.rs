@@ -11,7 +11,6 @@ mod cache;
 mod context;
 mod csrf;
 mod error;
-mod intake;
 pub mod knowledge;
 pub mod ops;
 pub mod portal;

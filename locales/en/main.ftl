@@ -201,9 +201,7 @@ form-format-date_time = A date and time, for example 23.11.2026 09:30.
 form-inventory-hint = Two digits (the institution's number), the letter P and five digits, for example 12P00345.
 sent-title = Request received
 sent-key = Your request number:
-sent-email = We will send a confirmation with the request number and a short description to your email, and tell you about every change of status.
 sent-view = View the request
-sent-sign-up = If you sign up with the same email, you can also follow your request in the portal.
 sent-back = Back to the portal
 error-choice-unknown = Choose a value from the list.
 error-choose-one = Tick at least one.
@@ -1120,3 +1118,9 @@ intake-filed-without-sign-in = filed without sign-in
 intake-institution-unconfirmed = Institution not confirmed: no approval requests go out until the desk confirms it.
 intake-institution-confirm = Confirm institution
 history-field-institution_confirmed = Institution confirmed
+
+## Ticket creation: confirmation page (issue 16, helper F)
+sent-subject = Short summary:
+sent-updates-to = We will send updates on the request to:
+sent-updates = We will send a confirmation with the request number and a short summary to this email, and tell you about every change of status.
+sent-account-needed = The request page is open once you are signed in. Log in or sign up with the email { $email }:

@@ -204,9 +204,7 @@ form-format-date_time = Datums un laiks, piemēram, 23.11.2026 09:30.
 form-inventory-hint = Divi cipari (iestādes numurs), burts P un pieci cipari, piemēram, 12P00345.
 sent-title = Pieteikums saņemts
 sent-key = Jūsu pieteikuma numurs:
-sent-email = Apstiprinājumu ar pieteikuma numuru un īsu aprakstu nosūtīsim uz jūsu e-pastu; tāpat paziņosim par katru statusa maiņu.
 sent-view = Apskatīt pieteikumu
-sent-sign-up = Reģistrējoties ar to pašu e-pastu, pieteikuma gaitai varēsiet sekot arī portālā.
 sent-back = Uz portāla sākumu
 error-choice-unknown = Izvēlieties vērtību no saraksta.
 error-choose-one = Atzīmējiet vismaz vienu.
@@ -1128,3 +1126,9 @@ intake-filed-without-sign-in = iesniegts bez pieteikšanās
 intake-institution-unconfirmed = Iestāde nav apstiprināta: saskaņošanas pieprasījumi netiks nosūtīti, kamēr to neapstiprina dienests.
 intake-institution-confirm = Apstiprināt iestādi
 history-field-institution_confirmed = Iestāde apstiprināta
+
+## Pieteikuma izveide: apstiprinājuma lapa (issue 16, helper F)
+sent-subject = Īss apraksts:
+sent-updates-to = Ziņas par pieteikumu sūtīsim uz:
+sent-updates = Apstiprinājumu ar pieteikuma numuru un īsu aprakstu nosūtīsim uz šo e-pastu; tāpat paziņosim par katru statusa maiņu.
+sent-account-needed = Pieteikuma lapu var apskatīt, kad esat pieteicies. Piesakieties vai reģistrējieties ar e-pastu { $email }:

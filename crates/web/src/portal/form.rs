@@ -7,7 +7,7 @@ use crate::uploads::{self, HeldFile};
 use crate::{csrf, AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::form::{self, FormInput, Input};
 use atbalsts_domain::intake::{Requester, TicketRequest};
-use atbalsts_domain::{Channel, FieldErrors};
+use atbalsts_domain::{Channel, FieldErrors, TicketKey, Viewer};
 use atbalsts_mail::intake::{self, Filer, NewTicket};
 use atbalsts_store::catalogue::{self, RequestType};
 use atbalsts_store::desks::Desk;
@@ -112,9 +112,16 @@ async fn show(
     )
 }
 
-/// Fills the requester and institution fields from the signed-in account.
+/// Fills the summary with the request type's name (for the person to make
+/// it say more), and the requester and institution fields from the
+/// signed-in account.
 fn prefill(ctx: &Ctx, l: &Loaded) -> FormInput {
     let mut input = FormInput::default();
+    for f in l.fields.iter().filter(|f| f.input == Input::Summary) {
+        input
+            .0
+            .insert(f.code.clone(), vec![l.rt.labels.get(ctx.locale).to_owned()]);
+    }
     let Some(user) = ctx.user() else {
         return input;
     };
@@ -260,9 +267,28 @@ pub async fn sent(
     if !csrf::matches(&csrf::sign(&state.secret, "sent", &key), &q.s) {
         return Err(AppError::NotFound);
     }
+    let key = TicketKey::parse(&key).ok_or(AppError::NotFound)?;
+    // The signed link is what lets its holder see this much of the ticket,
+    // signed in or not: read it as the system does.
+    let system = Viewer {
+        user_id: 0,
+        institution_id: None,
+        sees_institution_tickets: false,
+        is_system_admin: true,
+        desk_roles: Vec::new(),
+    };
+    let ticket = atbalsts_store::tickets::ticket_for(&state.db, &system, &key)
+        .await?
+        .filter(|t| t.desk_id == desk.id)
+        .ok_or(AppError::NotFound)?;
     state.templates.render(
         &ctx,
         "portal/sent.html",
-        context! { key => key, desk => desk },
+        context! {
+            key => ticket.key,
+            subject => ticket.summary,
+            email => ticket.requester_email,
+            desk => desk,
+        },
     )
 }

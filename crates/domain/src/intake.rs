@@ -22,8 +22,9 @@ pub struct TicketRequest {
     /// Answers by field code: the portal form's inputs, the API's `fields`.
     pub answers: FormInput,
     /// Summary and description given beside the form (the API body, the
-    /// agent page, an email). A form field of that kind answers first.
-    pub summary: String,
+    /// agent page, an email). A form field of that kind answers first. A
+    /// summary not sent at all (`None`) is, with a request type, its name.
+    pub summary: Option<String>,
     pub description: String,
     /// How many files arrived for the attachments field.
     pub files: usize,
@@ -247,7 +248,8 @@ pub fn check(
         ),
     };
 
-    let summary = match (&answers.summary, request.summary.trim(), &rules.title) {
+    let beside = request.summary.as_deref().unwrap_or("").trim();
+    let summary = match (&answers.summary, beside, &rules.title) {
         (Some(s), _, _) => Summary::parse(s).ok(),
         (None, "", Some(title)) if rules.form.is_some() => Summary::parse(title).ok(),
         (None, raw, _) => errors.check(Summary::parse(raw), "summary"),
@@ -370,24 +372,21 @@ pub fn check(
 /// (as the API sends them) under the codes of the form's fields of that kind.
 fn with_beside(fields: &[FormField], request: &TicketRequest, title: Option<&str>) -> FormInput {
     let mut answers = request.answers.clone();
-    // A way in that does not send the summary at all (a script that names
-    // only the request type) gets the request type's name, as the portal
-    // form is prefilled with it; a summary sent empty is refused.
-    if let (Some(f), Some(title), "") = (
-        fields.iter().find(|f| f.input == Input::Summary),
-        title,
-        request.summary.trim(),
-    ) {
-        answers.0.entry(f.code.clone()).or_insert_with(|| vec![title.to_owned()]);
-    }
-    for (kind, text) in [
-        (Input::Summary, &request.summary),
-        (Input::Description, &request.description),
-    ] {
-        if let Some(f) = fields.iter().find(|f| f.input == kind) {
-            if answers.get(&f.code).is_empty() && !text.trim().is_empty() {
-                answers.0.insert(f.code.clone(), vec![text.clone()]);
+    if let Some(f) = fields.iter().find(|f| f.input == Input::Summary) {
+        // A way in that sends no summary at all (a script naming only the
+        // request type) gets the request type's name, as the portal form is
+        // prefilled with it; a summary sent blank is refused, as the form's is.
+        let beside = request.summary.as_deref().map(str::to_owned);
+        if let Some(text) = beside.or_else(|| title.map(str::to_owned)) {
+            if !answers.0.contains_key(&f.code) {
+                answers.0.insert(f.code.clone(), vec![text]);
             }
+        }
+    }
+    if let Some(f) = fields.iter().find(|f| f.input == Input::Description) {
+        let text = &request.description;
+        if answers.get(&f.code).is_empty() && !text.trim().is_empty() {
+            answers.0.insert(f.code.clone(), vec![text.clone()]);
         }
     }
     answers

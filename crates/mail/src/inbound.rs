@@ -281,7 +281,7 @@ impl Inbound {
                 follow_up_of,
             })),
             request: atbalsts_domain::intake::TicketRequest {
-                summary,
+                summary: Some(summary),
                 description: body_of(msg),
                 ..Default::default()
             },

@@ -156,7 +156,7 @@ fn without_a_form_desk_fields_keep_the_rules_their_request_types_give_them() {
         ..rules(true, false)
     };
     let mut r = request(&[("pc", "bad"), ("count", "divi"), ("colour", "zils")]);
-    r.summary = "Jauns dators".into();
+    r.summary = Some("Jauns dators".into());
     let errors = check(&r, &rules, &Caller::Staff).unwrap_err();
     let mut got = fields_of(&errors);
     got.sort();
@@ -201,7 +201,7 @@ fn an_institution_the_desk_has_not_confirmed_on_the_account_stays_unconfirmed_on
 fn mail_keeps_its_whole_text() {
     let long = "teksts ".repeat(20_000);
     let r = TicketRequest {
-        summary: "Neiet printeris".into(),
+        summary: Some("Neiet printeris".into()),
         description: long.clone(),
         ..Default::default()
     };

@@ -22,8 +22,8 @@ pub(super) struct CreateBody {
     ticket_type: String,
     /// A request type code of the desk: its form checks `fields`.
     request_type: Option<String>,
-    #[serde(default)]
-    summary: String,
+    /// Not sent, with a request type: its name.
+    summary: Option<String>,
     #[serde(default)]
     description: String,
     requester_email: Option<String>,

@@ -102,7 +102,7 @@ pub async fn submit(
     let staff = viewer.is_staff_on(desk_id);
     let claim = |v: &str| Some(v.trim().to_owned()).filter(|v| staff && !v.is_empty());
     let request = TicketRequest {
-        summary: form.summary.clone(),
+        summary: Some(form.summary.clone()),
         description: form.description.clone(),
         priority: claim(&form.priority),
         channel: claim(&form.channel),

@@ -300,7 +300,12 @@ async fn the_api_refuses_the_summary_the_portal_refuses(t: TestDb) {
                             "summary": summary, "description": DESCRIPTION})),
             )
             .await;
-        assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", api.text());
+        assert_eq!(
+            api.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            api.text()
+        );
         let errors = &api.json()["error"]["fields"];
         assert_eq!(errors[0]["field"], "summary", "{errors}");
         assert_eq!(errors[0]["code"], code, "{errors}");
@@ -308,9 +313,7 @@ async fn the_api_refuses_the_summary_the_portal_refuses(t: TestDb) {
 }
 
 #[db_test]
-async fn a_customer_files_with_a_summary_of_their_own_instead_of_the_request_types_name(
-    t: TestDb,
-) {
+async fn a_customer_files_with_a_summary_of_their_own_instead_of_the_request_types_name(t: TestDb) {
     let (app, _) = app(t).await;
     let mut visitor = Browser::new(&app);
     let form = visitor.get("/portal/KISC/printeris").await;
@@ -363,7 +366,9 @@ async fn a_form_with_its_own_topic_field_asks_for_no_second_summary(t: TestDb) {
 fn confirmation(page: &TestResponse) -> String {
     let text = page.text();
     let start = text.find("<h1>").expect("a heading");
-    let end = text[start..].find("</main>").map_or(text.len(), |e| start + e);
+    let end = text[start..]
+        .find("</main>")
+        .map_or(text.len(), |e| start + e);
     text[start..end].trim().to_owned()
 }
 
@@ -418,9 +423,7 @@ async fn the_confirmation_shows_the_key_summary_email_and_link_to_the_request(t:
     assert!(shown.contains(r#"<dd id="ticket-subject">Printera traucējumi</dd>"#));
     assert!(shown.contains(r#"<dd id="ticket-email">janis@lnb.lv</dd>"#));
     assert!(!shown.contains(r#"id="sign-in-hint""#));
-    let followed = customer
-        .get(&format!("/tickets/{}", key_of(&sent)))
-        .await;
+    let followed = customer.get(&format!("/tickets/{}", key_of(&sent))).await;
     assert_eq!(followed.status, StatusCode::OK);
 }
 
@@ -441,4 +444,25 @@ async fn a_confirmation_link_without_its_signature_shows_nothing(t: TestDb) {
     let page = stranger.get(&format!("/portal/KISC/sent/{key}?s=x")).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(!page.text().contains("janis@lnb.lv"));
+}
+
+#[db_test]
+async fn the_summary_field_speaks_the_visitors_language(t: TestDb) {
+    let (app, _) = app(t).await;
+    for (lang, label, name) in [
+        ("lv", "Īss apraksts", "Printera traucējumi"),
+        ("en", "Short summary", "Printer problems"),
+    ] {
+        let mut visitor = Browser::new(&app);
+        visitor.cookies.push(("atb_lang".into(), lang.into()));
+        let text = visitor.get("/portal/KISC/printeris").await.text();
+        let start = text
+            .find(r#"<label for="f-summary">"#)
+            .expect("a summary field");
+        let end = start + text[start..].find("</div>").unwrap();
+        let field = text[start..end].trim();
+        assert!(field.contains(label), "{field}");
+        assert!(field.contains(&format!(r#"value="{name}""#)), "{field}");
+        insta::assert_snapshot!(format!("summary_field_{lang}"), field);
+    }
 }

@@ -148,7 +148,7 @@ history-field-team = Team
 status-history-title = Status history
 
 tokens-title = Personal API tokens
-tokens-intro = With an API token, scripts can work with tickets on your behalf. A token is shown only once.
+tokens-intro = With an API token, scripts can work with requests on your behalf. A token is shown only once.
 tokens-created = Your new token (copy it now; it will not be shown again):
 tokens-create = Create token
 tokens-list = Your tokens
@@ -1118,6 +1118,27 @@ intake-filed-without-sign-in = filed without sign-in
 intake-institution-unconfirmed = Institution not confirmed: no approval requests go out until the desk confirms it.
 intake-institution-confirm = Confirm institution
 history-field-institution_confirmed = Institution confirmed
+## Language: stored values and texts in the other language
+value-yes = Yes
+value-no = No
+lang-only-lv = only in Latvian
+lang-only-en = only in English
+# The customer's side says "request"; staff pages may say "ticket".
+requests-count = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+requests-none = No requests.
+# Inbound mail (issue 15: mail that must not lose text)
+mail-in-no-text = (The message held no readable text. The original message is attached as { $file }.)
+mail-kind-attachment-too-large = Attachment too large
+mail-attachment-too-large-subject = Your message was not accepted: attachment too large
+mail-attachment-too-large-body =
+    Hello,
+
+    We could not accept your message "{ $subject }": the attachment { $filename } is larger than the { $limit } we accept.
+
+    Please send it again with a smaller attachment, or put the file in a shared place and send us a link.
 
 ## Ticket creation: confirmation page (issue 16, helper F)
 sent-subject = Short summary:

@@ -1126,6 +1126,28 @@ intake-filed-without-sign-in = iesniegts bez pieteikšanās
 intake-institution-unconfirmed = Iestāde nav apstiprināta: saskaņošanas pieprasījumi netiks nosūtīti, kamēr to neapstiprina dienests.
 intake-institution-confirm = Apstiprināt iestādi
 history-field-institution_confirmed = Iestāde apstiprināta
+## Language: stored values and texts in the other language
+value-yes = Jā
+value-no = Nē
+lang-only-lv = tikai latviski
+lang-only-en = tikai angliski
+# The customer's side says "pieteikums"; staff pages too.
+requests-count = { $count ->
+    [zero] { $count } pieteikumu
+    [one] { $count } pieteikums
+   *[other] { $count } pieteikumi
+}
+requests-none = Pieteikumu nav.
+# Inbound mail (issue 15: mail that must not lose text)
+mail-in-no-text = (Vēstulē nebija lasāma teksta. Oriģinālā vēstule ir pievienota kā { $file }.)
+mail-kind-attachment-too-large = Pielikums par lielu
+mail-attachment-too-large-subject = Vēstule nav pieņemta: pielikums par lielu
+mail-attachment-too-large-body =
+    Labdien!
+
+    Jūsu vēstuli „{ $subject }“ nevarējām pieņemt: pielikums { $filename } ir lielāks par { $limit }, ko pieņemam.
+
+    Lūdzu, nosūtiet to vēlreiz ar mazāku pielikumu vai ievietojiet failu koplietojamā vietā un atsūtiet saiti.
 
 ## Pieteikuma izveide: apstiprinājuma lapa (issue 16, helper F)
 sent-subject = Īss apraksts:

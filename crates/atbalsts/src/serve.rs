@@ -121,7 +121,8 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         state.blobs.clone(),
         state.composer.clone(),
     )
-    .with_own_addresses(&own);
+    .with_own_addresses(&own)
+    .with_max_attachment_bytes(settings.max_upload_bytes);
     // Housekeeping and the operators' metrics address.
     let mut side_tasks = vec![tokio::spawn(atbalsts_jobs::schedule_every(
         db.clone(),

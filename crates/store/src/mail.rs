@@ -15,6 +15,42 @@ pub async fn message(db: &Db, message_id: &str) -> Result<Option<(i64, bool)>> {
         .transpose()
 }
 
+/// A Message-ID recorded before: its ticket, whether we sent it, and the
+/// content hash of a received one (none for rows older than the hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub ticket_id: i64,
+    pub ours: bool,
+    pub content_hash: Option<String>,
+}
+
+pub async fn seen(db: &Db, message_id: &str) -> Result<Option<Seen>> {
+    let row = sqlx::query(
+        "SELECT ticket_id, direction, content_hash FROM mail_messages WHERE message_id = $1",
+    )
+    .bind(message_id)
+    .fetch_optional(db.read())
+    .await?;
+    row.map(|r| {
+        Ok(Seen {
+            ticket_id: r.try_get(0)?,
+            ours: r.try_get::<String, _>(1)? == "out",
+            content_hash: r.try_get(2)?,
+        })
+    })
+    .transpose()
+}
+
+/// Notes what a received message said, once it made a ticket or comment.
+pub async fn record_content_hash(db: &Db, message_id: &str, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE mail_messages SET content_hash = $1 WHERE message_id = $2")
+        .bind(hash)
+        .bind(message_id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
 /// The ticket of the first of `ids` that belongs to one.
 pub async fn ticket_of_thread(db: &Db, ids: &[String]) -> Result<Option<i64>> {
     for id in ids {

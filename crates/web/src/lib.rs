@@ -11,6 +11,7 @@ mod cache;
 mod context;
 mod csrf;
 mod error;
+mod history;
 pub mod knowledge;
 pub mod ops;
 pub mod portal;

@@ -20,6 +20,8 @@ struct HistoryRow {
     at: i64,
     actor: String,
     field: String,
+    /// The field's name in the page's language.
+    field_label: String,
     old_value: Option<String>,
     new_value: Option<String>,
 }
@@ -212,27 +214,20 @@ pub(crate) async fn render(
         })
         .collect();
     let description_html = formatted(ticket.description_html.as_deref(), &attachments);
-    let status_label =
-        |code: &Option<String>| code.as_deref().map(|c| names.get(ticket.workflow_id, c));
+    let status_name = |code: &str| names.get(ticket.workflow_id, code);
+    let value_label = |field: &str, value: Option<String>| {
+        value
+            .map(|v| crate::history::history_label(&state.i18n, ctx.locale, field, &v, status_name))
+    };
     let history: Vec<HistoryRow> = changes
         .into_iter()
-        .map(|c| {
-            let is_status = c.field == "status";
-            HistoryRow {
-                at: c.at,
-                actor: c.actor_name,
-                old_value: if is_status {
-                    status_label(&c.old_value)
-                } else {
-                    c.old_value
-                },
-                new_value: if is_status {
-                    status_label(&c.new_value)
-                } else {
-                    c.new_value
-                },
-                field: c.field,
-            }
+        .map(|c| HistoryRow {
+            at: c.at,
+            actor: c.actor_name,
+            field_label: crate::history::field_label(&state.i18n, ctx.locale, &c.field),
+            old_value: value_label(&c.field, c.old_value),
+            new_value: value_label(&c.field, c.new_value),
+            field: c.field,
         })
         .collect();
     let periods: Vec<Value> = periods
@@ -325,14 +320,15 @@ pub(crate) async fn render(
     )
 }
 
-/// The formatted version of a mail, cleaned once more, its inline images
-/// pointing at the stored attachments they came as.
+/// The formatted version of a mail as stored: it was cleaned once, when
+/// the mail came in (`atbalsts_richtext::clean_mail`), and is not parsed
+/// again here; only its inline-image tokens are pointed at the stored
+/// attachments they came as.
 fn formatted(html: Option<&str>, files: &[atbalsts_store::tickets::Attachment]) -> Option<String> {
-    let clean = atbalsts_richtext::clean(html?, atbalsts_richtext::Images::Embedded);
-    Some(atbalsts_richtext::rewrite_cid(&clean, |cid| {
+    Some(atbalsts_richtext::inline_images(html?, |sha| {
         files
             .iter()
-            .find(|a| a.content_id.as_deref() == Some(cid))
+            .find(|a| a.content_id.is_some() && a.sha256 == sha)
             .map(|a| format!("/attachments/{}", a.id))
     }))
 }

@@ -4,13 +4,23 @@
 //! subject — never by subject text alone. Auto-replies, bulk mail, bounces
 //! and loops make nothing and are recorded; what cannot be read is kept
 //! whole in quarantine. Every path is safe to repeat: the Message-ID is
-//! recorded in the transaction that acts on it.
+//! recorded in the transaction that acts on it, and a message is a
+//! duplicate only when its ID and its content hash were both seen.
+//!
+//! Reading the message (`read`: MIME, charsets, the text that becomes the
+//! description, the HTML cleaned once) is pure and runs on a blocking
+//! thread; this module does the database step with its result.
+
+mod automatic;
+mod headers;
+mod read;
+
+pub use automatic::{automatic, Bounce};
+pub use read::{read, File, Intake, Limits};
 
 use crate::compose::Composer;
-use crate::intake;
 use crate::notices::Notices;
-use atbalsts_domain::ticket::without_controls;
-use atbalsts_domain::{Channel, Email, Locale, StatusCategory, TicketKey, Viewer};
+use atbalsts_domain::{Channel, Email, Locale, StatusCategory, Summary, TicketKey, Viewer};
 use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::desks::{self, ClosedReply, Desk};
 use atbalsts_store::tickets::participants;
@@ -18,8 +28,7 @@ use atbalsts_store::tickets::{
     add_comment_notifying, reopen_on_reply, ticket_by_id, Contact, MailOrigin, NewAttachment,
     Ticket,
 };
-use atbalsts_store::{mail, users, workflows, Db, StoreError};
-use mail_parser::{Message, MessageParser, MimeHeaders};
+use atbalsts_store::{mail, notifications, users, workflows, Db, StoreError};
 
 /// What became of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +45,8 @@ const LOOP_LIMIT: i64 = 20;
 const LOOP_WINDOW_MS: i64 = 10 * 60 * 1000;
 /// At most this many people in Cc become participants of one message.
 const MAX_COPIED: usize = 20;
+/// The name the raw message is kept under when no part of it holds text.
+const RAW_NAME: &str = "message.eml";
 
 #[derive(Clone)]
 pub struct Inbound {
@@ -44,6 +55,7 @@ pub struct Inbound {
     composer: Composer,
     /// The desks' own addresses (lower case), which are never participants.
     own_addresses: Vec<String>,
+    limits: Limits,
 }
 
 impl Inbound {
@@ -53,6 +65,7 @@ impl Inbound {
             blobs,
             composer,
             own_addresses: Vec::new(),
+            limits: Limits::default(),
         }
     }
 
@@ -66,57 +79,86 @@ impl Inbound {
         self
     }
 
+    /// The largest attachment taken (the site's `max_upload_bytes`): a
+    /// message with a larger one is quarantined and its sender told.
+    pub fn with_max_attachment_bytes(mut self, bytes: usize) -> Self {
+        self.limits.max_attachment_bytes = bytes;
+        self
+    }
+
     /// Processes one message for `desk`. Errors are the database's; any
-    /// problem with the message itself ends in an `Outcome`.
+    /// problem with the message itself ends in an `Outcome`. Reading the
+    /// message (MIME, charsets, cleaning its HTML) is CPU work and runs on
+    /// a blocking thread, not on the async workers.
     pub async fn receive(&self, desk: &Desk, raw: &[u8]) -> Result<Outcome, StoreError> {
-        let Some(msg) = MessageParser::default().parse(raw) else {
+        let limits = self.limits;
+        let owned = raw.to_vec();
+        let intake = tokio::task::spawn_blocking(move || read(&owned, limits))
+            .await
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))?;
+        let Some(intake) = intake else {
             return self
                 .quarantine(desk, raw, "the message could not be parsed")
                 .await;
         };
-        let Some(sender) = sender_of(&msg) else {
-            return self.quarantine(desk, raw, "no sender address (From)").await;
-        };
-        let subject = without_controls(msg.subject().unwrap_or(""))
-            .trim()
-            .to_owned();
-        let message_id = match msg.message_id() {
-            Some(id) => format!("<{id}>"),
-            // Without one, the content names it, so a second delivery is still recognised.
-            None => format!(
-                "<{}@inbound.atbalsts>",
-                atbalsts_store::sessions::hash_token(&String::from_utf8_lossy(raw))
-            ),
+        let subject = intake.subject.clone();
+        let from = match &intake.sender {
+            Some(s) => s.as_str().to_owned(),
+            None => intake.from_text.clone(),
         };
         let ignore = |reason: &'static str, ticket: Option<i64>| {
-            let (db, sender, subject) = (self.db.clone(), sender.clone(), subject.clone());
+            let (db, from, subject) = (self.db.clone(), from.clone(), subject.clone());
             let desk_id = desk.id;
             async move {
-                tracing::info!(sender = sender.as_str(), reason, "inbound mail ignored");
-                mail::record_ignored(&db, desk_id, reason, sender.as_str(), &subject, ticket)
-                    .await?;
+                tracing::info!(sender = from.as_str(), reason, "inbound mail ignored");
+                mail::record_ignored(&db, desk_id, reason, &from, &subject, ticket).await?;
                 Ok::<_, StoreError>(Outcome::Ignored(reason))
             }
         };
-        if let Some((ticket, ours)) = mail::message(&self.db, &message_id).await? {
-            let reason = if ours {
-                "loop: our own message came back"
-            } else {
-                "duplicate: already processed"
-            };
-            return ignore(reason, Some(ticket)).await;
+        // Without a Message-ID, the content names the message, so a second
+        // delivery is still recognised.
+        let mut message_id = intake
+            .message_id
+            .clone()
+            .unwrap_or_else(|| format!("<{}@inbound.atbalsts>", &intake.content_hash[..32]));
+        if let Some(seen) = mail::seen(&self.db, &message_id).await? {
+            if seen.ours {
+                return ignore("loop: our own message came back", Some(seen.ticket_id)).await;
+            }
+            // Recorded before content hashes were kept: the ID alone decides.
+            if seen
+                .content_hash
+                .as_deref()
+                .is_none_or(|h| h == intake.content_hash)
+            {
+                return ignore("duplicate: already processed", Some(seen.ticket_id)).await;
+            }
+            // The same ID on other content (a client reusing IDs, an edited
+            // resend): another message, recorded under the ID plus its hash.
+            message_id = variant_id(&message_id, &intake.content_hash);
+            if let Some(seen) = mail::seen(&self.db, &message_id).await? {
+                return ignore("duplicate: already processed", Some(seen.ticket_id)).await;
+            }
         }
-        let thread_ids = thread_ids(&msg);
-        let thread = mail::ticket_of_thread(&self.db, &thread_ids).await?;
-        if let Some(reason) = automatic(&msg, &sender) {
-            if reason == "bounce" {
-                self.record_bounce(&msg, raw).await?;
+        let thread = mail::ticket_of_thread(&self.db, &intake.thread_ids).await?;
+        // Machines first: a bounce from `MAILER-DAEMON <>` has no sender.
+        if let Some(reason) = intake.automatic {
+            if let Some(bounce) = &intake.bounce {
+                let marked =
+                    mail::mark_failing(&self.db, &bounce.recipient, &bounce.reason).await?;
+                tracing::warn!(address = %bounce.recipient, reason = %bounce.reason, marked, "mail to an address bounced");
             }
             let ticket = match thread {
                 Some(t) => Some(t),
-                None => mail::ticket_of_thread(&self.db, &quoted_ids(raw)).await?,
+                None => mail::ticket_of_thread(&self.db, &intake.quoted_ids).await?,
             };
             return ignore(reason, ticket).await;
+        }
+        let Some(sender) = intake.sender.clone() else {
+            return self.quarantine(desk, raw, "no sender address (From)").await;
+        };
+        if !intake.too_large.is_empty() {
+            return self.refuse_too_large(desk, raw, &intake, &sender).await;
         }
 
         // Threaded by Message-ID, else by the key in the subject.
@@ -129,14 +171,14 @@ impl Inbound {
                 None => None,
             },
         };
-        let author = self.person(&sender, &msg).await?;
+        let author = self.person(&sender, &intake).await?;
         let ticket = match ticket {
             Some(t) if self.may_reply(&author, &t).await? => Some(t),
             _ => None,
         };
         let Some(ticket) = ticket else {
             return self
-                .create(desk, &msg, &sender, &subject, message_id, None)
+                .create(desk, raw, &intake, &sender, message_id, None)
                 .await;
         };
         if mail::recent_inbound(&self.db, ticket.id, LOOP_WINDOW_MS).await? >= LOOP_LIMIT {
@@ -146,12 +188,10 @@ impl Inbound {
             && desks::closed_reply(&self.db, desk.id).await? == ClosedReply::FollowUp
         {
             return self
-                .create(desk, &msg, &sender, &subject, message_id, Some(ticket.id))
+                .create(desk, raw, &intake, &sender, message_id, Some(ticket.id))
                 .await;
         }
-        let files = self.attachments(&msg)?;
-        let body = body_of(&msg);
-        let html = html_of(&msg);
+        let (body, files) = self.text_and_files(raw, &intake)?;
         let notices = Notices::for_comment(&self.db, &author, &ticket, true).await?;
         let composer = &self.composer;
         let added = add_comment_notifying(
@@ -163,7 +203,7 @@ impl Inbound {
             &files,
             Some(MailOrigin {
                 message_id: &message_id,
-                html: html.as_deref(),
+                html: intake.html.as_deref(),
             }),
             |_| notices.comment(composer, &ticket, &body),
         )
@@ -175,7 +215,8 @@ impl Inbound {
             }
             Err(e) => return Err(e),
         }
-        let copied = self.copied(&msg, &sender);
+        mail::record_content_hash(&self.db, &message_id, &intake.content_hash).await?;
+        let copied = self.copied(&intake, &sender);
         if !copied.is_empty() {
             participants::add_copied(&self.db, &ticket, &copied, author.user_id).await?;
         }
@@ -187,6 +228,76 @@ impl Inbound {
             tracing::info!(ticket = %ticket.key, reopened, "reply to a finished ticket");
         }
         Ok(Outcome::Commented(ticket.key))
+    }
+
+    /// The text a ticket or comment gets and its files, written to the blob
+    /// store. With no text in any part, a note says so and the raw message
+    /// is kept among the files, where staff can open it.
+    fn text_and_files(
+        &self,
+        raw: &[u8],
+        intake: &Intake,
+    ) -> Result<(String, Vec<NewAttachment>), StoreError> {
+        let mut files = intake
+            .files
+            .iter()
+            .map(|f| {
+                Ok(NewAttachment {
+                    content_id: f.content_id.clone(),
+                    sha256: self.blobs.put(&f.bytes)?,
+                    filename: f.filename.clone(),
+                    content_type: f.content_type.clone(),
+                    size_bytes: f.bytes.len() as i64,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let text = match &intake.text {
+            Some(t) => t.clone(),
+            None => {
+                files.push(NewAttachment {
+                    content_id: None,
+                    sha256: self.blobs.put(raw)?,
+                    filename: RAW_NAME.to_owned(),
+                    content_type: "message/rfc822".to_owned(),
+                    size_bytes: raw.len() as i64,
+                });
+                self.composer
+                    .text_args(Locale::Lv, "mail-in-no-text", &[("file", RAW_NAME)])
+            }
+        };
+        Ok((text, files))
+    }
+
+    /// Keeps a message with a file over the limit in quarantine, and tells
+    /// its sender which file and what the limit is.
+    async fn refuse_too_large(
+        &self,
+        desk: &Desk,
+        raw: &[u8],
+        intake: &Intake,
+        sender: &Email,
+    ) -> Result<Outcome, StoreError> {
+        let (name, size) = &intake.too_large[0];
+        let limit = self.limits.max_attachment_bytes;
+        let reason =
+            format!("the attachment {name:?} is {size} bytes, over the limit of {limit} bytes");
+        let outcome = self.quarantine(desk, raw, &reason).await?;
+        let locale = users::user_by_email(&self.db, sender)
+            .await?
+            .and_then(|u| u.locale)
+            .unwrap_or(Locale::Lv);
+        let notice = self.composer.attachment_too_large(
+            sender.as_str(),
+            &intake.subject,
+            name,
+            limit,
+            locale,
+            desk.id,
+        );
+        let mut tx = self.db.write().begin().await?;
+        notifications::queue(&mut tx, &notice).await?;
+        tx.commit().await?;
+        Ok(outcome)
     }
 
     /// Whether this person may add to this ticket by mail: its requester or
@@ -209,30 +320,19 @@ impl Inbound {
 
     /// The people in Cc, who become participants: not the sender, not our
     /// own addresses. (To holds the desk's address, and is left out.)
-    fn copied(&self, msg: &Message<'_>, sender: &Email) -> Vec<Contact> {
-        let Some(cc) = msg.cc() else {
-            return Vec::new();
-        };
+    fn copied(&self, intake: &Intake, sender: &Email) -> Vec<Contact> {
         let mut out: Vec<Contact> = Vec::new();
-        for addr in cc.iter() {
-            let Some(email) = addr.address().and_then(|a| Email::parse(a).ok()) else {
-                continue;
-            };
-            if email == *sender
+        for (email, name) in &intake.copied {
+            if email == sender
                 || self.own_addresses.iter().any(|o| o == email.as_str())
-                || out.iter().any(|c| c.email == email)
+                || out.iter().any(|c| c.email == *email)
                 || out.len() >= MAX_COPIED
             {
                 continue;
             }
-            let name = addr
-                .name()
-                .map(|n| without_controls(n).trim().trim_matches('"').to_owned())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| email.as_str().to_owned());
             out.push(Contact {
-                email,
-                display_name: name,
+                email: email.clone(),
+                display_name: name.clone(),
                 phone: None,
             });
         }
@@ -242,12 +342,13 @@ impl Inbound {
     async fn create(
         &self,
         desk: &Desk,
-        msg: &Message<'_>,
+        raw: &[u8],
+        intake: &Intake,
         sender: &Email,
-        subject: &str,
         message_id: String,
         follow_up_of: Option<i64>,
     ) -> Result<Outcome, StoreError> {
+        let subject = intake.subject.as_str();
         let types = workflows::ticket_types_of(&self.db, desk.id).await?;
         let Some(ticket_type) = types
             .iter()
@@ -259,42 +360,50 @@ impl Inbound {
                 "error-ticket-type-unknown",
             ));
         };
-        let summary: String = if subject.is_empty() {
+        let summary_text: String = if subject.is_empty() {
             "(bez temata)".to_owned()
         } else {
             subject.chars().take(255).collect()
         };
-        let new = intake::NewTicket {
+        // What cannot be a summary (only control characters) is no subject.
+        let summary = Summary::parse(&summary_text)
+            .or_else(|_| Summary::parse("(bez temata)"))
+            .map_err(|_| StoreError::invalid("summary", "error-invalid"))?;
+        let (description, files) = self.text_and_files(raw, intake)?;
+        // The one way every ticket is made: the same check and the same
+        // notices as the portal, the agent page and the API.
+        let new = crate::intake::NewTicket {
             desk_id: desk.id,
             ticket_type_id: ticket_type.id,
             request_type: None,
             channel: Channel::Email,
-            filer: intake::Filer::Mail(Box::new(intake::FromMail {
+            filer: crate::intake::Filer::Mail(Box::new(crate::intake::FromMail {
                 sender: Contact {
                     email: sender.clone(),
-                    display_name: display_name(msg, sender),
+                    display_name: display_name(intake, sender),
                     phone: None,
                 },
-                message_id,
-                html: html_of(msg),
-                copied: self.copied(msg, sender),
+                message_id: message_id.clone(),
+                html: intake.html.clone(),
+                copied: self.copied(intake, sender),
                 follow_up_of,
             })),
             request: atbalsts_domain::intake::TicketRequest {
-                summary: Some(summary),
-                description: body_of(msg),
+                summary: Some(summary.as_str().to_owned()),
+                description,
                 ..Default::default()
             },
-            attachments: self.attachments(msg)?,
+            attachments: files,
             locale: Locale::Lv,
         };
-        let created = match intake::file(&self.db, &self.composer, new).await {
+        let created = match crate::intake::file(&self.db, &self.composer, new).await {
             Ok(Ok(c)) => Ok(c),
             Ok(Err(errors)) => Err(StoreError::Invalid(errors)),
             Err(e) => Err(e),
         };
         match created {
             Ok(c) => {
+                mail::record_content_hash(&self.db, &message_id, &intake.content_hash).await?;
                 tracing::info!(key = %c.key, from = sender.as_str(), "ticket created from email");
                 Ok(Outcome::Created(c.key.to_string()))
             }
@@ -325,83 +434,18 @@ impl Inbound {
     }
 
     /// The sender as a person: their account, or a new contact.
-    async fn person(&self, sender: &Email, msg: &Message<'_>) -> Result<Viewer, StoreError> {
+    async fn person(&self, sender: &Email, intake: &Intake) -> Result<Viewer, StoreError> {
         if let Some((_, v)) = match users::user_by_email(&self.db, sender).await? {
             Some(u) => users::viewer_by_id(&self.db, u.id).await?,
             None => None,
         } {
             return Ok(v);
         }
-        let id = users::contact(&self.db, sender, &display_name(msg, sender), None).await?;
+        let id = users::contact(&self.db, sender, &display_name(intake, sender), None).await?;
         users::viewer_by_id(&self.db, id)
             .await?
             .map(|(_, v)| v)
             .ok_or(StoreError::NotFound)
-    }
-
-    /// Files of the message, written to the blob store: attachments and
-    /// inline images alike, names decoded (RFC 2047/2231).
-    fn attachments(&self, msg: &Message<'_>) -> Result<Vec<NewAttachment>, StoreError> {
-        let mut out = Vec::new();
-        for part in msg.attachments() {
-            let bytes = part.contents();
-            if bytes.is_empty() {
-                continue;
-            }
-            let content_type = part
-                .content_type()
-                .map(|c| match c.subtype() {
-                    Some(sub) => format!("{}/{}", c.ctype(), sub),
-                    None => c.ctype().to_owned(),
-                })
-                .unwrap_or_else(|| "application/octet-stream".to_owned());
-            let filename = part
-                .attachment_name()
-                .map(|n| without_controls(n.rsplit(['/', '\\']).next().unwrap_or(n)))
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| "pielikums".to_owned());
-            out.push(NewAttachment {
-                content_id: part
-                    .content_id()
-                    .map(|c| without_controls(c.trim_matches(['<', '>', ' '])))
-                    .filter(|c| !c.is_empty()),
-                sha256: self.blobs.put(bytes)?,
-                filename,
-                content_type,
-                size_bytes: bytes.len() as i64,
-            });
-        }
-        Ok(out)
-    }
-
-    /// A bounce of our mail: the failed recipient's address is marked failing.
-    async fn record_bounce(&self, msg: &Message<'_>, raw: &[u8]) -> Result<(), StoreError> {
-        let text = String::from_utf8_lossy(raw);
-        let mut recipient = None;
-        let mut status = String::new();
-        for line in text.lines() {
-            let lower = line.to_ascii_lowercase();
-            if let Some(rest) = lower.strip_prefix("final-recipient:") {
-                recipient = rest.rsplit(';').next().map(|a| a.trim().to_owned());
-            } else if lower.starts_with("diagnostic-code:")
-                || (lower.starts_with("status:") && status.is_empty())
-            {
-                status = line
-                    .split_once(':')
-                    .map(|(_, v)| v.trim().to_owned())
-                    .unwrap_or_default();
-            }
-        }
-        if let Some(address) = recipient.filter(|a| a.contains('@')) {
-            let reason = if status.is_empty() {
-                msg.subject().unwrap_or("bounce").to_owned()
-            } else {
-                status
-            };
-            let marked = mail::mark_failing(&self.db, &address, &reason).await?;
-            tracing::warn!(%address, %reason, marked, "mail to an address bounced");
-        }
-        Ok(())
     }
 
     /// Keeps the start of a message too large to take.
@@ -442,49 +486,21 @@ fn extract_address(text: &str) -> Option<String> {
         .map(|e| e.as_str().to_owned())
 }
 
-fn sender_of(msg: &Message<'_>) -> Option<Email> {
-    let addr = msg.from()?.first()?.address()?;
-    Email::parse(addr).ok()
-}
-
-fn display_name(msg: &Message<'_>, sender: &Email) -> String {
-    msg.from()
-        .and_then(|a| a.first())
-        .and_then(|a| a.name())
-        .map(|n| without_controls(n).trim().trim_matches('"').to_owned())
-        .filter(|n| !n.is_empty())
+fn display_name(intake: &Intake, sender: &Email) -> String {
+    intake
+        .sender_name
+        .clone()
         .unwrap_or_else(|| sender.as_str().to_owned())
 }
 
-/// In-Reply-To first, then References from the newest back.
-fn thread_ids(msg: &Message<'_>) -> Vec<String> {
-    fn listed(v: &mail_parser::HeaderValue<'_>) -> Vec<String> {
-        let raw: Vec<&str> = match (v.as_text_list(), v.as_text()) {
-            (Some(list), _) => list.iter().map(|c| c.as_ref()).collect(),
-            (None, Some(one)) => vec![one],
-            (None, None) => Vec::new(),
-        };
-        raw.iter()
-            .map(|id| format!("<{}>", id.trim_matches(['<', '>'])))
-            .collect()
-    }
-    let mut ids = listed(msg.in_reply_to());
-    ids.extend(listed(msg.references()).into_iter().rev());
-    ids
-}
-
-/// Message-IDs quoted inside a message (the original headers in a bounce).
-fn quoted_ids(raw: &[u8]) -> Vec<String> {
-    String::from_utf8_lossy(raw)
-        .lines()
-        .filter_map(|l| {
-            let (name, value) = l.split_once(':')?;
-            name.trim()
-                .eq_ignore_ascii_case("message-id")
-                .then(|| value.trim().to_owned())
-        })
-        .filter(|v| v.starts_with('<') && v.ends_with('>'))
-        .collect()
+/// `<id>` made distinct by a content hash: a second, different message
+/// that reused an ID. Replies quoting the ID still thread to the first.
+fn variant_id(message_id: &str, content_hash: &str) -> String {
+    format!(
+        "<{}.{}>",
+        message_id.trim_matches(['<', '>']),
+        &content_hash[..16]
+    )
 }
 
 /// A ticket key of this desk in the subject, as `[KISC-12]` or `KISC-12`.
@@ -511,89 +527,6 @@ pub fn key_in(subject: &str, prefix: &str) -> Option<TicketKey> {
         from = start + pattern.len();
     }
     None
-}
-
-/// Why a message was written by a machine and must not be answered, if it was.
-pub fn automatic(msg: &Message<'_>, sender: &Email) -> Option<&'static str> {
-    let header = |name: &str| msg.header_raw(name).map(|v| v.trim().to_ascii_lowercase());
-    let is_report = msg.content_type().is_some_and(|c| {
-        c.ctype().eq_ignore_ascii_case("multipart")
-            && c.subtype()
-                .is_some_and(|s| s.eq_ignore_ascii_case("report"))
-    });
-    let local = sender.as_str().split('@').next().unwrap_or("");
-    if is_report || ["mailer-daemon", "postmaster"].contains(&local) {
-        return Some("bounce");
-    }
-    if header("Auto-Submitted").is_some_and(|v| v != "no")
-        || header("X-Autoreply").is_some()
-        || header("X-Autorespond").is_some()
-    {
-        return Some("auto-reply");
-    }
-    // A null return path without any auto-reply header: a delivery report.
-    if header("Return-Path").as_deref() == Some("<>") {
-        return Some("bounce");
-    }
-    if header("Precedence")
-        .is_some_and(|v| ["bulk", "junk", "list", "auto_reply"].contains(&v.as_str()))
-        || header("List-Id").is_some()
-        || header("List-Unsubscribe").is_some()
-    {
-        return Some("bulk mail");
-    }
-    let subject = msg.subject().unwrap_or("").to_lowercase();
-    const OUT_OF_OFFICE: &[&str] = &[
-        "automatic reply",
-        "auto:",
-        "out of office",
-        "automātiskā atbilde",
-        "prombūtnē",
-        "atvaļinājumā",
-        "abwesenheitsnotiz",
-    ];
-    if OUT_OF_OFFICE.iter().any(|p| subject.starts_with(p)) {
-        return Some("auto-reply");
-    }
-    None
-}
-
-/// The text of the message, whole: quoted history and signatures are kept
-/// and folded away when shown, never cut here.
-fn body_of(msg: &Message<'_>) -> String {
-    let mut text = msg.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
-    if text.contains('\u{FFFD}') {
-        // Clients that label UTF-8 as US-ASCII are common: read the bytes as UTF-8.
-        if let Some(raw) = raw_text_body(msg).and_then(|b| std::str::from_utf8(b).ok()) {
-            text = raw.to_owned();
-        }
-    }
-    let text = without_controls(&text);
-    let text = text.trim();
-    if text.is_empty() {
-        "(tukšs)".to_owned()
-    } else {
-        text.to_owned()
-    }
-}
-
-/// The message's own HTML version, cleaned (`None` when it has only text:
-/// an HTML version made from the text would add nothing).
-fn html_of(msg: &Message<'_>) -> Option<String> {
-    let index = *msg.html_body.first()? as usize;
-    let part = msg.parts.get(index)?;
-    let mail_parser::PartType::Html(html) = &part.body else {
-        return None;
-    };
-    let clean = atbalsts_richtext::clean(html, atbalsts_richtext::Images::Embedded);
-    (!clean.trim().is_empty()).then_some(clean)
-}
-
-/// The undecoded bytes of the first text part.
-fn raw_text_body<'a>(msg: &'a Message<'_>) -> Option<&'a [u8]> {
-    let part = msg.parts.get(*msg.text_body.first()? as usize)?;
-    msg.raw_message
-        .get(part.offset_body as usize..part.offset_end as usize)
 }
 
 #[cfg(test)]

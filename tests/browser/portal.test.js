@@ -98,6 +98,11 @@ test('a person fills in and sends a whole form with the keyboard alone', async (
   await arrowTo(page, 'Skeneris');
   await tabTo(page, '#f-device_model');
   await page.keyboard.type('Canon DR-C225');
+  // The summary starts as the request type's name, for the person to make it say more.
+  await tabTo(page, '#f-summary');
+  assert.equal(await page.locator('#f-summary').inputValue(), 'Perifērijas iekārtu darbības traucējumi');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Skeneris neieslēdzas');
   await tabTo(page, '#f-description');
   await page.keyboard.type('Skeneris neieslēdzas pēc strāvas padeves pārtraukuma.');
   await tabTo(page, '#f-inventory_number');
@@ -107,6 +112,11 @@ test('a person fills in and sends a whole form with the keyboard alone', async (
   await page.waitForURL(/\/portal\/KISC\/sent\/KISC-\d+/);
   const key = await page.locator('#ticket-key').innerText();
   assert.match(key, /^KISC-\d+$/);
+  // The confirmation says what was filed, where its news go and where it is.
+  assert.equal(await page.locator('#ticket-subject').innerText(), 'Skeneris neieslēdzas');
+  assert.equal(await page.locator('#ticket-email').innerText(), 'liga.kaleja@lnb.lv');
+  assert.equal(await page.locator('#ticket-link').getAttribute('href'), `/tickets/${key}`);
+  assert.ok(await page.locator('#sign-in-hint').isVisible(), 'not signed in: told the page needs an account');
   await checkA11y(page, 'confirmation page');
   await page.context().close();
 });
@@ -152,6 +162,12 @@ test('a customer follows a request under My requests and a desk administrator ed
   await page.getByLabel('Pieteikuma apraksts').fill('Vecais ir nodilis.');
   await page.getByRole('button', { name: 'Nosūtīt' }).click();
   await page.waitForURL(/\/sent\//);
+  assert.equal(await page.locator('#ticket-subject').innerText(), 'Vajag jaunu peles paliktni');
+  assert.equal(await page.locator('#sign-in-hint').count(), 0, 'signed in: the link is enough');
+  await page.locator('#ticket-link').click();
+  await page.waitForURL(/\/tickets\/KISC-\d+$/);
+  await checkA11y(page, 'the request, from its confirmation');
+  await page.goBack();
   await page.getByRole('link', { name: /Mani pieteikumi/ }).click();
   await checkA11y(page, 'My requests');
   await page.getByRole('link', { name: /KISC-\d+/ }).first().click();

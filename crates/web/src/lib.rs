@@ -12,7 +12,6 @@ mod context;
 mod csrf;
 mod error;
 mod history;
-mod intake;
 pub mod knowledge;
 pub mod ops;
 pub mod portal;

@@ -27,10 +27,10 @@ use atbalsts_store::blobs::BlobStore;
 use atbalsts_store::desks::{self, ClosedReply, Desk};
 use atbalsts_store::tickets::participants;
 use atbalsts_store::tickets::{
-    add_comment_notifying, create_ticket_notifying, reopen_on_reply, ticket_by_id, Actor, Contact,
-    MailOrigin, NewAttachment, NewTicket, Ticket,
+    add_comment_notifying, reopen_on_reply, ticket_by_id, Contact, MailOrigin, NewAttachment,
+    Ticket,
 };
-use atbalsts_store::{institutions, mail, notifications, users, workflows, Db, StoreError};
+use atbalsts_store::{mail, notifications, users, workflows, Db, StoreError};
 
 /// What became of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -367,74 +367,42 @@ impl Inbound {
         } else {
             subject.chars().take(255).collect()
         };
+        // What cannot be a summary (only control characters) is no subject.
         let summary = Summary::parse(&summary_text)
             .or_else(|_| Summary::parse("(bez temata)"))
             .map_err(|_| StoreError::invalid("summary", "error-invalid"))?;
         let (description, files) = self.text_and_files(raw, intake)?;
-        let existing = users::user_by_email(&self.db, sender)
-            .await?
-            .filter(|u| u.active);
-        let contact = Contact {
-            email: sender.clone(),
-            display_name: display_name(intake, sender),
-            phone: None,
+        // The one way every ticket is made: the same check and the same
+        // notices as the portal, the agent page and the API.
+        let new = crate::intake::NewTicket {
+            desk_id: desk.id,
+            ticket_type_id: ticket_type.id,
+            request_type: None,
+            channel: Channel::Email,
+            filer: crate::intake::Filer::Mail(Box::new(crate::intake::FromMail {
+                sender: Contact {
+                    email: sender.clone(),
+                    display_name: display_name(intake, sender),
+                    phone: None,
+                },
+                message_id: message_id.clone(),
+                html: intake.html.clone(),
+                copied: self.copied(intake, sender),
+                follow_up_of,
+            })),
+            request: atbalsts_domain::intake::TicketRequest {
+                summary: Some(summary.as_str().to_owned()),
+                description,
+                ..Default::default()
+            },
+            attachments: files,
+            locale: Locale::Lv,
         };
-        // The one check every way in passes; the sender is the requester.
-        let rules = atbalsts_domain::intake::Rules::bare(Channel::Email);
-        let request = atbalsts_domain::intake::TicketRequest {
-            summary: summary.as_str().to_owned(),
-            description: description.clone(),
-            ..Default::default()
+        let created = match crate::intake::file(&self.db, &self.composer, new).await {
+            Ok(Ok(c)) => Ok(c),
+            Ok(Err(errors)) => Err(StoreError::Invalid(errors)),
+            Err(e) => Err(e),
         };
-        let checked = atbalsts_domain::intake::check(
-            &request,
-            &rules,
-            &atbalsts_domain::intake::Caller::System,
-        )
-        .map_err(StoreError::Invalid)?;
-        let mut new = NewTicket::new(
-            desk.id,
-            ticket_type.id,
-            checked.summary,
-            checked.description,
-            existing.as_ref().map(|u| u.id).unwrap_or(0),
-            checked.channel,
-            checked.priority,
-        );
-        if existing.as_ref().is_none_or(|u| u.institution_id.is_none()) {
-            if let Some(i) = institutions::by_email_domain(&self.db, sender.domain()).await? {
-                new.institution_id = Some(i.id);
-            }
-        }
-        new.attachments = files;
-        new.mail_message_id = Some(message_id.clone());
-        new.description_html = intake.html.clone();
-        new.participants = self.copied(intake, sender);
-        new.follow_up_of = follow_up_of;
-        let viewer;
-        let actor = match &existing {
-            Some(u) => {
-                viewer = users::viewer_of(u, Vec::new());
-                Actor::Person(&viewer)
-            }
-            None => Actor::Anonymous(&contact),
-        };
-        let composer = &self.composer;
-        let created = create_ticket_notifying(&self.db, actor, &new, |c| {
-            let mut out = composer.request_received(c, &summary_text, &description, Locale::Lv);
-            let key = c.key.to_string();
-            let about = crate::compose::About {
-                id: c.id,
-                desk_id: c.desk_id,
-                key: &key,
-                summary: &summary_text,
-            };
-            for a in &c.queue {
-                out.push(composer.for_agent("new-in-queue", a, about, &description));
-            }
-            out
-        })
-        .await;
         match created {
             Ok(c) => {
                 mail::record_content_hash(&self.db, &message_id, &intake.content_hash).await?;

@@ -10,7 +10,7 @@ use atbalsts_store::catalogue;
 use atbalsts_store::tickets::{add_comment, create_ticket, ticket_for, NewTicket};
 use atbalsts_store::users::{create_user, grant_role, viewer_by_id, NewUser};
 use atbalsts_store::{defaults, desks, institutions, workflows, Db};
-use atbalsts_web::auth::password;
+use atbalsts_web::passwords as password;
 
 pub const DEMO_PASSWORD: &str = "demo-parole-2026";
 

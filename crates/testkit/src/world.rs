@@ -58,7 +58,7 @@ impl World {
         )
         .await
         .unwrap();
-        let hash = atbalsts_web::auth::password::hash(PASSWORD);
+        let hash = atbalsts_web::passwords::hash(PASSWORD);
         let person = |email: &str, name: &str, inst: Option<i64>, sees: bool| {
             let mut n = NewUser::new(Email::parse(email).unwrap(), name);
             n.password_hash = Some(hash.clone());

@@ -177,24 +177,3 @@ impl Templates {
         }
     }
 }
-
-/// A CSV file to download: `{stem}-{today in Riga}.csv`, never cached.
-pub(crate) fn csv_download(stem: &str, bytes: Vec<u8>) -> Response {
-    use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-    let name = format!(
-        "{stem}-{}.csv",
-        crate::knowledge::riga_date(atbalsts_store::now_ms())
-    );
-    (
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response()
-}

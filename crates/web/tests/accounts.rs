@@ -7,7 +7,7 @@ use atbalsts_domain::Email;
 use atbalsts_store::sign_ins::{self, Attempt};
 use atbalsts_store::{api_tokens, notifications, now_ms, users};
 use atbalsts_testkit::{db_test, Browser, TestApp, TestDb, TestResponse};
-use atbalsts_web::auth::throttle::{self, Who};
+use atbalsts_web::sign_in_throttle::{self as throttle, Who};
 use axum::http::StatusCode;
 use sqlx::Row;
 

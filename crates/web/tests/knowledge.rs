@@ -49,7 +49,7 @@ impl Html for TestResponse {
 /// The desk's knowledge editor, Rita, with the world's password.
 async fn with_editor(app: &TestApp) {
     let mut n = NewUser::new(Email::parse(EDITOR).unwrap(), "Rita Redaktore");
-    n.password_hash = Some(atbalsts_web::auth::password::hash(world_password()));
+    n.password_hash = Some(atbalsts_web::passwords::hash(world_password()));
     let id = create_user(&app.db.db, &n).await.unwrap();
     grant_role(&app.db.db, app.world.desk_id, id, Role::KnowledgeEditor)
         .await

@@ -254,7 +254,7 @@ async fn a_participant_added_by_an_agent_hears_replies_and_sees_the_request(t: T
     .await
     .unwrap()
     .unwrap();
-    let hash = atbalsts_web::auth::password::hash(atbalsts_testkit::world_password());
+    let hash = atbalsts_web::passwords::hash(atbalsts_testkit::world_password());
     atbalsts_store::users::set_password_hash(db, user.id, &hash)
         .await
         .unwrap();

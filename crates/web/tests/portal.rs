@@ -567,7 +567,7 @@ async fn external_people_see_only_request_types_open_to_them(t: TestDb) {
     );
     // A person of no institution.
     let external = atbalsts_store::users::NewUser {
-        password_hash: Some(atbalsts_web::auth::password::hash(
+        password_hash: Some(atbalsts_web::passwords::hash(
             atbalsts_testkit::world_password(),
         )),
         ..atbalsts_store::users::NewUser::new(

@@ -71,7 +71,7 @@ async fn priority_of(app: &TestApp, key: &str) -> String {
 /// A person with a password who holds `role` on `desk`.
 async fn person(app: &TestApp, email: &str, name: &str, desk: i64, role: Role) -> i64 {
     let mut n = users::NewUser::new(Email::parse(email).unwrap(), name);
-    n.password_hash = Some(atbalsts_web::auth::password::hash(world_password()));
+    n.password_hash = Some(atbalsts_web::passwords::hash(world_password()));
     let id = users::create_user(&app.db.db, &n).await.unwrap();
     users::grant_role(&app.db.db, desk, id, role).await.unwrap();
     id

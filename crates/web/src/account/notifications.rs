@@ -38,7 +38,7 @@ pub async fn save(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let user = staff(&ctx)?;
-    ctx.check_csrf(crate::admin::field(&pairs, "_csrf"))?;
+    ctx.check_csrf(crate::forms::field(&pairs, "_csrf"))?;
     for kind in AGENT_KINDS {
         let on = pairs.iter().any(|(k, v)| k == "on" && v == kind);
         notifications::set_preference(&state.db, user, kind, on).await?;

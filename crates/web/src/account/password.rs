@@ -3,9 +3,9 @@
 //! twice. This browser stays signed in; every other session and every API
 //! token ends, and a mail tells the person.
 
-use crate::auth::login::password_matches;
-use crate::auth::password;
-use crate::auth::throttle::{self, Who};
+use crate::passwords::password_matches;
+use crate::passwords as password;
+use crate::sign_in_throttle::{self as throttle, Who};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::{now_ms, users};
@@ -94,7 +94,7 @@ pub async fn submit(
         }
     };
     let address = peer.ip().to_string();
-    let device = crate::auth::device_of(&state, &headers, user.id);
+    let device = crate::devices::device_of(&state, &headers, user.id);
     let who = Who {
         email: &user.email,
         address: &address,

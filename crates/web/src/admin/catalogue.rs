@@ -1,7 +1,8 @@
 //! The catalogue overview: groups and request types in order, with
 //! adding, reordering, export and import.
 
-use super::{admin_desk, field, labels};
+use super::{admin_desk, labels};
+use crate::forms::field;
 use crate::uploads;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Labels};

@@ -3,7 +3,8 @@
 //! in both languages, renamed, and retired (never deleted: tickets keep
 //! them) or put back in use.
 
-use super::{admin_desk, field, labels};
+use super::{admin_desk, labels};
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Locale};
 use atbalsts_store::categories::{self, Category, Kind};
@@ -207,7 +208,7 @@ pub async fn submit(
     match result.map_err(AppError::from) {
         Ok(done) => {
             tracing::info!(desk = %desk.key_prefix, done, "classifier entry changed");
-            Ok(crate::knowledge::see_other(format!(
+            Ok(crate::http::see_other(format!(
                 "/admin/triage/{}/classifiers?done={done}",
                 desk.key_prefix
             )))

@@ -1,7 +1,8 @@
 //! One request type: its settings and its form, field by field (add,
 //! edit, reorder, remove), with a link to preview it as a customer sees it.
 
-use super::{admin_desk, field, labels};
+use super::{admin_desk, labels};
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::form::{Choice, FormField, Input, ShowIf};
 use atbalsts_domain::{FieldErrors, Labels};

@@ -2,7 +2,7 @@
 //! and keep their own; desk administrators and team leads change the
 //! shared ones.
 
-use super::field;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Priority, Role};
 use atbalsts_store::desks::Desk;
@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 /// The desk, if the person works on it; otherwise 404.
 async fn staff_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<Desk> {
-    let desk = crate::portal::desk(state, prefix).await?;
+    let desk = crate::desks::desk(state, prefix).await?;
     if ctx.viewer()?.is_staff_on(desk.id) {
         Ok(desk)
     } else {

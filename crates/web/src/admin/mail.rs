@@ -2,7 +2,8 @@
 //! delivered (with the reason and a button to send them again), inbound
 //! mail ignored on purpose, and mail kept in quarantine.
 
-use super::{admin_desk, field};
+use super::admin_desk;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_store::{mail, notifications};
 use axum::extract::{Path, State};

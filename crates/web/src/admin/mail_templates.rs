@@ -3,7 +3,8 @@
 //! preview filled with sample values. The HTML alternative of every message
 //! is made from the same text, so one wording serves both.
 
-use super::{admin_desk, field};
+use super::admin_desk;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::mail_template::{self, MailKind, KINDS};
 use atbalsts_domain::{FieldErrors, Locale};

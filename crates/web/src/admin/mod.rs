@@ -13,6 +13,7 @@ pub mod people;
 pub mod routing;
 pub mod triage;
 
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Role;
 use atbalsts_store::desks::Desk;
@@ -77,21 +78,12 @@ pub fn routes() -> Router<AppState> {
 /// they may not see.
 pub(crate) async fn admin_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<Desk> {
     let viewer = ctx.viewer()?;
-    let desk = crate::portal::desk(state, prefix).await?;
+    let desk = crate::desks::desk(state, prefix).await?;
     if viewer.is_system_admin || viewer.has_role(desk.id, Role::DeskAdmin) {
         Ok(desk)
     } else {
         Err(AppError::NotFound)
     }
-}
-
-/// The value of `name` in a posted form sent as pairs.
-pub(crate) fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.trim())
-        .unwrap_or("")
 }
 
 /// Both languages of a label from `{name}_lv` and `{name}_en`.

@@ -1,7 +1,7 @@
 //! People who chose their institution at sign-up (their email domain is
 //! not declared by any institution) wait here for the desk to confirm it.
 
-use super::field;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Role;
 use atbalsts_store::{institutions, users};

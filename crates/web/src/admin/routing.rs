@@ -2,7 +2,8 @@
 //! or change a rule, and a try-out of the rule being edited against an
 //! existing ticket before it is saved.
 
-use super::{admin_desk, field};
+use super::admin_desk;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::routing::{split_list, Actions, Conditions, Rule};
 use atbalsts_domain::{Channel, FieldErrors, Priority, TicketKey};

@@ -1,7 +1,8 @@
 //! The desk's priority matrix in the browser: impact rows, urgency columns,
 //! a priority in each cell; saved for the desk, or reset to the ITIL default.
 
-use super::{admin_desk, field};
+use super::admin_desk;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::triage::{Level, PriorityMatrix};
 use atbalsts_domain::Priority;
@@ -87,7 +88,7 @@ pub async fn submit(
     };
     set_matrix(&state.db, desk.id, &matrix).await?;
     tracing::info!(desk = %desk.key_prefix, done, "priority matrix saved");
-    Ok(crate::knowledge::see_other(format!(
+    Ok(crate::http::see_other(format!(
         "/admin/triage/{}?done={done}",
         desk.key_prefix
     )))

@@ -15,7 +15,7 @@ use axum::Json;
 use serde_json::json;
 
 async fn admin_desk(state: &AppState, viewer: &Viewer, prefix: &str) -> AppResult<Desk> {
-    let desk = crate::portal::desk(state, prefix).await?;
+    let desk = crate::desks::desk(state, prefix).await?;
     if viewer.is_system_admin || viewer.has_role(desk.id, Role::DeskAdmin) {
         Ok(desk)
     } else {

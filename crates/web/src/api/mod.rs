@@ -63,7 +63,7 @@ async fn visible_ticket(
     viewer: &atbalsts_domain::Viewer,
     key: &str,
 ) -> crate::AppResult<atbalsts_store::tickets::Ticket> {
-    let key = crate::tickets::parse_key(key)?;
+    let key = crate::ticket_keys::parse_key(key)?;
     atbalsts_store::tickets::ticket_for(&state.db, viewer, &key)
         .await?
         .ok_or(crate::AppError::NotFound)

@@ -169,7 +169,7 @@ pub(super) async fn get(
     ApiCaller(viewer): ApiCaller,
     Path(key): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let key = crate::tickets::parse_key(&key)?;
+    let key = crate::ticket_keys::parse_key(&key)?;
     Ok(Json(with_fields(&state, &viewer, &key).await?))
 }
 

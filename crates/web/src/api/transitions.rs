@@ -1,6 +1,6 @@
 use super::auth::ApiCaller;
 use super::json::ApiJson;
-use crate::tickets::parse_key;
+use crate::ticket_keys::parse_key;
 use crate::{AppError, AppResult, AppState};
 use atbalsts_store::tickets::ticket_for;
 use atbalsts_store::workflows;

@@ -30,7 +30,7 @@ pub async fn submit(
     if let Some(user) = ctx.user() {
         users::set_locale(&state.db, user.id, locale).await?;
     }
-    let back = crate::redirect::local_or(&form.back, "/").to_owned();
+    let back = crate::http::local_or(&form.back, "/").to_owned();
     let cookie = set_cookie(&state, LANG_COOKIE, locale.code(), Some(365 * 24 * 3600));
     Ok((
         StatusCode::SEE_OTHER,

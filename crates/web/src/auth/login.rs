@@ -1,6 +1,7 @@
-use super::throttle::{self, Who};
+use crate::passwords::password_matches;
+use crate::sign_in_throttle::{self as throttle, Who};
 use crate::context::{set_cookie, SESSION_COOKIE};
-use crate::redirect::{local_or, HOME};
+use crate::http::{local_or, HOME};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{Email, FieldErrors};
 use atbalsts_store::sessions::{self, Origin};
@@ -56,21 +57,6 @@ pub async fn page(
     )
 }
 
-/// Checks a password against the person's hash (or spends the same time
-/// when there is none), off the async workers.
-pub(crate) async fn password_matches(password: &str, hash: Option<String>) -> bool {
-    let password = password.to_owned();
-    tokio::task::spawn_blocking(move || match hash {
-        Some(h) => super::password::verify(&password, &h),
-        None => {
-            super::password::verify_nothing(&password);
-            false
-        }
-    })
-    .await
-    .unwrap_or(false)
-}
-
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -101,7 +87,7 @@ pub async fn submit(
         .filter(|u| u.active);
     let device = user
         .as_ref()
-        .and_then(|u| super::device::of_request(&state, &headers, u.id));
+        .and_then(|u| crate::devices::of_request(&state, &headers, u.id));
     let address = peer.ip().to_string();
     let who = Who {
         email: email.as_str(),
@@ -140,7 +126,7 @@ pub async fn submit(
     if device.is_none() {
         response
             .headers_mut()
-            .append(SET_COOKIE, super::device::cookie_for(&state, user.id));
+            .append(SET_COOKIE, crate::devices::cookie_for(&state, user.id));
     }
     Ok(response)
 }

@@ -4,7 +4,7 @@
 //! the same address are theirs from then on.
 
 use super::links::{self, Link};
-use crate::portal::fields;
+use crate::request_fields as fields;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::form::FormInput;
 use atbalsts_domain::{Email, FieldErrors};

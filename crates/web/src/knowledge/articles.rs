@@ -2,7 +2,8 @@
 //! article with its workflow buttons, files and tickets, and moving it
 //! through the workflow.
 
-use super::{article_on, may_edit, row, see_other, staff_desk, title_in, KbDesk, Row};
+use super::{article_on, may_edit, row, staff_desk, title_in, KbDesk, Row};
+use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{is_editor, ArticleStatus};
 use atbalsts_domain::{FieldError, Viewer};
@@ -229,7 +230,7 @@ pub(crate) async fn render(
             category => category,
             institution => institution,
             source_ticket => source_ticket,
-            review_on => s.review_at.map(|ms| super::date_text(ctx.locale, ms)),
+            review_on => s.review_at.map(|ms| crate::dates::date_text(ctx.locale, ms)),
             overdue => s.review_at.is_some_and(|r| r <= now) && s.status != ArticleStatus::Archived,
             may_edit => may_edit(viewer, s),
             moves => moves(viewer, a),

@@ -1,8 +1,9 @@
 //! A desk's article categories, named in Latvian and English, in the order
 //! the help pages show them; for the desk's knowledge editors.
 
-use super::{editor_desk, see_other};
-use crate::admin::field;
+use super::editor_desk;
+use crate::http::see_other;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Labels};
 use atbalsts_store::desks::Desk;

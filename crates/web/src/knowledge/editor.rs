@@ -4,8 +4,11 @@
 //! refused form comes back with everything typed.
 
 use super::articles::category_options;
-use super::{article_on, may_edit, raw, riga_date, see_other, staff_desk, KbDesk};
-use crate::admin::field;
+use super::{article_on, may_edit, staff_desk, KbDesk};
+use crate::forms::raw;
+use crate::dates::riga_date;
+use crate::http::see_other;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{ArticleForm, ArticleInput, Visibility};
 use atbalsts_domain::{FieldErrors, Locale};

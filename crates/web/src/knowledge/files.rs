@@ -4,7 +4,8 @@
 //! is a download, and nothing is ever served as something a browser runs.
 
 use super::articles::{render, PageEcho};
-use super::{article_on, may_edit, see_other, staff_desk};
+use super::{article_on, may_edit, staff_desk};
+use crate::http::see_other;
 use crate::csrf::CsrfOnly;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::file_content_type;

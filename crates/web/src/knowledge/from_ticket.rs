@@ -3,7 +3,8 @@
 //! (symptom, cause, resolution), and linking an article an agent used.
 
 use super::editor::Values;
-use super::{see_other, title_in};
+use super::title_in;
+use crate::http::see_other;
 use crate::csrf::CsrfOnly;
 use crate::tickets::view::{load, render, FormEcho};
 use crate::{AppError, AppResult, AppState, Ctx};

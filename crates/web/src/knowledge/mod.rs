@@ -27,9 +27,6 @@ use atbalsts_domain::knowledge::{is_editor, ArticleStatus};
 use atbalsts_domain::{Labels, Locale, Viewer};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::knowledge::{self as kb, Article, ArticleSummary};
-use axum::http::header::LOCATION;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use serde::Serialize;
@@ -85,7 +82,7 @@ pub(crate) struct KbDesk {
 /// The desk, if the person works on it; otherwise 404.
 pub(crate) async fn staff_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<KbDesk> {
     let viewer = ctx.viewer()?;
-    let desk = crate::portal::desk(state, prefix).await?;
+    let desk = crate::desks::desk(state, prefix).await?;
     if !viewer.is_staff_on(desk.id) {
         return Err(AppError::NotFound);
     }
@@ -126,10 +123,6 @@ pub(crate) fn may_edit(viewer: &Viewer, a: &ArticleSummary) -> bool {
             || (a.status == ArticleStatus::Draft
                 && a.owner_id == viewer.user_id
                 && viewer.is_staff_on(a.desk_id)))
-}
-
-pub(crate) fn see_other(to: String) -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response()
 }
 
 /// A title in the reader's language, else in the other one; `lang` says
@@ -178,41 +171,15 @@ pub(crate) fn row(desk: &Desk, a: &ArticleSummary, locale: Locale) -> Row {
         visibility: a.visibility.code(),
         owner_name: a.owner_name.clone(),
         review_at: a.review_at,
-        review_on: a.review_at.map(|ms| date_text(locale, ms)),
+        review_on: a.review_at.map(|ms| crate::dates::date_text(locale, ms)),
         updated_at: a.updated_at,
         href: format!("/kb/{}/articles/{}", desk.key_prefix, a.id),
     }
 }
 
-/// The value of `name` in a posted form, as typed (Markdown keeps its
-/// leading spaces); line endings made `\n`.
-pub(crate) fn raw(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.replace("\r\n", "\n"))
-        .unwrap_or_default()
-}
-
-/// A day as the reader writes dates (`01.03.2026.`, `1 Mar 2026`).
-pub(crate) fn date_text(locale: Locale, ms: i64) -> String {
-    let full = atbalsts_i18n::format_datetime(locale, ms);
-    full.rsplit_once(' ')
-        .map(|(day, _)| day.trim_end_matches(',').to_owned())
-        .unwrap_or(full)
-}
-
-/// Today in Latvia, as `2026-03-01`.
-pub(crate) fn riga_date(ms: i64) -> String {
-    let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_zoned(tz).date().to_string())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{riga_date, title_in};
+    use super::title_in;
     use atbalsts_domain::{Labels, Locale};
 
     #[test]
@@ -225,16 +192,4 @@ mod tests {
         assert_eq!(title_in(&both, Locale::En).lang, "en");
     }
 
-    #[test]
-    fn review_dates_are_shown_without_a_time() {
-        let ms = 1_772_323_200_000;
-        assert_eq!(super::date_text(Locale::Lv, ms), "01.03.2026.");
-        assert_eq!(super::date_text(Locale::En, ms), "1 Mar 2026");
-    }
-
-    #[test]
-    fn dates_are_latvian_calendar_days() {
-        // 2026-02-28 23:30 UTC is already 1 March in Riga.
-        assert_eq!(riga_date(1_772_321_400_000), "2026-03-01");
-    }
 }

@@ -20,7 +20,7 @@ pub async fn shelves(
     ctx: Ctx,
     Path(prefix): Path<String>,
 ) -> AppResult<Response> {
-    let desk = crate::portal::desk(&state, &prefix).await?;
+    let desk = crate::desks::desk(&state, &prefix).await?;
     let shelves: Vec<_> = kb::public_by_category(&state.db, ctx.viewer().ok(), desk.id, ctx.locale)
         .await?
         .iter()
@@ -77,7 +77,7 @@ pub async fn article(
     Path((prefix, id)): Path<(String, i64)>,
     Query(q): Query<ArticleQuery>,
 ) -> AppResult<Response> {
-    let desk = crate::portal::desk(&state, &prefix).await?;
+    let desk = crate::desks::desk(&state, &prefix).await?;
     let a = published(&state, &ctx, &desk, id).await?;
     let viewer = ctx.viewer().ok();
     let voted = match q.voted.as_str() {
@@ -133,7 +133,7 @@ pub async fn vote(
     Form(form): Form<VoteForm>,
 ) -> AppResult<Response> {
     ctx.check_csrf(&form.csrf)?;
-    let desk = crate::portal::desk(&state, &prefix).await?;
+    let desk = crate::desks::desk(&state, &prefix).await?;
     published(&state, &ctx, &desk, id).await?;
     let helpful = match form.helpful.as_str() {
         "yes" => true,
@@ -143,7 +143,7 @@ pub async fn vote(
     let browser = crate::csrf::sign(&state.secret, "kb-voter", &ctx.anon_id);
     kb::vote(&state.db, ctx.viewer().ok(), &browser, id, helpful).await?;
     tracing::info!(article = id, helpful, "article vote");
-    Ok(super::see_other(format!(
+    Ok(crate::http::see_other(format!(
         "/help/{}/articles/{id}?voted={}#feedback",
         desk.key_prefix, form.helpful
     )))

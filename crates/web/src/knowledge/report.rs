@@ -3,6 +3,7 @@
 //! nothing, and the articles due for review — as a page and as CSV.
 
 use super::{staff_desk, title_in, KbDesk};
+use crate::csv_out::cell;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, KnowledgeReport};
@@ -112,16 +113,6 @@ pub async fn page(
     )
 }
 
-/// A spreadsheet program would run a cell that starts like a formula; the
-/// searched words come from anyone, so such cells are written as text.
-pub(crate) fn cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
 /// The report as CSV: one block per table, with its name and header row,
 /// a blank row between blocks; words in the reader's language.
 pub(crate) fn to_csv(
@@ -198,20 +189,8 @@ pub async fn csv(
     let (kd, report) = load(&state, &ctx, &prefix, &q).await?;
     let bytes = to_csv(&report, |k| state.i18n.t(ctx.locale, k), ctx.locale)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::render::csv_download(
+    Ok(crate::csv_out::download(
         &format!("knowledge-report-{}", kd.desk.key_prefix),
         bytes,
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn cells_that_look_like_formulas_are_written_as_text() {
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(cell("-2+3"), "'-2+3");
-        assert_eq!(cell("printeris"), "printeris");
-    }
 }

@@ -2,8 +2,9 @@
 //! between two of them line by line (marked in words, not by colour
 //! alone), the workflow moves, and restoring an earlier text.
 
-use super::{article_on, see_other, staff_desk, title_in, KbDesk};
-use crate::admin::field;
+use super::{article_on, staff_desk, title_in, KbDesk};
+use crate::http::see_other;
+use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, Article};

@@ -1,4 +1,5 @@
-use super::{catalogue_for, desk, GroupView};
+use super::{catalogue_for, GroupView};
+use crate::desks::desk;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_store::desks;
 use axum::extract::{Path, State};

@@ -1,33 +1,16 @@
 //! The customer portal: request type groups, request types and their
 //! forms, open to everyone; submission with or without an account.
 
-pub mod fields;
 pub mod form;
 pub mod home;
 pub mod rate_limit;
 
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::desks::may_file;
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::catalogue::{self, Group, RequestType};
 use atbalsts_store::desks::Desk;
 use serde::Serialize;
-
-pub(crate) async fn desk(state: &AppState, prefix: &str) -> AppResult<Desk> {
-    state
-        .desk_by_prefix(prefix)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// Whether this visitor may file this request type. Anyone may without an
-/// account (the form asks for the institution); a signed-in person of no
-/// institution only where the type is open to external users.
-pub(crate) fn may_file(ctx: &Ctx, rt: &RequestType) -> bool {
-    match ctx.viewer() {
-        Err(_) => true,
-        Ok(v) => rt.open_to_external || v.institution_id.is_some() || v.is_staff_on(rt.desk_id),
-    }
-}
 
 /// A request type as the portal lists it.
 #[derive(Serialize)]

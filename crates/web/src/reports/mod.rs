@@ -24,7 +24,7 @@ pub fn routes() -> Router<AppState> {
 /// anything they may not see.
 pub(crate) async fn report_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<Desk> {
     let viewer = ctx.viewer()?;
-    let desk = crate::portal::desk(state, prefix).await?;
+    let desk = crate::desks::desk(state, prefix).await?;
     if viewer.reads_reports_of(desk.id) {
         Ok(desk)
     } else {

@@ -4,7 +4,7 @@
 
 use super::{report_desk, riga_day, riga_minute};
 use crate::context::urlencode;
-use crate::knowledge::report::cell;
+use crate::csv_out::cell;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Role};
 use atbalsts_store::reports::{priority_overrides, PriorityOverride};
@@ -139,7 +139,7 @@ pub async fn csv(
     let rows = priority_overrides(&state.db, ctx.viewer()?, desk.id, from, to).await?;
     let bytes = to_csv(&rows, |k| state.i18n.t(ctx.locale, k))
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::render::csv_download(
+    Ok(crate::csv_out::download(
         &format!("priority-overrides-{}", desk.key_prefix),
         bytes,
     ))

@@ -20,7 +20,7 @@ pub(super) async fn of(state: &AppState, ticket: &Ticket, locale: Locale) -> App
     if let Some(rt) = request_type {
         let other = state.i18n.t(locale, "form-other-choice");
         for f in &rt.form {
-            if let Some(value) = crate::portal::fields::display_answer(f, &values, locale, &other) {
+            if let Some(value) = crate::request_fields::display_answer(f, &values, locale, &other) {
                 shown.insert(f.code.clone());
                 shown.insert(format!("{}{}", f.code, atbalsts_domain::form::OTHER_SUFFIX));
                 out.push(context! { label => f.labels.get(locale).to_owned(), value => value });

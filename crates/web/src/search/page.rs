@@ -4,7 +4,7 @@
 
 use super::{desk_prefixes, href, scope_of};
 use crate::context::urlencode;
-use crate::portal::may_file;
+use crate::desks::may_file;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_search::{Kind, Scope, SearchQuery, SearchResults, DEFAULT_PER_PAGE, MAX_OFFSET};
 use atbalsts_store::catalogue;

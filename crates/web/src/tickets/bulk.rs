@@ -60,7 +60,7 @@ pub async fn submit(
     ctx: Ctx,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::admin::field(&pairs, name);
+    let field = |name: &str| crate::forms::field(&pairs, name);
     ctx.check_csrf(field("_csrf"))?;
     let viewer = ctx.viewer()?;
     if !viewer.is_staff_anywhere() {

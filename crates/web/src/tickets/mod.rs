@@ -18,14 +18,10 @@ pub mod transition;
 pub mod triage;
 pub mod view;
 
-use crate::{AppError, AppResult};
-use atbalsts_domain::{Locale, TicketKey};
+use crate::AppResult;
+use atbalsts_domain::Locale;
 use atbalsts_store::{workflows, Db};
 use std::collections::HashMap;
-
-pub(crate) fn parse_key(raw: &str) -> AppResult<TicketKey> {
-    TicketKey::parse(raw).ok_or(AppError::NotFound)
-}
 
 /// Names of every status of every workflow, in one language.
 pub(crate) struct StatusNames(HashMap<(i64, String), String>);

@@ -1,4 +1,5 @@
-use super::{parse_key, StatusNames};
+use super::StatusNames;
+use crate::ticket_keys::parse_key;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Locale, Viewer};
 use atbalsts_store::tickets::{changes_of, comments_of, status_history_of, ticket_for, Ticket};
@@ -349,7 +350,7 @@ pub(crate) async fn field_values(
             let other = state.i18n.t(locale, "form-other-choice");
             for f in &rt.form {
                 if let Some(value) =
-                    crate::portal::fields::display_answer(f, &values, locale, &other)
+                    crate::request_fields::display_answer(f, &values, locale, &other)
                 {
                     shown.insert(f.code.clone());
                     shown.insert(format!("{}{}", f.code, atbalsts_domain::form::OTHER_SUFFIX));

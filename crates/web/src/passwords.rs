@@ -1,4 +1,5 @@
-//! Password hashing: Argon2id with the RustCrypto defaults (19 MiB, 2 passes).
+//! Passwords, for signing in and for changing one: hashing with Argon2id
+//! (RustCrypto defaults, 19 MiB, 2 passes) and checking off the async workers.
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -38,4 +39,19 @@ pub fn check_new(password: &str) -> Result<(), &'static str> {
     } else {
         Ok(())
     }
+}
+
+/// Checks a password against the person's hash (or spends the same time
+/// when there is none), off the async workers.
+pub(crate) async fn password_matches(password: &str, hash: Option<String>) -> bool {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || match hash {
+        Some(h) => verify(&password, &h),
+        None => {
+            verify_nothing(&password);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
 }

@@ -53,6 +53,15 @@ pub(crate) fn cookie_for(state: &AppState, user_id: i64) -> HeaderValue {
     )
 }
 
+/// The id of the browser's device cookie, when it is genuine for `user_id`.
+pub(crate) fn device_of(
+    state: &crate::AppState,
+    headers: &axum::http::HeaderMap,
+    user_id: i64,
+) -> Option<String> {
+    of_request(state, headers, user_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{issue, verify};

@@ -1,6 +1,16 @@
-//! Where a page may send a person after a form: only a path on this site.
-//! Every redirect to a target the request names (`next`, `back`) goes
-//! through `local_path`, so none of them can send a browser elsewhere.
+//! Redirects and small responses shared by every feature. Where a page may
+//! send a person after a form: only a path on this site. Every redirect to a
+//! target the request names (`next`, `back`) goes through `local_path`, so
+//! none of them can send a browser elsewhere.
+
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// `303 See Other` to `to`, the answer to every page form that worked.
+pub(crate) fn see_other(to: String) -> Response {
+    (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response()
+}
 
 /// The page people land on when a target is refused.
 pub(crate) const HOME: &str = "/tickets";

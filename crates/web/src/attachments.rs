@@ -88,3 +88,9 @@ pub async fn page(
 ) -> AppResult<Response> {
     download(&state, ctx.viewer()?, id).await
 }
+
+/// Attachment downloads.
+pub fn routes() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new().route("/attachments/{id}", get(page))
+}

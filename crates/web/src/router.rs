@@ -1,11 +1,12 @@
 use crate::{
-    account, admin, api, attachments, auth, ops, portal, search, tickets, AppError, AppState,
+    account, admin, api, attachments, auth, knowledge, ops, portal, reports, requests, search,
+    tickets, AppError, AppState,
 };
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::{middleware, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 
@@ -34,16 +35,6 @@ async fn portal_js() -> Response {
 
 async fn agent_js() -> Response {
     asset("text/javascript; charset=utf-8", AGENT_JS)
-}
-
-/// The keyboard shortcuts `agent.js` offers staff.
-async fn shortcuts(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    ctx: crate::Ctx,
-) -> crate::AppResult<Response> {
-    state
-        .templates
-        .render(&ctx, "shortcuts.html", minijinja::context! {})
 }
 
 async fn not_found() -> AppError {
@@ -100,116 +91,23 @@ pub fn router(state: AppState) -> Router {
         .saturating_mul(4)
         .max(1024 * 1024);
     let pages = Router::new()
-        .route("/", get(portal::home::page))
-        .route("/search", get(search::page::page))
-        .route("/portal/search", get(search::page::portal_search))
-        .route("/portal/suggest", get(search::suggest::fragment))
-        .route("/help/deflect", post(search::deflect::submit))
-        .route("/portal/{desk}/groups/{group}", get(portal::home::group))
-        .route(
-            "/portal/{desk}/{request_type}",
-            get(portal::form::page).post(portal::form::submit),
-        )
-        .route("/portal/{desk}/sent/{key}", get(portal::form::sent))
-        .route("/accessibility", get(portal::home::accessibility))
-        .route("/shortcuts", get(shortcuts))
-        .route("/login", get(auth::login::page).post(auth::login::submit))
-        .route(
-            "/signup",
-            get(auth::signup::page).post(auth::signup::submit),
-        )
-        .route(
-            "/signup/verify",
-            get(auth::signup::verify_page).post(auth::signup::verify_submit),
-        )
-        .route(
-            "/password-reset",
-            get(auth::reset::page).post(auth::reset::submit),
-        )
-        .route(
-            "/password-reset/set",
-            get(auth::reset::set_page).post(auth::reset::set_submit),
-        )
-        .route("/logout", post(auth::logout::submit))
-        .route("/language", post(auth::language::submit))
-        .route("/tickets", get(tickets::list::page))
-        .route(
-            "/tickets/new",
-            get(tickets::new::page).post(tickets::new::submit),
-        )
-        .route("/tickets/bulk", post(tickets::bulk::submit))
-        .route("/tickets/queues", post(tickets::queues::submit))
-        .route("/tickets/{key}", get(tickets::view::page))
-        .route("/tickets/{key}/comments", post(tickets::comment::submit))
-        .route(
-            "/tickets/{key}/transition",
-            post(tickets::transition::submit),
-        )
-        .route("/tickets/{key}/triage", post(tickets::triage::submit))
-        .route("/tickets/{key}/links", post(tickets::links::add))
-        .route(
-            "/tickets/{key}/links/{id}/remove",
-            post(tickets::links::remove),
-        )
-        .route(
-            "/tickets/{key}/approval",
-            post(tickets::approval::from_ticket),
-        )
-        .route(
-            "/tickets/{key}/institution/confirm",
-            post(tickets::institution::confirm),
-        )
-        .route(
-            "/approvals/{token}",
-            get(tickets::approval::page).post(tickets::approval::submit),
-        )
-        .route("/tickets/{key}/merge", post(tickets::merge::submit))
-        .route("/tickets/{key}/macro", post(tickets::macros::submit))
-        .route(
-            "/tickets/{key}/participants",
-            post(tickets::participants::add),
-        )
-        .route(
-            "/tickets/{key}/participants/{user}/remove",
-            post(tickets::participants::remove),
-        )
-        .route(
-            "/tickets/{key}/resolve-incidents",
-            post(tickets::links::resolve_incidents),
-        )
-        .route("/attachments/{id}", get(attachments::page))
-        .route(
-            "/account/tokens",
-            get(account::tokens::page).post(account::tokens::create),
-        )
-        .route("/account/tokens/{id}/revoke", post(account::tokens::revoke))
-        .route(
-            "/account/password",
-            get(account::password::page).post(account::password::submit),
-        )
-        .route("/account/sessions", get(account::sessions::page))
-        .route(
-            "/account/sessions/end-others",
-            post(account::sessions::end_others),
-        )
-        .route("/account/sessions/{id}/end", post(account::sessions::end))
-        .route(
-            "/account/notifications",
-            get(account::notifications::page).post(account::notifications::save),
-        )
+        .merge(portal::routes())
+        .merge(search::routes())
+        .merge(auth::routes())
+        .merge(tickets::routes())
+        .merge(attachments::routes())
+        .merge(account::routes())
         .merge(admin::routes())
-        .merge(crate::knowledge::routes())
-        .merge(crate::reports::routes())
-        .merge(crate::requests::routes())
+        .merge(knowledge::routes())
+        .merge(reports::routes())
+        .merge(requests::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::context::middleware,
         ));
     Router::new()
-        .route("/healthz", get(ops::health::healthz))
-        .route("/readyz", get(ops::health::readyz))
-        .route("/metrics", get(ops::metrics::guarded))
+        .merge(ops::routes())
         .route("/static/app.css", get(css))
         .route("/static/portal.js", get(portal_js))
         .route("/static/agent.js", get(agent_js))

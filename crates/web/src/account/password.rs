@@ -3,8 +3,8 @@
 //! twice. This browser stays signed in; every other session and every API
 //! token ends, and a mail tells the person.
 
-use crate::passwords::password_matches;
 use crate::passwords as password;
+use crate::passwords::password_matches;
 use crate::sign_in_throttle::{self as throttle, Who};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;

@@ -1,8 +1,8 @@
 //! The pages behind sign-up and password-reset links: both let the owner
 //! of the address set a password, use the link up and sign them in.
 
-use crate::passwords as password;
 use crate::http::HOME;
+use crate::passwords as password;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::account_links::{self, Purpose};

@@ -1,7 +1,7 @@
-use crate::passwords::password_matches;
-use crate::sign_in_throttle::{self as throttle, Who};
 use crate::context::{set_cookie, SESSION_COOKIE};
 use crate::http::{local_or, HOME};
+use crate::passwords::password_matches;
+use crate::sign_in_throttle::{self as throttle, Who};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{Email, FieldErrors};
 use atbalsts_store::sessions::{self, Origin};

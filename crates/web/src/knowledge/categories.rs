@@ -2,8 +2,8 @@
 //! the help pages show them; for the desk's knowledge editors.
 
 use super::editor_desk;
-use crate::http::see_other;
 use crate::forms::field;
+use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Labels};
 use atbalsts_store::desks::Desk;

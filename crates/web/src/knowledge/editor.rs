@@ -5,10 +5,10 @@
 
 use super::articles::category_options;
 use super::{article_on, may_edit, staff_desk, KbDesk};
-use crate::forms::raw;
 use crate::dates::riga_date;
-use crate::http::see_other;
 use crate::forms::field;
+use crate::forms::raw;
+use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{ArticleForm, ArticleInput, Visibility};
 use atbalsts_domain::{FieldErrors, Locale};

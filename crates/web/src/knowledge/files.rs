@@ -5,8 +5,8 @@
 
 use super::articles::{render, PageEcho};
 use super::{article_on, may_edit, staff_desk};
-use crate::http::see_other;
 use crate::csrf::CsrfOnly;
+use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::file_content_type;
 use atbalsts_domain::FieldError;

@@ -4,8 +4,8 @@
 
 use super::editor::Values;
 use super::title_in;
-use crate::http::see_other;
 use crate::csrf::CsrfOnly;
+use crate::http::see_other;
 use crate::tickets::view::{load, render, FormEcho};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{ArticleLinkKind, Visibility};

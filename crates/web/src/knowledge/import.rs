@@ -9,11 +9,11 @@
 //! article exists.
 
 use super::editor::Values;
+use super::editor_desk;
 use super::fetch::{FetchError, Fetcher};
 use super::page_text::{self, Outline};
-use super::editor_desk;
-use crate::http::see_other;
 use crate::forms::field;
+use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{file_content_type, ArticleInput};
 use atbalsts_domain::{FieldError, Locale, Viewer};

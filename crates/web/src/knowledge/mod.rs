@@ -191,5 +191,4 @@ mod tests {
         let both = Labels::new("Printeris", "Printer");
         assert_eq!(title_in(&both, Locale::En).lang, "en");
     }
-
 }

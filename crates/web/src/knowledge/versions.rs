@@ -3,8 +3,8 @@
 //! alone), the workflow moves, and restoring an earlier text.
 
 use super::{article_on, staff_desk, title_in, KbDesk};
-use crate::http::see_other;
 use crate::forms::field;
+use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, Article};

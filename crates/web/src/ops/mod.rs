@@ -2,3 +2,12 @@
 
 pub mod health;
 pub mod metrics;
+
+/// Liveness, readiness and metrics; outside the page middleware (no session, no CSRF).
+pub fn routes() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::guarded))
+}

@@ -2,8 +2,8 @@
 //! script, checked on the server, and turned into a ticket with its
 //! confirmation notification queued in the same transaction.
 
-use crate::request_fields as fields;
 use crate::desks::{desk, may_file};
+use crate::request_fields as fields;
 use crate::uploads::{self, HeldFile};
 use crate::{csrf, AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::form::{self, FormInput, Input};

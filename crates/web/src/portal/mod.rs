@@ -63,3 +63,17 @@ pub(crate) async fn catalogue_for(
         .filter(|g| !g.types.is_empty())
         .collect())
 }
+
+/// The portal's pages: home, request type groups, forms and their confirmation.
+pub fn routes() -> axum::Router<crate::AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/", get(home::page))
+        .route("/portal/{desk}/groups/{group}", get(home::group))
+        .route(
+            "/portal/{desk}/{request_type}",
+            get(form::page).post(form::submit),
+        )
+        .route("/portal/{desk}/sent/{key}", get(form::sent))
+        .route("/accessibility", get(home::accessibility))
+}

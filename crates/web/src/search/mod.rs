@@ -184,6 +184,16 @@ pub(crate) async fn related(
     Ok(found)
 }
 
+/// The search page, suggestions beside portal forms and what customers tell us about them.
+pub fn routes() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/search", get(page::page))
+        .route("/portal/search", get(page::portal_search))
+        .route("/portal/suggest", get(suggest::fragment))
+        .route("/help/deflect", post(deflect::submit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::typed_words;

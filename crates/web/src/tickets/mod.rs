@@ -14,6 +14,7 @@ mod ordering;
 pub mod participants;
 pub mod queues;
 mod quoted;
+pub mod shortcuts;
 pub mod transition;
 pub mod triage;
 pub mod view;
@@ -65,4 +66,41 @@ impl StatusNames {
             .cloned()
             .unwrap_or_else(|| code.to_owned())
     }
+}
+
+/// The staff ticket pages and their actions, and the keyboard shortcuts page.
+pub fn routes() -> axum::Router<crate::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/shortcuts", get(shortcuts::page))
+        .route("/tickets", get(list::page))
+        .route("/tickets/new", get(new::page).post(new::submit))
+        .route("/tickets/bulk", post(bulk::submit))
+        .route("/tickets/queues", post(queues::submit))
+        .route("/tickets/{key}", get(view::page))
+        .route("/tickets/{key}/comments", post(comment::submit))
+        .route("/tickets/{key}/transition", post(transition::submit))
+        .route("/tickets/{key}/triage", post(triage::submit))
+        .route("/tickets/{key}/links", post(links::add))
+        .route("/tickets/{key}/links/{id}/remove", post(links::remove))
+        .route("/tickets/{key}/approval", post(approval::from_ticket))
+        .route(
+            "/tickets/{key}/institution/confirm",
+            post(institution::confirm),
+        )
+        .route(
+            "/approvals/{token}",
+            get(approval::page).post(approval::submit),
+        )
+        .route("/tickets/{key}/merge", post(merge::submit))
+        .route("/tickets/{key}/macro", post(macros::submit))
+        .route("/tickets/{key}/participants", post(participants::add))
+        .route(
+            "/tickets/{key}/participants/{user}/remove",
+            post(participants::remove),
+        )
+        .route(
+            "/tickets/{key}/resolve-incidents",
+            post(links::resolve_incidents),
+        )
 }

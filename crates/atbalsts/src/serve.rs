@@ -57,7 +57,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         mail_from: settings.mail_from.clone(),
         mail_fold: std::time::Duration::from_secs(settings.mail_fold_seconds),
         allow_private_fetch: settings.allow_private_fetch,
-        anonymous_limits: atbalsts_web::portal::rate_limit::Limits {
+        anonymous_limits: atbalsts_web::rate_limit::Limits {
             per_sender_burst: settings.anonymous_sender_burst,
             per_sender_per_hour: settings.anonymous_sender_per_hour,
             per_address_burst: settings.anonymous_address_burst,
@@ -133,7 +133,7 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     if !settings.metrics_listen.is_empty() {
         let listener = tokio::net::TcpListener::bind(&settings.metrics_listen).await?;
         tracing::info!(address = %listener.local_addr()?, "serving /metrics");
-        let metrics = atbalsts_web::ops::metrics::router(state.clone());
+        let metrics = atbalsts_web::metrics::router(state.clone());
         let mut stop = stop_rx.clone();
         side_tasks.push(tokio::spawn(async move {
             let served = axum::serve(listener, metrics)

@@ -1,9 +1,11 @@
 //! Desks as every feature reaches them: by their key prefix in the path,
-//! or not at all (404); and whether a visitor may file a request type.
+//! or not at all (404); their key prefixes for links; and whether a
+//! visitor may file a request type.
 
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_store::catalogue::RequestType;
-use atbalsts_store::desks::Desk;
+use atbalsts_store::desks::{self, Desk};
+use std::collections::HashMap;
 
 /// The desk with key prefix `prefix`; 404 when there is none.
 pub(crate) async fn desk(state: &AppState, prefix: &str) -> AppResult<Desk> {
@@ -21,4 +23,13 @@ pub(crate) fn may_file(ctx: &Ctx, rt: &RequestType) -> bool {
         Err(_) => true,
         Ok(v) => rt.open_to_external || v.institution_id.is_some() || v.is_staff_on(rt.desk_id),
     }
+}
+
+/// Key prefixes by desk id, for links.
+pub(crate) async fn desk_prefixes(state: &AppState) -> AppResult<HashMap<i64, String>> {
+    Ok(desks::list_desks(&state.db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.key_prefix))
+        .collect())
 }

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+mod article_suggestions;
 pub mod attachments;
 pub mod auth;
 mod cache;
@@ -19,9 +20,11 @@ mod forms;
 mod history;
 mod http;
 pub mod knowledge;
+pub mod metrics;
 pub mod ops;
 pub mod passwords;
 pub mod portal;
+pub mod rate_limit;
 mod render;
 pub mod reports;
 mod request_fields;
@@ -32,6 +35,7 @@ pub mod sign_in_throttle;
 mod state;
 mod ticket_keys;
 pub mod tickets;
+mod titles;
 mod token_bucket;
 mod uploads;
 

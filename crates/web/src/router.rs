@@ -120,7 +120,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            ops::metrics::middleware,
+            crate::metrics::middleware,
         ))
         .layer(CatchPanicLayer::new())
         .with_state(state)

@@ -1,6 +1,6 @@
 use crate::cache::TtlCache;
-use crate::ops::metrics::Metrics;
-use crate::portal::rate_limit::{Limits, RateLimiter};
+use crate::metrics::Metrics;
+use crate::rate_limit::{Limits, RateLimiter};
 use crate::render::Templates;
 use atbalsts_i18n::Catalogue;
 use atbalsts_store::blobs::BlobStore;
@@ -81,7 +81,7 @@ pub struct Inner {
     /// Articles about each request type, for its form, for a minute: every
     /// form page would otherwise search again for the same words.
     pub(crate) related_articles:
-        TtlCache<(i64, atbalsts_domain::Locale), Vec<crate::search::Suggestion>>,
+        TtlCache<(i64, atbalsts_domain::Locale), Vec<crate::article_suggestions::Suggestion>>,
     /// Desks by key prefix and ticket types by desk and code (only those
     /// found), for a few seconds: every API create looks both up.
     pub(crate) desks: TtlCache<String, atbalsts_store::desks::Desk>,

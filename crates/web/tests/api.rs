@@ -312,7 +312,7 @@ async fn metrics_are_closed_unless_configured_and_the_metrics_address_serves_the
     assert_eq!(closed.status, StatusCode::NOT_FOUND);
     assert!(!closed.text().contains("atbalsts_"));
     // What `metrics_listen` serves: only /metrics, without a token.
-    let listener = atbalsts_web::ops::metrics::router(app.state.clone());
+    let listener = atbalsts_web::metrics::router(app.state.clone());
     let r = listener.clone().oneshot(get()).await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let body = axum::body::to_bytes(r.into_body(), usize::MAX)

@@ -514,7 +514,7 @@ async fn programs_and_oversized_files_are_refused_and_the_rest_of_the_form_kept(
 #[db_test]
 async fn anonymous_submissions_are_limited_per_sender_without_locking_out_the_office(t: TestDb) {
     let config = WebConfig {
-        anonymous_limits: atbalsts_web::portal::rate_limit::Limits {
+        anonymous_limits: atbalsts_web::rate_limit::Limits {
             per_sender_burst: 2.0,
             per_sender_per_hour: 1.0,
             per_address_burst: 100.0,

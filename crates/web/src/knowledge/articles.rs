@@ -2,8 +2,9 @@
 //! article with its workflow buttons, files and tickets, and moving it
 //! through the workflow.
 
-use super::{article_on, may_edit, row, staff_desk, title_in, KbDesk, Row};
+use super::{article_on, may_edit, row, staff_desk, KbDesk, Row};
 use crate::http::see_other;
+use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{is_editor, ArticleStatus};
 use atbalsts_domain::{FieldError, Viewer};

@@ -173,7 +173,7 @@ pub(crate) async fn render(
         context! {
             desk => desk,
             editor => e.kd.editor,
-            article => e.article.map(|a| context! { id => a.id, title => super::title_in(&a.titles, ctx.locale), status => a.status }),
+            article => e.article.map(|a| context! { id => a.id, title => crate::titles::title_in(&a.titles, ctx.locale), status => a.status }),
             action => action,
             version => e.version,
             from_ticket => e.from_ticket,

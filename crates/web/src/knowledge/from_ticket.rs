@@ -3,10 +3,10 @@
 //! (symptom, cause, resolution), and linking an article an agent used.
 
 use super::editor::Values;
-use super::title_in;
 use crate::csrf::CsrfOnly;
 use crate::http::see_other;
 use crate::tickets::view::{load, render, FormEcho};
+use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{ArticleLinkKind, Visibility};
 use atbalsts_domain::{FieldError, Locale, Viewer};

@@ -22,9 +22,10 @@ pub mod reminders;
 pub mod report;
 pub mod versions;
 
+use crate::titles::{title_in, Title};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{is_editor, ArticleStatus};
-use atbalsts_domain::{Labels, Locale, Viewer};
+use atbalsts_domain::{Locale, Viewer};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::knowledge::{self as kb, Article, ArticleSummary};
 use axum::routing::{get, post};
@@ -125,29 +126,6 @@ pub(crate) fn may_edit(viewer: &Viewer, a: &ArticleSummary) -> bool {
                 && viewer.is_staff_on(a.desk_id)))
 }
 
-/// A title in the reader's language, else in the other one; `lang` says
-/// which, so the page can mark a title in the other language.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct Title {
-    pub text: String,
-    pub lang: &'static str,
-}
-
-pub(crate) fn title_in(titles: &Labels, locale: Locale) -> Title {
-    let lang = if titles.0.contains_key(locale.code()) {
-        locale
-    } else {
-        Locale::ALL
-            .into_iter()
-            .find(|l| titles.0.contains_key(l.code()))
-            .unwrap_or(locale)
-    };
-    Title {
-        text: titles.get(lang).to_owned(),
-        lang: lang.code(),
-    }
-}
-
 /// An article as lists show it.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Row {
@@ -174,21 +152,5 @@ pub(crate) fn row(desk: &Desk, a: &ArticleSummary, locale: Locale) -> Row {
         review_on: a.review_at.map(|ms| crate::dates::date_text(locale, ms)),
         updated_at: a.updated_at,
         href: format!("/kb/{}/articles/{}", desk.key_prefix, a.id),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::title_in;
-    use atbalsts_domain::{Labels, Locale};
-
-    #[test]
-    fn a_title_missing_in_the_readers_language_comes_in_the_other_marked_so() {
-        let mut only_lv = Labels::default();
-        only_lv.0.insert("lv".into(), "Printeris nedrukā".into());
-        let t = title_in(&only_lv, Locale::En);
-        assert_eq!((t.text.as_str(), t.lang), ("Printeris nedrukā", "lv"));
-        let both = Labels::new("Printeris", "Printer");
-        assert_eq!(title_in(&both, Locale::En).lang, "en");
     }
 }

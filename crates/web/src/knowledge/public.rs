@@ -3,7 +3,7 @@
 //! article is visible to — without signing in for public ones. Every page
 //! load counts as a view; readers say whether the article helped.
 
-use super::title_in;
+use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::ArticleStatus;
 use atbalsts_store::desks::Desk;

@@ -4,8 +4,8 @@
 //! periodic loop; calling it again the same day sends nothing more, on any
 //! instance.
 
-use super::title_in;
 use crate::dates::riga_date;
+use crate::titles::title_in;
 use crate::{AppResult, AppState};
 use atbalsts_mail::compose::DueArticle;
 use atbalsts_store::knowledge as kb;

@@ -2,8 +2,9 @@
 //! helpful votes, requests not filed, tickets linked, searches that found
 //! nothing, and the articles due for review — as a page and as CSV.
 
-use super::{staff_desk, title_in, KbDesk};
+use super::{staff_desk, KbDesk};
 use crate::csv_out::cell;
+use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, KnowledgeReport};

@@ -2,9 +2,10 @@
 //! between two of them line by line (marked in words, not by colour
 //! alone), the workflow moves, and restoring an earlier text.
 
-use super::{article_on, staff_desk, title_in, KbDesk};
+use super::{article_on, staff_desk, KbDesk};
 use crate::forms::field;
 use crate::http::see_other;
+use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, Article};

@@ -1,7 +1,6 @@
 //! Operations endpoints: liveness, readiness and Prometheus metrics.
 
 pub mod health;
-pub mod metrics;
 
 /// Liveness, readiness and metrics; outside the page middleware (no session, no CSRF).
 pub fn routes() -> axum::Router<crate::AppState> {
@@ -9,5 +8,5 @@ pub fn routes() -> axum::Router<crate::AppState> {
     axum::Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .route("/metrics", get(metrics::guarded))
+        .route("/metrics", get(crate::metrics::guarded))
 }

@@ -80,7 +80,7 @@ async fn show(
         .map(|f| f.code.clone());
     // Articles about the request type, found by its name: shown without a
     // script too; portal.js replaces them with ones for what is typed.
-    let related = crate::search::related(state, &l.rt, ctx.locale)
+    let related = crate::article_suggestions::related(state, &l.rt, ctx.locale)
         .await
         .unwrap_or_else(|error| {
             tracing::warn!(%error, "no article suggestions for the form");

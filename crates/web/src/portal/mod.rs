@@ -3,7 +3,6 @@
 
 pub mod form;
 pub mod home;
-pub mod rate_limit;
 
 use crate::desks::may_file;
 use crate::{AppResult, AppState, Ctx};

@@ -2,9 +2,8 @@
 //! form while the customer types a summary or description, as an HTML
 //! fragment that `portal.js` puts into the form's live region.
 
-use super::suggestions;
+use crate::article_suggestions::{related_query, suggestions};
 use crate::{AppResult, AppState, Ctx};
-use atbalsts_domain::Locale;
 use atbalsts_store::catalogue;
 use axum::extract::{Query, State};
 use axum::http::header::CACHE_CONTROL;
@@ -55,14 +54,4 @@ pub async fn fragment(
         .headers_mut()
         .insert(CACHE_CONTROL, "no-store".parse().expect("header value"));
     Ok(response.into_response())
-}
-
-/// The words that find articles about a request type: its name in both
-/// languages (people search in either).
-pub(crate) fn related_query(rt: &catalogue::RequestType) -> String {
-    [Locale::Lv, Locale::En]
-        .into_iter()
-        .map(|l| rt.labels.get(l))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -12,6 +12,7 @@ mod cache;
 mod context;
 mod csrf;
 mod csv_out;
+mod customer_pages;
 mod dates;
 mod desks;
 mod devices;

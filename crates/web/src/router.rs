@@ -94,7 +94,7 @@ pub fn router(state: AppState) -> Router {
         .merge(portal::routes())
         .merge(search::routes())
         .merge(auth::routes())
-        .merge(tickets::routes())
+        .merge(tickets::routes(requests::customer_pages()))
         .merge(attachments::routes())
         .merge(account::routes())
         .merge(admin::routes())

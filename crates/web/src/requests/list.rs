@@ -3,6 +3,7 @@
 //! in words, last update and whose move it is.
 
 use super::status::CustomerStatuses;
+use crate::customer_pages::Asked;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::request::WaitingOn;
 use atbalsts_domain::StatusCategory;
@@ -11,15 +12,6 @@ use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
 use axum::response::Response;
 use minijinja::context;
 use serde::Serialize;
-
-/// What the list was asked for: `state` (open, done, all), `scope` (mine,
-/// institution), a text to look for and where the page starts.
-pub(crate) struct Asked<'a> {
-    pub state: &'a str,
-    pub scope: &'a str,
-    pub text: &'a str,
-    pub after: &'a str,
-}
 
 #[derive(Serialize)]
 struct Row {

@@ -2,15 +2,16 @@
 //! the request page with its public conversation and status history in
 //! customer words, and what a customer may do to a request (reply, confirm
 //! it solved, reopen it). Staff reach the same URLs and get the agent pages;
-//! `tickets::list` and `tickets::view` hand customers over to here.
+//! the ticket pages hand customers over to here through `customer_pages()`.
 
 mod answers;
 mod confirm;
-pub(crate) mod list;
+mod list;
 mod reply;
 mod status;
-pub(crate) mod view;
+mod view;
 
+use crate::customer_pages::CustomerPages;
 use crate::AppState;
 use axum::routing::post;
 use axum::Router;
@@ -20,4 +21,12 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{key}/solved", post(confirm::solved))
         .route("/tickets/{key}/reopen", post(confirm::reopen))
         .route("/tickets/{key}/reply", post(reply::submit))
+}
+
+/// The customer's pages the ticket pages hand customers over to.
+pub fn customer_pages() -> CustomerPages {
+    CustomerPages {
+        list: |state, ctx, asked| Box::pin(list::page(state, ctx, asked)),
+        view: |state, ctx, ticket, done| Box::pin(view::page(state, ctx, ticket, done)),
+    }
 }

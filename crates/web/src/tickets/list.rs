@@ -1,5 +1,6 @@
 use super::ordering::{self, Order};
 use super::StatusNames;
+use crate::customer_pages::{Asked, CustomerPages};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::StatusCategory;
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
@@ -7,6 +8,7 @@ use axum::extract::{Query, RawQuery, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::HeaderMap;
 use axum::response::Response;
+use axum::Extension;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -167,16 +169,17 @@ pub async fn page(
     Query(q): Query<ListQuery>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
+    Extension(customer): Extension<CustomerPages>,
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     if !viewer.is_staff_anywhere() {
-        let asked = crate::requests::list::Asked {
+        let asked = Asked {
             state: &q.state,
             scope: &q.scope,
             text: &q.q,
             after: &q.after,
         };
-        return crate::requests::list::page(&state, &ctx, asked).await;
+        return (customer.list)(&state, &ctx, asked).await;
     }
     let categories = match q.state.as_str() {
         "done" => vec![StatusCategory::Resolved, StatusCategory::Closed],

@@ -19,6 +19,7 @@ pub mod transition;
 pub mod triage;
 pub mod view;
 
+use crate::customer_pages::CustomerPages;
 use crate::AppResult;
 use atbalsts_domain::Locale;
 use atbalsts_store::{workflows, Db};
@@ -68,8 +69,9 @@ impl StatusNames {
     }
 }
 
-/// The staff ticket pages and their actions, and the keyboard shortcuts page.
-pub fn routes() -> axum::Router<crate::AppState> {
+/// The staff ticket pages and their actions, and the keyboard shortcuts
+/// page; customers at `/tickets` and `/tickets/{key}` get `customer`'s pages.
+pub fn routes(customer: CustomerPages) -> axum::Router<crate::AppState> {
     use axum::routing::{get, post};
     axum::Router::new()
         .route("/shortcuts", get(shortcuts::page))
@@ -103,4 +105,5 @@ pub fn routes() -> axum::Router<crate::AppState> {
             "/tickets/{key}/resolve-incidents",
             post(links::resolve_incidents),
         )
+        .layer(axum::Extension(customer))
 }

@@ -372,12 +372,13 @@ pub async fn page(
     ctx: Ctx,
     Path(key): Path<String>,
     Query(q): Query<std::collections::HashMap<String, String>>,
+    axum::Extension(customer): axum::Extension<crate::customer_pages::CustomerPages>,
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     if !viewer.is_staff_on(ticket.desk_id) {
         let done = q.get("done").map(String::as_str).unwrap_or_default();
-        return crate::requests::view::page(&state, &ctx, &ticket, done).await;
+        return (customer.view)(&state, &ctx, &ticket, done).await;
     }
     render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
 }

@@ -34,6 +34,7 @@ mod router;
 pub mod search;
 pub mod sign_in_throttle;
 mod state;
+mod ticket_events;
 mod ticket_keys;
 pub mod tickets;
 mod titles;

@@ -45,7 +45,7 @@ pub(super) async fn add(
     let text = parse_long_text(&body.body, true)
         .map_err(|code| AppError::Invalid(atbalsts_domain::FieldError::new("body", code).into()))?;
     let id =
-        crate::tickets::events::comment(&state, &viewer, &ticket, &text, body.public, &[]).await?;
+        crate::ticket_events::comment(&state, &viewer, &ticket, &text, body.public, &[]).await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
@@ -90,7 +90,7 @@ pub(super) async fn upload(
     let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
     let public = form.get("public") != "false";
     let comment_id =
-        crate::tickets::events::comment(&state, &viewer, &ticket, &body, public, &files).await?;
+        crate::ticket_events::comment(&state, &viewer, &ticket, &body, public, &files).await?;
     let comments = comments_of(&state.db, &viewer, &ticket).await?;
     let attachments = comments
         .into_iter()

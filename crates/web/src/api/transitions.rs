@@ -49,7 +49,7 @@ pub(super) async fn perform(
     let ticket = ticket_for(&state.db, &viewer, &key)
         .await?
         .ok_or(AppError::NotFound)?;
-    crate::tickets::events::transition(&state, &viewer, &ticket, &body.to, body.version).await?;
+    crate::ticket_events::transition(&state, &viewer, &ticket, &body.to, body.version).await?;
     let ticket = ticket_for(&state.db, &viewer, &key)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -129,7 +129,7 @@ pub(super) async fn triage(
         }
     }
     errors.into_result().map_err(AppError::Invalid)?;
-    crate::tickets::events::triage(&state, &viewer, &ticket, &t, body.version).await?;
+    crate::ticket_events::triage(&state, &viewer, &ticket, &t, body.version).await?;
     let ticket = super::visible_ticket(&state, &viewer, &key).await?;
     Ok(Json(json!(ticket)))
 }

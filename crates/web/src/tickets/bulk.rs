@@ -87,8 +87,14 @@ pub async fn submit(
         let result = async {
             let mut ticket = load(&state, viewer, key).await?;
             if !status.is_empty() && status != ticket.status {
-                super::events::transition(&state, viewer, &ticket, status, Some(ticket.version))
-                    .await?;
+                crate::ticket_events::transition(
+                    &state,
+                    viewer,
+                    &ticket,
+                    status,
+                    Some(ticket.version),
+                )
+                .await?;
                 ticket = ticket_by_id(&state.db, ticket.id)
                     .await?
                     .ok_or(AppError::NotFound)?;
@@ -108,7 +114,8 @@ pub async fn submit(
                     t.priority = Some(p);
                     t.reason = reason.to_owned();
                 }
-                super::events::triage(&state, viewer, &ticket, &t, Some(ticket.version)).await?;
+                crate::ticket_events::triage(&state, viewer, &ticket, &t, Some(ticket.version))
+                    .await?;
             }
             Ok::<_, AppError>(())
         }

@@ -26,7 +26,8 @@ pub async fn submit(
     if errors.is_empty() {
         if let Some(body) = body {
             let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
-            super::events::comment(&state, viewer, &ticket, &body, is_public, &files).await?;
+            crate::ticket_events::comment(&state, viewer, &ticket, &body, is_public, &files)
+                .await?;
             return Ok((
                 StatusCode::SEE_OTHER,
                 [(LOCATION, format!("/tickets/{}#conversation", ticket.key))],

@@ -135,7 +135,7 @@ pub async fn resolve_incidents(
         let Some(incident) = tickets::ticket_by_id(&state.db, link.other_id).await? else {
             continue;
         };
-        super::events::comment(&state, viewer, &incident, &message, true, &[]).await?;
+        crate::ticket_events::comment(&state, viewer, &incident, &message, true, &[]).await?;
         let fresh = tickets::ticket_by_id(&state.db, incident.id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -146,7 +146,7 @@ pub async fn resolve_incidents(
             .find(|s| s.category == StatusCategory::Resolved)
             .map(|s| s.code.clone());
         match to {
-            Some(to) => super::events::transition(&state, viewer, &fresh, &to, None).await?,
+            Some(to) => crate::ticket_events::transition(&state, viewer, &fresh, &to, None).await?,
             None => {
                 tracing::info!(ticket = %fresh.key, "no resolved status reachable; left open with the message")
             }

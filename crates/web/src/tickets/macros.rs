@@ -86,8 +86,14 @@ pub async fn submit(
     let outcome = async {
         let mut current = ticket.clone();
         if let Some(status) = m.set_status.as_deref().filter(|s| *s != current.status) {
-            super::events::transition(&state, viewer, &current, status, Some(current.version))
-                .await?;
+            crate::ticket_events::transition(
+                &state,
+                viewer,
+                &current,
+                status,
+                Some(current.version),
+            )
+            .await?;
             current = ticket_by_id(&state.db, current.id)
                 .await?
                 .ok_or(AppError::NotFound)?;
@@ -100,9 +106,10 @@ pub async fn submit(
             let mut t = super::bulk::current(&current);
             t.priority = Some(p);
             t.reason = m.name.clone();
-            super::events::triage(&state, viewer, &current, &t, Some(current.version)).await?;
+            crate::ticket_events::triage(&state, viewer, &current, &t, Some(current.version))
+                .await?;
         }
-        super::events::comment(&state, viewer, &current, &text, m.is_public, &[]).await?;
+        crate::ticket_events::comment(&state, viewer, &current, &text, m.is_public, &[]).await?;
         Ok::<_, AppError>(())
     }
     .await;

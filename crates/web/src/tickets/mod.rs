@@ -3,7 +3,6 @@
 pub mod approval;
 pub mod bulk;
 pub mod comment;
-pub(crate) mod events;
 pub mod institution;
 pub mod links;
 pub mod list;

@@ -29,7 +29,7 @@ pub async fn submit(
     ctx.check_csrf(&form.csrf)?;
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
-    match super::events::transition(&state, viewer, &ticket, &form.to, form.version).await {
+    match crate::ticket_events::transition(&state, viewer, &ticket, &form.to, form.version).await {
         Ok(()) => Ok((
             StatusCode::SEE_OTHER,
             [(LOCATION, format!("/tickets/{}", ticket.key))],

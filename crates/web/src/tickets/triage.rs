@@ -69,7 +69,7 @@ pub async fn submit(
                 category_id: id(&form.category),
                 root_cause_id: id(&form.root_cause),
             };
-            super::events::triage(&state, viewer, &ticket, &triage, form.version).await
+            crate::ticket_events::triage(&state, viewer, &ticket, &triage, form.version).await
         }
         _ => Err(AppError::Invalid(errors)),
     };

@@ -11,6 +11,7 @@ mod cache;
 mod context;
 mod csrf;
 mod error;
+mod flash;
 mod intake;
 pub mod knowledge;
 pub mod ops;

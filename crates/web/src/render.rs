@@ -139,7 +139,8 @@ impl Templates {
                 requests => ctx.my_requests,
             }
         });
-        context! { locale => ctx.locale.code(), csrf => ctx.csrf.clone(), user => user, path => ctx.path.clone() }
+        let flash = crate::flash::from_path(&ctx.path).map(|f| f.message_key());
+        context! { locale => ctx.locale.code(), csrf => ctx.csrf.clone(), user => user, path => ctx.path.clone(), flash => flash }
     }
 
     /// Renders page `name` with `page` values on top of the common ones.

@@ -181,8 +181,8 @@ async fn staff_views_show_what_is_mine_unassigned_or_waiting_with_counts(t: Test
         .unwrap()
         .unwrap();
     let triage = tickets::Triage {
-        impact: atbalsts_domain::triage::Level::Medium,
-        urgency: atbalsts_domain::triage::Level::Medium,
+        impact: Some(atbalsts_domain::triage::Level::Medium),
+        urgency: Some(atbalsts_domain::triage::Level::Medium),
         priority: None,
         reason: String::new(),
         team_id: Some(w.team_id),

@@ -146,6 +146,7 @@ pub fn router(state: AppState) -> Router {
             post(tickets::transition::submit),
         )
         .route("/tickets/{key}/triage", post(tickets::triage::submit))
+        .route("/tickets/{key}/assign", post(tickets::assign::submit))
         .route("/tickets/{key}/links", post(tickets::links::add))
         .route(
             "/tickets/{key}/links/{id}/remove",

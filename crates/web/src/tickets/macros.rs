@@ -12,9 +12,9 @@ use atbalsts_store::macros::{self, Macro};
 use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use atbalsts_store::users;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use crate::flash::{self, Flash};
 use axum::Form;
 use serde::Deserialize;
 
@@ -109,11 +109,10 @@ pub async fn submit(
     match outcome {
         Ok(()) => {
             tracing::info!(ticket = %ticket.key, r#macro = m.id, "macro applied");
-            Ok((
-                StatusCode::SEE_OTHER,
-                [(LOCATION, format!("/tickets/{}#conversation", ticket.key))],
-            )
-                .into_response())
+            Ok(flash::redirect(
+                &format!("/tickets/{}#conversation", ticket.key),
+                Flash::MacroApplied,
+            ))
         }
         Err(AppError::Invalid(errors)) => {
             let echo = FormEcho {

@@ -1,6 +1,7 @@
 //! Ticket pages: list, view, create, comment, transition.
 
 pub mod approval;
+pub mod assign;
 pub mod bulk;
 pub mod comment;
 pub(crate) mod events;
@@ -10,6 +11,7 @@ pub mod list;
 pub mod macros;
 pub mod merge;
 pub mod new;
+mod panels;
 pub mod participants;
 pub mod queues;
 mod quoted;

@@ -132,7 +132,12 @@ mod tests {
 
     #[test]
     fn unknown_codes_show_nothing() {
-        for path in ["/tickets/KISC-1?done=<script>", "/x?done=", "/x", "/x?other=assigned"] {
+        for path in [
+            "/tickets/KISC-1?done=<script>",
+            "/x?done=",
+            "/x",
+            "/x?other=assigned",
+        ] {
             assert_eq!(from_path(path), None, "{path}");
         }
     }

@@ -25,7 +25,11 @@ fn status_region(page: &str) -> &str {
     &page[start..end]
 }
 
-fn reply_parts<'a>(csrf: &'a str, body: &'a str, resolve: bool) -> Vec<(&'a str, Option<&'a str>, Option<&'a str>, &'a str)> {
+fn reply_parts<'a>(
+    csrf: &'a str,
+    body: &'a str,
+    resolve: bool,
+) -> Vec<(&'a str, Option<&'a str>, Option<&'a str>, &'a str)> {
     let mut parts = vec![
         ("_csrf", None, None, csrf),
         ("visibility", None, None, "public"),
@@ -103,7 +107,10 @@ async fn saving_triage_unchanged_writes_no_levels_nobody_chose(t: TestDb) {
         .collect();
     assert!(fields.contains(&"team".to_owned()), "{fields:?}");
     for unchosen in ["impact", "urgency", "priority", "assignee"] {
-        assert!(!fields.iter().any(|f| f == unchosen), "{unchosen} in {fields:?}");
+        assert!(
+            !fields.iter().any(|f| f == unchosen),
+            "{unchosen} in {fields:?}"
+        );
     }
     let shown = agent.get(&location(&r)).await.text();
     assert_eq!(status_region(&shown), "<p>Šķirošana saglabāta.</p>");
@@ -128,7 +135,9 @@ async fn an_agent_replies_and_resolves_in_one_step(t: TestDb) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let after = ticket(&app, &w.agent, &key).await;
     assert_eq!(after.status_category.code(), "resolved");
-    let comments = tickets::comments_of(&app.db.db, &w.agent, &after).await.unwrap();
+    let comments = tickets::comments_of(&app.db.db, &w.agent, &after)
+        .await
+        .unwrap();
     assert_eq!(comments.len(), 1);
     assert!(comments[0].is_public && comments[0].body == "Nomainījām toneri.");
     let shown = agent.get(&location(&r)).await.text();
@@ -157,10 +166,15 @@ async fn a_refused_reply_and_resolve_writes_nothing_and_keeps_the_text(t: TestDb
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = r.text();
-    assert!(page.contains(">Otrā atbilde, lūdzu.</textarea>"), "text kept");
+    assert!(
+        page.contains(">Otrā atbilde, lūdzu.</textarea>"),
+        "text kept"
+    );
     assert!(page.contains("No šī statusa pieteikumu nevar atrisināt"));
     let after = ticket(&app, &w.agent, &key).await;
-    let comments = tickets::comments_of(&app.db.db, &w.agent, &after).await.unwrap();
+    let comments = tickets::comments_of(&app.db.db, &w.agent, &after)
+        .await
+        .unwrap();
     assert_eq!(comments.len(), 1, "the second reply was not written");
 }
 
@@ -251,7 +265,10 @@ async fn each_panel_of_the_agent_page_in_both_languages(t: TestDb) {
         let page = agent.get("/").await;
         let csrf = Browser::csrf(&page);
         agent
-            .post("/language", &[("_csrf", &csrf), ("locale", lang), ("back", "/")])
+            .post(
+                "/language",
+                &[("_csrf", &csrf), ("locale", lang), ("back", "/")],
+            )
             .await;
         let page = agent.get(&format!("/tickets/{key}")).await;
         assert_eq!(page.status, StatusCode::OK);

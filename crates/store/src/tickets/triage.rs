@@ -166,8 +166,16 @@ pub async fn triage(
     let old_text = |i: usize| -> Result<Option<String>> { Ok(current.try_get(i)?) };
     let old_id = |i: usize| -> Result<Option<i64>> { Ok(current.try_get(i)?) };
     let changes: Vec<(&str, Option<String>, Option<String>)> = vec![
-        ("impact", old_text(0)?, t.impact.map(|l| l.code().to_owned())),
-        ("urgency", old_text(1)?, t.urgency.map(|l| l.code().to_owned())),
+        (
+            "impact",
+            old_text(0)?,
+            t.impact.map(|l| l.code().to_owned()),
+        ),
+        (
+            "urgency",
+            old_text(1)?,
+            t.urgency.map(|l| l.code().to_owned()),
+        ),
         ("priority", old_text(2)?, Some(priority.code().to_owned())),
         ("priority_reason", old_text(3)?, reason.clone()),
         ("team", team_name(old_id(4)?), team_name(t.team_id)),

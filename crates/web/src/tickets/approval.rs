@@ -4,6 +4,7 @@
 //! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
 
 use super::view::{field_values, load};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_mail::notices::Notices;
@@ -12,7 +13,6 @@ use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use crate::flash::{self, Flash};
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
@@ -195,7 +195,10 @@ pub async fn from_ticket(
     )
     .await
     {
-        Ok(()) => Ok(flash::redirect(&format!("/tickets/{}", ticket.key), Flash::Decided)),
+        Ok(()) => Ok(flash::redirect(
+            &format!("/tickets/{}", ticket.key),
+            Flash::Decided,
+        )),
         Err(AppError::Invalid(errors)) => {
             let echo = super::view::FormEcho {
                 approval_comment: form.comment,

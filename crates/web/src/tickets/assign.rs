@@ -44,8 +44,7 @@ pub async fn submit(
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     let assignee = assignee_of(&form.assignee, viewer.user_id)?;
-    let echo = match super::events::assign(&state, viewer, &ticket, assignee, form.version).await
-    {
+    let echo = match super::events::assign(&state, viewer, &ticket, assignee, form.version).await {
         Ok(()) => {
             return Ok(flash::redirect(
                 &format!("/tickets/{}", ticket.key),

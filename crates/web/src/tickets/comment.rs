@@ -32,7 +32,11 @@ pub async fn submit(
         let page = format!("/tickets/{}#conversation", ticket.key);
         if !resolve {
             super::events::comment(&state, viewer, &ticket, &body, is_public, &files).await?;
-            let done = if is_public { Flash::Replied } else { Flash::Noted };
+            let done = if is_public {
+                Flash::Replied
+            } else {
+                Flash::Noted
+            };
             return Ok(flash::redirect(&page, done));
         }
         match super::events::reply_and_resolve(&state, viewer, &ticket, &body, &files, version)

@@ -3,11 +3,11 @@
 //! desk's staff confirm it; confirming asks them.
 
 use super::view::load;
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_mail::compose::About;
 use atbalsts_store::tickets::approvals;
 use axum::extract::{Path, State};
-use crate::flash::{self, Flash};
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;

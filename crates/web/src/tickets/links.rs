@@ -3,6 +3,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::csrf::CsrfOnly;
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::link::LinkKind;
 use atbalsts_domain::ticket::parse_long_text;
@@ -12,7 +13,6 @@ use atbalsts_store::workflows;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use crate::flash::{self, Flash};
 use axum::Form;
 use serde::Deserialize;
 

@@ -5,6 +5,7 @@
 //! page's own forms. The text is in the requester's language.
 
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::mail_template::render as fill;
 use atbalsts_domain::{Locale, Priority, Viewer};
@@ -14,7 +15,6 @@ use atbalsts_store::users;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use crate::flash::{self, Flash};
 use axum::Form;
 use serde::Deserialize;
 

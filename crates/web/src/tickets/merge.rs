@@ -3,6 +3,7 @@
 //! language where the work goes on.
 
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_i18n::Arg;
 use atbalsts_mail::notices::Notices;
@@ -11,7 +12,6 @@ use atbalsts_store::users;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use crate::flash::{self, Flash};
 use axum::Form;
 use serde::Deserialize;
 
@@ -83,7 +83,10 @@ pub async fn submit(
     }
     .await;
     match outcome {
-        Ok(target) => Ok(flash::redirect(&format!("/tickets/{target}"), Flash::Merged)),
+        Ok(target) => Ok(flash::redirect(
+            &format!("/tickets/{target}"),
+            Flash::Merged,
+        )),
         Err(AppError::Invalid(errors)) => {
             let echo = FormEcho {
                 merge_target: form.target,

@@ -3,6 +3,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::csrf::CsrfOnly;
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Email;
 use atbalsts_store::tickets::participants::{self, Role};
@@ -10,7 +11,6 @@ use atbalsts_store::tickets::Ticket;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use crate::flash::{self, Flash};
 use axum::Form;
 use serde::Deserialize;
 

@@ -1,9 +1,9 @@
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use crate::flash::{self, Flash};
 use axum::Form;
 use serde::Deserialize;
 

@@ -3,12 +3,12 @@
 //! changed is written; the assignee has its own form (`assign.rs`).
 
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::triage::Level;
 use atbalsts_domain::{FieldErrors, Priority};
 use atbalsts_store::tickets::Triage;
 use axum::extract::{Path, State};
-use crate::flash::{self, Flash};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
@@ -49,12 +49,12 @@ pub async fn submit(
     let ticket = load(&state, viewer, &key).await?;
     let mut errors = FieldErrors::default();
     // Empty: not chosen, offered only while the ticket has no level.
-    let level = |raw: &str, current: &Option<String>, errors: &mut FieldErrors, name| {
-        match (raw, current) {
-            ("", None) => Some(None),
-            ("", Some(c)) => Some(Level::parse(c).ok()),
-            (raw, _) => errors.check(Level::parse(raw).map(Some), name),
-        }
+    let level = |raw: &str, current: &Option<String>, errors: &mut FieldErrors, name| match (
+        raw, current,
+    ) {
+        ("", None) => Some(None),
+        ("", Some(c)) => Some(Level::parse(c).ok()),
+        (raw, _) => errors.check(Level::parse(raw).map(Some), name),
     };
     let impact = level(&form.impact, &ticket.impact, &mut errors, "impact");
     let urgency = level(&form.urgency, &ticket.urgency, &mut errors, "urgency");

@@ -79,7 +79,10 @@ pub(crate) async fn render(
 
 /// The formatted version of a mail, cleaned once more, its inline images
 /// pointing at the stored attachments they came as.
-pub(crate) fn formatted(html: Option<&str>, files: &[atbalsts_store::tickets::Attachment]) -> Option<String> {
+pub(crate) fn formatted(
+    html: Option<&str>,
+    files: &[atbalsts_store::tickets::Attachment],
+) -> Option<String> {
     let clean = atbalsts_richtext::clean(html?, atbalsts_richtext::Images::Embedded);
     Some(atbalsts_richtext::rewrite_cid(&clean, |cid| {
         files

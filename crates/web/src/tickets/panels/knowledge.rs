@@ -14,8 +14,13 @@ pub(crate) struct Knowledge {
 impl Knowledge {
     pub(crate) async fn load(s: &Scope<'_>) -> AppResult<Self> {
         Ok(Self {
-            section: crate::knowledge::from_ticket::section(s.state, s.viewer, s.ticket, s.ctx.locale)
-                .await?,
+            section: crate::knowledge::from_ticket::section(
+                s.state,
+                s.viewer,
+                s.ticket,
+                s.ctx.locale,
+            )
+            .await?,
         })
     }
 }

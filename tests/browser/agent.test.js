@@ -208,6 +208,15 @@ test('an agent assigns to self, replies and resolves in one step, and nothing el
   assert.match(assigned.at(-1), /Izpildītājs/);
   await checkA11y('agent ticket page after assigning');
 
+  // Shortcuts: "n" opens an internal note, "r" a public reply.
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.keyboard.press('n');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-body');
+  assert.ok(await page.locator('#vis-internal').isChecked());
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('r');
+  assert.ok(await page.locator('#vis-public').isChecked());
+
   await page.getByLabel('Komentārs').fill('Nomainījām skenera paroli, tagad sūta.');
   await page.getByRole('button', { name: 'Atbildēt un atrisināt' }).click();
   await page.waitForURL(new RegExp(`/tickets/${key}\\?done=replied-resolved#conversation$`));

@@ -229,6 +229,13 @@ test('an agent assigns to self, replies and resolves in one step, and nothing el
   assert.ok(!resolved.some(r => /Ietekme|Steidzamība/.test(r)), 'impact and urgency untouched');
   await checkA11y('agent ticket page after reply and resolve');
 
+  // "j" opens the next ticket of the queue as last listed.
+  await page.goto(`${BASE}/tickets`);
+  const queue = await page.locator('table a[href^="/tickets/KISC-"]').evaluateAll(as => as.map(a => a.getAttribute('href')));
+  await page.goto(`${BASE}${queue[0]}`);
+  await page.keyboard.press('j');
+  await page.waitForURL(new RegExp(`${queue[1]}$`));
+
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(`${BASE}/tickets/${key}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -291,3 +291,62 @@ async fn each_panel_of_the_agent_page_in_both_languages(t: TestDb) {
         }
     }
 }
+
+const NEEDS_APPROVAL: &str = r#"{
+  "format": "atbalsts-catalogue/1",
+  "groups": [
+    {"code": "tehnika", "labels": {"lv": "Tehnika", "en": "Equipment"}, "request_types": [
+      {"code": "jauna-tehnika", "labels": {"lv": "Jaunas tehnikas pieteikums", "en": "New equipment request"},
+       "ticket_type": "service_request", "needs_approval": true,
+       "fields": [
+         {"code": "summary", "kind": "summary", "required": true, "labels": {"lv": "Pieteikuma tēma", "en": "Topic"}},
+         {"code": "description", "kind": "description", "required": true, "labels": {"lv": "Apraksts", "en": "Description"}}
+       ]}
+    ]}
+  ]
+}"#;
+
+#[db_test]
+async fn the_approvals_panel_in_both_languages(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let file = atbalsts_store::catalogue::parse(NEEDS_APPROVAL.as_bytes()).unwrap();
+    atbalsts_store::catalogue::import(&app.db.db, app.world.desk_id, &file)
+        .await
+        .unwrap();
+    let mut janis = Browser::new(&app);
+    janis.sign_in("janis@lnb.lv").await;
+    let csrf = Browser::csrf(&janis.get("/portal/KISC/jauna-tehnika").await);
+    let sent = janis
+        .post_multipart(
+            "/portal/KISC/jauna-tehnika",
+            &[
+                ("_csrf", None, None, &csrf),
+                ("summary", None, None, "Jauns printeris"),
+                ("description", None, None, "Vajag printeri lasītavai."),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text());
+    let key = sent.header("location").split("/sent/").nth(1).unwrap();
+    let key = key.split('?').next().unwrap().to_owned();
+    // The head of the institution sees the decision form; the agent the list.
+    for (who, email) in [("head", "vaditaja@lnb.lv"), ("agent", "agents@kisc.lv")] {
+        let mut b = Browser::new(&app);
+        b.sign_in(email).await;
+        for lang in ["lv", "en"] {
+            let csrf = Browser::csrf(&b.get("/").await);
+            b.post(
+                "/language",
+                &[("_csrf", &csrf), ("locale", lang), ("back", "/")],
+            )
+            .await;
+            let page = b.get(&format!("/tickets/{key}")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            let csrf = Browser::csrf(&page);
+            insta::assert_snapshot!(
+                format!("approval-{who}-{lang}"),
+                panel(&page.text(), &csrf, "approval")
+            );
+        }
+    }
+}

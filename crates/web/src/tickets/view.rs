@@ -125,6 +125,9 @@ pub(crate) async fn field_values(
     Ok(out)
 }
 
+/// `/tickets/{key}`: the agent's page. Customers' own request page is to
+/// be dispatched from here (`tickets::customer::page`) once it exists;
+/// until then they see this page with the panels staff alone get left out.
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -81,7 +81,7 @@ impl Panels {
         ) = tokio::try_join!(
             conversation::Conversation::load(s),
             reply::Reply::load(s),
-            details::Details::load(s),
+            details::Details::load(s, names),
             history::History::load(s, names),
             approvals::Approvals::load(s),
             for_staff(staff, status::Status::load(s, names)),

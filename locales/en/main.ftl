@@ -148,7 +148,7 @@ history-field-team = Team
 status-history-title = Status history
 
 tokens-title = Personal API tokens
-tokens-intro = With an API token, scripts can work with tickets on your behalf. A token is shown only once.
+tokens-intro = With an API token, scripts can work with requests on your behalf. A token is shown only once.
 tokens-created = Your new token (copy it now; it will not be shown again):
 tokens-create = Create token
 tokens-list = Your tokens
@@ -201,9 +201,7 @@ form-format-date_time = A date and time, for example 23.11.2026 09:30.
 form-inventory-hint = Two digits (the institution's number), the letter P and five digits, for example 12P00345.
 sent-title = Request received
 sent-key = Your request number:
-sent-email = We will send a confirmation with the request number and a short description to your email, and tell you about every change of status.
 sent-view = View the request
-sent-sign-up = If you sign up with the same email, you can also follow your request in the portal.
 sent-back = Back to the portal
 error-choice-unknown = Choose a value from the list.
 error-choose-one = Tick at least one.
@@ -628,20 +626,20 @@ error-kb-archived = An archived article cannot be edited: first bring it back as
 error-kb-file-type = Only documents (PDF, DOC, DOCX, ODT, RTF, TXT) and pictures (PNG, JPG, GIF, WEBP) can be attached to an article.
 error-kb-link-kind = Choose how the article relates to the ticket.
 error-kb-version-unknown = The article has no such version.
-bulk-title = Change the selected requests
+bulk-title = Change the selected tickets
 bulk-select = Select
 bulk-select-one = Select { $key }
 bulk-keep = — keep —
 bulk-apply = Change selected
 bulk-changed = { $count ->
-    [one] { $count } request changed.
-   *[other] { $count } requests changed.
+    [one] { $count } ticket changed.
+   *[other] { $count } tickets changed.
 }
 bulk-refused = { $count ->
-    [one] { $count } request could not be changed:
-   *[other] { $count } requests could not be changed:
+    [one] { $count } ticket could not be changed:
+   *[other] { $count } tickets could not be changed:
 }
-bulk-back = Back to the list of requests
+bulk-back = Back to the ticket list
 merge-title = Merge as a duplicate
 field-merge_target = The request this one repeats
 merge-submit = Merge and close this one
@@ -1120,6 +1118,86 @@ intake-filed-without-sign-in = filed without sign-in
 intake-institution-unconfirmed = Institution not confirmed: no approval requests go out until the desk confirms it.
 intake-institution-confirm = Confirm institution
 history-field-institution_confirmed = Institution confirmed
+## Language: stored values and texts in the other language
+value-yes = Yes
+value-no = No
+lang-only-lv = only in Latvian
+lang-only-en = only in English
+# The customer's side says "request"; staff pages may say "ticket".
+requests-count = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+requests-none = No requests.
+# Inbound mail (issue 15: mail that must not lose text)
+mail-in-no-text = (The message held no readable text. The original message is attached as { $file }.)
+mail-kind-attachment-too-large = Attachment too large
+mail-attachment-too-large-subject = Your message was not accepted: attachment too large
+mail-attachment-too-large-body =
+    Hello,
+
+    We could not accept your message "{ $subject }": the attachment { $filename } is larger than the { $limit } we accept.
+
+    Please send it again with a smaller attachment, or put the file in a shared place and send us a link.
+
+## Customer pages: My requests and the request page (issue 16)
+request-new = New request
+request-states = Request state
+request-state-open = Open
+request-state-done = Done
+request-state-all = All
+request-search = Search requests
+request-search-submit = Search
+request-col-key = Number
+request-col-subject = Subject
+request-col-status = Status
+request-col-waiting = Waiting for
+request-col-updated = Last update
+request-filed-by = (filed by { $name })
+request-waiting-customer = Waiting for you
+request-waiting-service_desk = Waiting for the service desk
+request-waiting-nobody = Nobody — the request is done
+request-more = Older requests
+request-none = There are no requests here.
+request-requester = Filed by
+request-created = Submitted
+request-actions = Request actions
+request-solved = Problem solved
+request-reopen = Reopen
+request-reopen-passed = This request can no longer be reopened. If the problem is back, please submit a new request.
+request-description = Description
+request-conversation = Conversation
+request-conversation-empty = No replies yet.
+request-from-desk = Service desk
+request-reply = Reply
+request-reply-submit = Send reply
+request-status-history = Status history
+request-done-solved = Thank you! The request is marked as solved.
+request-done-reopened = The request is open again; the service desk will see it.
+request-done-replied = Your reply has been sent.
+error-reopen-window-passed = A request can be reopened only for a while after it was resolved. Please submit a new request.
+request-status-open = Received
+request-status-in_progress = Being worked on
+request-status-waiting_for_customer = Question for you
+request-status-waiting_for_third_party = Waiting for a supplier
+request-status-awaiting_approval = Awaiting approval
+request-status-resolved = Resolved
+request-status-closed = Closed
+request-reply-body = Your reply
+
+## Queue, header menus and visual language (issue 16)
+queue-subject = Subject
+queue-density-compact = Compact view
+queue-density-comfortable = Roomy view
+bulk-select-all = Select all on this page
+nav-admin = Administration
+nav-user-menu = User menu
+## Ticket creation: confirmation page (issue 16, helper F)
+sent-subject = Short summary:
+sent-updates-to = We will send updates on the request to:
+sent-updates = We will send a confirmation with the request number and a short summary to this email, and tell you about every change of status.
+sent-account-needed = The request page is open once you are signed in. Log in or sign up with the email { $email }:
+
 
 ## Agent ticket page (issue 16): panels, assign, reply and resolve, confirmations
 ticket-side = Ticket data

@@ -204,9 +204,7 @@ form-format-date_time = Datums un laiks, piemēram, 23.11.2026 09:30.
 form-inventory-hint = Divi cipari (iestādes numurs), burts P un pieci cipari, piemēram, 12P00345.
 sent-title = Pieteikums saņemts
 sent-key = Jūsu pieteikuma numurs:
-sent-email = Apstiprinājumu ar pieteikuma numuru un īsu aprakstu nosūtīsim uz jūsu e-pastu; tāpat paziņosim par katru statusa maiņu.
 sent-view = Apskatīt pieteikumu
-sent-sign-up = Reģistrējoties ar to pašu e-pastu, pieteikuma gaitai varēsiet sekot arī portālā.
 sent-back = Uz portāla sākumu
 error-choice-unknown = Izvēlieties vērtību no saraksta.
 error-choose-one = Atzīmējiet vismaz vienu.
@@ -1128,6 +1126,87 @@ intake-filed-without-sign-in = iesniegts bez pieteikšanās
 intake-institution-unconfirmed = Iestāde nav apstiprināta: saskaņošanas pieprasījumi netiks nosūtīti, kamēr to neapstiprina dienests.
 intake-institution-confirm = Apstiprināt iestādi
 history-field-institution_confirmed = Iestāde apstiprināta
+## Language: stored values and texts in the other language
+value-yes = Jā
+value-no = Nē
+lang-only-lv = tikai latviski
+lang-only-en = tikai angliski
+# The customer's side says "pieteikums"; staff pages too.
+requests-count = { $count ->
+    [zero] { $count } pieteikumu
+    [one] { $count } pieteikums
+   *[other] { $count } pieteikumi
+}
+requests-none = Pieteikumu nav.
+# Inbound mail (issue 15: mail that must not lose text)
+mail-in-no-text = (Vēstulē nebija lasāma teksta. Oriģinālā vēstule ir pievienota kā { $file }.)
+mail-kind-attachment-too-large = Pielikums par lielu
+mail-attachment-too-large-subject = Vēstule nav pieņemta: pielikums par lielu
+mail-attachment-too-large-body =
+    Labdien!
+
+    Jūsu vēstuli „{ $subject }“ nevarējām pieņemt: pielikums { $filename } ir lielāks par { $limit }, ko pieņemam.
+
+    Lūdzu, nosūtiet to vēlreiz ar mazāku pielikumu vai ievietojiet failu koplietojamā vietā un atsūtiet saiti.
+
+## Customer pages: My requests and the request page (issue 16)
+request-new = Jauns pieteikums
+request-states = Pieteikumu stāvoklis
+request-state-open = Atvērtie
+request-state-done = Pabeigtie
+request-state-all = Visi
+request-search = Meklēt pieteikumos
+request-search-submit = Meklēt
+request-col-key = Numurs
+request-col-subject = Temats
+request-col-status = Statuss
+request-col-waiting = Kas gaida
+request-col-updated = Pēdējās izmaiņas
+request-filed-by = (pieteica { $name })
+request-waiting-customer = Gaida jūsu atbildi
+request-waiting-service_desk = Gaida atbalsta dienestu
+request-waiting-nobody = Neviens — pieteikums pabeigts
+request-more = Vecāki pieteikumi
+request-none = Šeit pieteikumu nav.
+request-requester = Pieteicējs
+request-created = Iesniegts
+request-actions = Darbības ar pieteikumu
+request-solved = Problēma atrisināta
+request-reopen = Atvērt no jauna
+request-reopen-passed = Šo pieteikumu vairs nevar atvērt no jauna. Ja problēma atkārtojas, lūdzu, iesniedziet jaunu pieteikumu.
+request-description = Apraksts
+request-conversation = Sarakste
+request-conversation-empty = Atbilžu vēl nav.
+request-from-desk = Atbalsta dienests
+request-reply = Atbildēt
+request-reply-submit = Nosūtīt atbildi
+request-status-history = Statusa vēsture
+request-done-solved = Paldies! Pieteikums atzīmēts kā atrisināts.
+request-done-reopened = Pieteikums atvērts no jauna; atbalsta dienests to redzēs.
+request-done-replied = Jūsu atbilde nosūtīta.
+error-reopen-window-passed = Pieteikumu var atvērt no jauna tikai noteiktu laiku pēc atrisināšanas. Lūdzu, iesniedziet jaunu pieteikumu.
+request-status-open = Saņemts
+request-status-in_progress = Tiek risināts
+request-status-waiting_for_customer = Jautājums jums
+request-status-waiting_for_third_party = Gaida ārēju piegādātāju
+request-status-awaiting_approval = Gaida apstiprinājumu
+request-status-resolved = Atrisināts
+request-status-closed = Slēgts
+request-reply-body = Jūsu atbilde
+
+## Queue, header menus and visual language (issue 16)
+queue-subject = Temats
+queue-density-compact = Kompakts skats
+queue-density-comfortable = Plašs skats
+bulk-select-all = Atlasīt visus šajā lapā
+nav-admin = Administrēšana
+nav-user-menu = Lietotāja izvēlne
+## Pieteikuma izveide: apstiprinājuma lapa (issue 16, helper F)
+sent-subject = Īss apraksts:
+sent-updates-to = Ziņas par pieteikumu sūtīsim uz:
+sent-updates = Apstiprinājumu ar pieteikuma numuru un īsu aprakstu nosūtīsim uz šo e-pastu; tāpat paziņosim par katru statusa maiņu.
+sent-account-needed = Pieteikuma lapu var apskatīt, kad esat pieteicies. Piesakieties vai reģistrējieties ar e-pastu { $email }:
+
 
 ## Agent ticket page (issue 16): panels, assign, reply and resolve, confirmations
 ticket-side = Pieteikuma dati

@@ -104,6 +104,7 @@ test('an agent signs in, creates, comments on and transitions a ticket and sees 
   await checkA11y('bulk edit result');
   await page.goto(`${BASE}/tickets/${key}`);
 
+  await page.locator('.user-menu summary').click();
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.waitForURL(/\/login/);
 });
@@ -115,6 +116,7 @@ test('a desk administrator edits the priority matrix and classifiers and reads t
   await page.getByRole('button', { name: 'Pieteikties' }).click();
   await page.waitForURL(/\/tickets$/);
 
+  await page.getByText('Administrēšana', { exact: true }).click();
   await page.getByRole('link', { name: 'Šķirošana KISC' }).click();
   await page.waitForURL(/\/admin\/triage\/KISC$/);
   await checkA11y('priority matrix');
@@ -165,6 +167,7 @@ test('a desk administrator edits the priority matrix and classifiers and reads t
   await page.getByRole('button', { name: 'Atjaunot ITIL noklusējumu' }).click();
   await page.waitForURL(/done=reset$/);
   assert.equal(await page.getByLabel('Prioritāte, ja ietekme Zema, steidzamība Zema').inputValue(), 'planning');
+  await page.locator('.user-menu summary').click();
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.waitForURL(/\/login/);
 });

@@ -53,7 +53,9 @@ for (const [locale, code, w] of LANGUAGES) {
     await page.locator('#f-password').fill('demo-parole-2026');
     await page.locator('form[action="/login"] button[type=submit]').click();
     await page.waitForLoadState();
-    // The demo's people work in Latvian; choose the language of this run.
+    // The demo's people work in Latvian; choose the language of this run
+    // (in the user menu).
+    await page.locator('.user-menu summary').click();
     await page.locator('#lang-select').selectOption(code);
     await page.locator('form[action="/language"] button').click();
     await page.waitForLoadState();

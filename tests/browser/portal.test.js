@@ -98,6 +98,11 @@ test('a person fills in and sends a whole form with the keyboard alone', async (
   await arrowTo(page, 'Skeneris');
   await tabTo(page, '#f-device_model');
   await page.keyboard.type('Canon DR-C225');
+  // The summary starts as the request type's name, for the person to make it say more.
+  await tabTo(page, '#f-summary');
+  assert.equal(await page.locator('#f-summary').inputValue(), 'Perifērijas iekārtu darbības traucējumi');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Skeneris neieslēdzas');
   await tabTo(page, '#f-description');
   await page.keyboard.type('Skeneris neieslēdzas pēc strāvas padeves pārtraukuma.');
   await tabTo(page, '#f-inventory_number');
@@ -107,6 +112,11 @@ test('a person fills in and sends a whole form with the keyboard alone', async (
   await page.waitForURL(/\/portal\/KISC\/sent\/KISC-\d+/);
   const key = await page.locator('#ticket-key').innerText();
   assert.match(key, /^KISC-\d+$/);
+  // The confirmation says what was filed, where its news go and where it is.
+  assert.equal(await page.locator('#ticket-subject').innerText(), 'Skeneris neieslēdzas');
+  assert.equal(await page.locator('#ticket-email').innerText(), 'liga.kaleja@lnb.lv');
+  assert.equal(await page.locator('#ticket-link').getAttribute('href'), `/tickets/${key}`);
+  assert.ok(await page.locator('#sign-in-hint').isVisible(), 'not signed in: told the page needs an account');
   await checkA11y(page, 'confirmation page');
   await page.context().close();
 });
@@ -152,6 +162,12 @@ test('a customer follows a request under My requests and a desk administrator ed
   await page.getByLabel('Pieteikuma apraksts').fill('Vecais ir nodilis.');
   await page.getByRole('button', { name: 'Nosūtīt' }).click();
   await page.waitForURL(/\/sent\//);
+  assert.equal(await page.locator('#ticket-subject').innerText(), 'Vajag jaunu peles paliktni');
+  assert.equal(await page.locator('#sign-in-hint').count(), 0, 'signed in: the link is enough');
+  await page.locator('#ticket-link').click();
+  await page.waitForURL(/\/tickets\/KISC-\d+$/);
+  await checkA11y(page, 'the request, from its confirmation');
+  await page.goBack();
   await page.getByRole('link', { name: /Mani pieteikumi/ }).click();
   await checkA11y(page, 'My requests');
   await page.getByRole('link', { name: /KISC-\d+/ }).first().click();
@@ -215,7 +231,7 @@ test('new equipment waits for the head of the institution, who rejects without a
   await head.getByLabel('Parole').fill('demo-parole-2026');
   await head.getByRole('button', { name: 'Pieteikties' }).click();
   await head.goto(`${BASE}/tickets/${key}`);
-  assert.equal(await head.locator('#ticket-status').innerText(), 'Gaida apstiprinājumu');
+  assert.equal(await head.locator('#request-status').innerText(), 'Gaida apstiprinājumu');
   await checkA11y(head, 'a request waiting for approval');
   await head.getByRole('button', { name: 'Noraidīt' }).click();
   await assert.doesNotReject(head.getByRole('alert').waitFor());
@@ -223,8 +239,69 @@ test('new equipment waits for the head of the institution, who rejects without a
   await head.getByLabel('Komentārs', { exact: true }).fill('Piekrītu, bet tikai diviem datoriem.');
   await head.getByRole('button', { name: 'Apstiprināt' }).click();
   await head.waitForURL(new RegExp(`/tickets/${key}\\?done=decided$`));
-  assert.equal(await head.getByRole('status').innerText(), 'Lēmums saglabāts.');
-  assert.equal(await head.locator('#ticket-status').innerText(), 'Atvērts');
+  assert.equal(await head.getByRole('status').filter({ hasText: 'Lēmums saglabāts.' }).innerText(), 'Lēmums saglabāts.');
+  assert.equal(await head.locator('#request-status').innerText(), 'Saņemts');
   assert.match(await head.locator('#approval').innerText(), /apstiprināja[\s\S]*Piekrītu, bet tikai diviem datoriem/);
   await head.context().close();
 });
+
+/** Fails when the page scrolls sideways. */
+async function assertFits(page, label) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${label} is ${overflow}px too wide`);
+}
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+  test(`a customer follows a request from My requests, confirms it solved and reopens it (${viewport.width} px)`, async () => {
+    const page = await newPage('lv-LV', viewport);
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('E-pasts').fill('janis.berzins@lnb.lv');
+    await page.getByLabel('Parole').fill('demo-parole-2026');
+    await page.getByRole('button', { name: 'Pieteikties' }).click();
+    await page.goto(`${BASE}/portal/KISC/cits-pieteikums`);
+    const subject = `Nedarbojas kopētājs ${viewport.width}`;
+    await page.getByLabel('Pieteikuma tēma').fill(subject);
+    await page.getByLabel('Pieteikuma apraksts').fill('Kopētājs trešajā stāvā izdod kļūdu E-203.');
+    await page.getByRole('button', { name: 'Nosūtīt' }).click();
+    await page.waitForURL(/\/sent\//);
+
+    await page.goto(`${BASE}/tickets?scope=mine&state=all`);
+    await checkA11y(page, `My requests at ${viewport.width} px`);
+    await assertFits(page, `My requests at ${viewport.width} px`);
+    assert.equal(await page.getByRole('link', { name: 'Jauns pieteikums' }).count(), 1, 'the New request button');
+    const headers = await page.locator('table.requests thead th').allInnerTexts();
+    for (const staffOnly of ['Prioritāte', 'Izpildītājs']) {
+      assert.ok(!headers.includes(staffOnly), `no ${staffOnly} column`);
+    }
+    await page.getByRole('link', { name: subject }).first().click();
+    await page.waitForURL(/\/tickets\/KISC-\d+$/);
+    await checkA11y(page, `a request page at ${viewport.width} px`);
+    await assertFits(page, `a request page at ${viewport.width} px`);
+    assert.equal(await page.locator('table.history').count(), 0, 'no audit table');
+    assert.equal(await page.locator('#request-status').innerText(), 'Saņemts');
+    await page.getByLabel('Jūsu atbilde').fill('Kļūda parādās, kad kopē abas lapas puses.');
+    await page.getByRole('button', { name: 'Nosūtīt atbildi' }).click();
+    await page.waitForURL(/\?done=replied/);
+    assert.match(await page.getByRole('status').innerText(), /atbilde nosūtīta/);
+    assert.match(await page.locator('#conversation').innerText(), /abas lapas puses/);
+    await checkA11y(page, `a request with a reply at ${viewport.width} px`);
+    const shots = process.env.ATBALSTS_SCREENSHOTS;
+    if (shots) {
+      await page.screenshot({ path: `${shots}/customer-request-lv-${viewport.width}.png`, fullPage: true });
+    }
+
+    await page.getByRole('button', { name: 'Problēma atrisināta' }).click();
+    await page.waitForURL(/\?done=solved$/);
+    assert.match(await page.getByRole('status').innerText(), /atzīmēts kā atrisināts/);
+    assert.equal(await page.locator('#request-status').innerText(), 'Atrisināts');
+    await checkA11y(page, `a solved request at ${viewport.width} px`);
+    await assertFits(page, `a solved request at ${viewport.width} px`);
+
+    await page.getByRole('button', { name: 'Atvērt no jauna' }).click();
+    await page.waitForURL(/\?done=reopened$/);
+    assert.match(await page.getByRole('status').innerText(), /atvērts no jauna/);
+    assert.equal(await page.locator('#request-status').innerText(), 'Tiek risināts');
+    assert.match(await page.locator('.status-history').innerText(), /Saņemts[\s\S]*Atrisināts[\s\S]*Tiek risināts/);
+    await page.context().close();
+  });
+}

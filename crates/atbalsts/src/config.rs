@@ -77,6 +77,10 @@ pub struct Settings {
     /// Which recipient goes to which desk, separated by spaces:
     /// `pieteikumi@kisc.lv=KISC`.
     pub mail_in_lmtp_routes: String,
+    /// The desk that takes `mail-in` messages for an unknown `--desk`
+    /// (a typo in the MTA's configuration); empty: such mail is refused
+    /// with exit code 67 (EX_NOUSER), so the MTA bounces it at once.
+    pub mail_in_catch_all_desk: String,
 }
 
 impl Default for Settings {
@@ -111,6 +115,7 @@ impl Default for Settings {
             job_lease_seconds: 60,
             mail_in_lmtp: String::new(),
             mail_in_lmtp_routes: String::new(),
+            mail_in_catch_all_desk: String::new(),
         }
     }
 }

@@ -121,7 +121,8 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
         state.blobs.clone(),
         state.composer.clone(),
     )
-    .with_own_addresses(&own);
+    .with_own_addresses(&own)
+    .with_max_attachment_bytes(settings.max_upload_bytes);
     // Housekeeping and the operators' metrics address.
     let mut side_tasks = vec![tokio::spawn(atbalsts_jobs::schedule_every(
         db.clone(),
@@ -145,6 +146,15 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
             }
         }));
     }
+    // Mail HTML stored by earlier versions: its inline images named anew, once.
+    side_tasks.push(tokio::spawn({
+        let db = db.clone();
+        async move {
+            if let Err(e) = atbalsts_mail::inbound::upgrade_inline_images(&db).await {
+                tracing::error!(error = %e, "upgrading inline images of earlier mail");
+            }
+        }
+    }));
     let mut mail_tasks = Vec::new();
     // Owners of articles past their review date are reminded once a day.
     mail_tasks.push(tokio::spawn(remind_reviews(state.clone(), stop_rx.clone())));

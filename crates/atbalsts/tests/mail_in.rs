@@ -1,12 +1,28 @@
 //! `atbalsts mail-in`, as an MTA's pipe transport runs it: exit 0 when the
-//! message was taken care of, 75 (try again) when it could not be stored.
+//! message was taken care of, 75 (try again) when it could not be stored,
+//! 67 (no such user) for a desk that does not exist and no catch-all desk.
 
 use atbalsts_testkit::{db_test, TestDb};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn mail_in(t: &TestDb, url: &str, desk: &str, message: &[u8]) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_atbalsts"))
+    mail_in_with(t, url, desk, "", message)
+}
+
+fn mail_in_with(
+    t: &TestDb,
+    url: &str,
+    desk: &str,
+    catch_all: &str,
+    message: &[u8],
+) -> (i32, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_atbalsts"));
+    command.env_remove("ATBALSTS_MAIL_IN_CATCH_ALL_DESK");
+    if !catch_all.is_empty() {
+        command.env("ATBALSTS_MAIL_IN_CATCH_ALL_DESK", catch_all);
+    }
+    let mut child = command
         .args(["mail-in", "--desk", desk])
         .env("ATBALSTS_DATABASE_URL", url)
         .env("ATBALSTS_DATA_DIR", t.dir.path())
@@ -48,11 +64,20 @@ async fn an_mta_pipes_a_message_in_and_learns_whether_to_try_again(t: TestDb) {
     let (code, out) = mail_in(&t, &t.url, "KISC", &fixture("malformed.eml"));
     assert_eq!(code, 0);
     assert!(out.starts_with("Quarantined"), "{out}");
-    // No such desk, or no database: the MTA keeps the message and retries.
-    assert_eq!(mail_in(&t, &t.url, "NAV", b"From: a@b.lv\r\n\r\nx").0, 75);
+    // No database: the MTA keeps the message and retries.
     let unreachable = "postgres://postgres@127.0.0.1:1/none";
     assert_eq!(
         mail_in(&t, unreachable, "KISC", b"From: a@b.lv\r\n\r\nx").0,
         75
     );
+}
+
+#[db_test]
+async fn mail_for_an_unknown_desk_is_refused_for_good_or_taken_by_the_catch_all_desk(t: TestDb) {
+    t.world().await;
+    let message = fixture("new-plain-utf8.eml");
+    // 67 (EX_NOUSER): the MTA bounces it instead of retrying forever.
+    assert_eq!(mail_in(&t, &t.url, "NAV", &message).0, 67);
+    let (code, out) = mail_in_with(&t, &t.url, "NAV", "KISC", &message);
+    assert_eq!((code, out.trim()), (0, "Created(\"KISC-1\")"));
 }

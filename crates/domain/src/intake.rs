@@ -22,8 +22,9 @@ pub struct TicketRequest {
     /// Answers by field code: the portal form's inputs, the API's `fields`.
     pub answers: FormInput,
     /// Summary and description given beside the form (the API body, the
-    /// agent page, an email). A form field of that kind answers first.
-    pub summary: String,
+    /// agent page, an email). A form field of that kind answers first. A
+    /// summary not sent at all (`None`) is, with a request type, its name.
+    pub summary: Option<String>,
     pub description: String,
     /// How many files arrived for the attachments field.
     pub files: usize,
@@ -141,7 +142,7 @@ pub struct CheckedTicket {
 /// not signed in a request type not open to external users asks for the
 /// institution (added when the form has no institution field).
 pub fn form_for(fields: &[FormField], signed_in: bool, open_to_external: bool) -> Vec<FormField> {
-    let mut out = form::for_viewer(fields, signed_in);
+    let mut out = with_summary(form::for_viewer(fields, signed_in));
     if signed_in || open_to_external {
         return out;
     }
@@ -171,6 +172,43 @@ pub fn form_for(fields: &[FormField], signed_in: bool, open_to_external: bool) -
     out
 }
 
+/// Code of the summary field a form gains when it has none (or, when a
+/// field of another kind already has that code, [`SUMMARY_ALT`]).
+pub const SUMMARY: &str = "summary";
+pub const SUMMARY_ALT: &str = "summary_text";
+
+/// Every form asks for a short summary of the request, which titles the
+/// ticket in the queue: a form without a field of that kind gains one
+/// (required, at most [`crate::Summary::MAX_CHARS`] characters) just before
+/// its description, or first when it has none. The portal prefills it with
+/// the request type's name.
+fn with_summary(mut fields: Vec<FormField>) -> Vec<FormField> {
+    if fields.iter().any(|f| f.input == Input::Summary) {
+        return fields;
+    }
+    let code = if fields.iter().any(|f| f.code == SUMMARY) {
+        SUMMARY_ALT
+    } else {
+        SUMMARY
+    };
+    let at = fields
+        .iter()
+        .position(|f| f.input == Input::Description)
+        .unwrap_or(0);
+    fields.insert(
+        at,
+        FormField {
+            code: code.into(),
+            input: Input::Summary,
+            required: true,
+            labels: Labels::new("Īss apraksts", "Short summary"),
+            help: Labels::default(),
+            show_if: None,
+        },
+    );
+    fields
+}
+
 /// Checks a request against the desk's rules and the caller's rights.
 pub fn check(
     request: &TicketRequest,
@@ -185,7 +223,7 @@ pub fn check(
     let (answers, values) = match &rules.form {
         Some(fields) => match form::validate(
             fields,
-            &with_beside(fields, request),
+            &with_beside(fields, request, rules.title.as_deref()),
             &rules.institutions,
             signed_in,
             request.files,
@@ -210,7 +248,8 @@ pub fn check(
         ),
     };
 
-    let summary = match (&answers.summary, request.summary.trim(), &rules.title) {
+    let beside = request.summary.as_deref().unwrap_or("").trim();
+    let summary = match (&answers.summary, beside, &rules.title) {
         (Some(s), _, _) => Summary::parse(s).ok(),
         (None, "", Some(title)) if rules.form.is_some() => Summary::parse(title).ok(),
         (None, raw, _) => errors.check(Summary::parse(raw), "summary"),
@@ -331,16 +370,23 @@ pub fn check(
 
 /// The answers, with the summary and description given beside the form
 /// (as the API sends them) under the codes of the form's fields of that kind.
-fn with_beside(fields: &[FormField], request: &TicketRequest) -> FormInput {
+fn with_beside(fields: &[FormField], request: &TicketRequest, title: Option<&str>) -> FormInput {
     let mut answers = request.answers.clone();
-    for (kind, text) in [
-        (Input::Summary, &request.summary),
-        (Input::Description, &request.description),
-    ] {
-        if let Some(f) = fields.iter().find(|f| f.input == kind) {
-            if answers.get(&f.code).is_empty() && !text.trim().is_empty() {
-                answers.0.insert(f.code.clone(), vec![text.clone()]);
+    if let Some(f) = fields.iter().find(|f| f.input == Input::Summary) {
+        // A way in that sends no summary at all (a script naming only the
+        // request type) gets the request type's name, as the portal form is
+        // prefilled with it; a summary sent blank is refused, as the form's is.
+        let beside = request.summary.as_deref().map(str::to_owned);
+        if let Some(text) = beside.or_else(|| title.map(str::to_owned)) {
+            if !answers.0.contains_key(&f.code) {
+                answers.0.insert(f.code.clone(), vec![text]);
             }
+        }
+    }
+    if let Some(f) = fields.iter().find(|f| f.input == Input::Description) {
+        let text = &request.description;
+        if answers.get(&f.code).is_empty() && !text.trim().is_empty() {
+            answers.0.insert(f.code.clone(), vec![text.clone()]);
         }
     }
     answers

@@ -11,6 +11,7 @@ pub mod labels;
 pub mod link;
 pub mod locale;
 pub mod mail_template;
+pub mod request;
 pub mod role;
 pub mod routing;
 pub mod text;

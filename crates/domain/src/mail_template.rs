@@ -72,6 +72,13 @@ pub const KINDS: &[MailKind] = &[
         for_staff: false,
     },
     MailKind {
+        code: "attachment-too-large",
+        subject_key: "mail-attachment-too-large-subject",
+        body_key: "mail-attachment-too-large-body",
+        placeholders: &["subject", "filename", "limit"],
+        for_staff: false,
+    },
+    MailKind {
         code: "password-reset",
         subject_key: "mail-reset-subject",
         body_key: "mail-reset-body",

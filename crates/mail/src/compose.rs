@@ -62,6 +62,9 @@ fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
     };
     vec![
         ("key", "KISC-1042".to_owned()),
+        ("subject", summary.to_owned()),
+        ("filename", "skenējums.pdf".to_owned()),
+        ("limit", "20 MiB".to_owned()),
         ("summary", summary.to_owned()),
         (
             "link",
@@ -358,6 +361,42 @@ impl Composer {
                     "link",
                     format!("{}/kb/{desk_prefix}/stale", self.public_url),
                 ),
+            ],
+        );
+        n.desk_id = Some(desk_id);
+        n
+    }
+
+    /// A catalogue text in `locale` with its arguments filled in.
+    pub fn text_args(&self, locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|(k, v)| (*k, Arg::Str((*v).to_owned())))
+            .collect();
+        self.i18n.t_args(locale, key, &args)
+    }
+
+    /// To the sender of a mail that was not taken because one of its files
+    /// is larger than the site takes: which file, and the limit.
+    pub fn attachment_too_large(
+        &self,
+        to: &str,
+        subject: &str,
+        filename: &str,
+        limit_bytes: usize,
+        locale: Locale,
+        desk_id: i64,
+    ) -> NewNotification {
+        let limit = format!("{} MiB", limit_bytes.div_ceil(1024 * 1024));
+        let mut n = self.compose(
+            kind("attachment-too-large"),
+            to,
+            locale,
+            None,
+            vec![
+                ("subject", subject.to_owned()),
+                ("filename", filename.to_owned()),
+                ("limit", limit),
             ],
         );
         n.desk_id = Some(desk_id);

@@ -6,6 +6,7 @@
 pub mod compose;
 pub mod imap;
 pub mod inbound;
+pub mod intake;
 pub mod lmtp;
 pub mod notices;
 pub mod outbound;

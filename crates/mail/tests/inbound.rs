@@ -627,3 +627,233 @@ async fn a_reply_to_a_closed_ticket_opens_a_linked_follow_up_where_the_desk_says
         atbalsts_domain::StatusCategory::Closed
     );
 }
+
+// Mail that must not lose text (issue 15).
+
+/// A fixture with a Message-ID of our choosing.
+fn fixture_with_id(name: &str, id: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    replace(&std::fs::read(&path).unwrap(), b"{{MSGID}}", id.as_bytes())
+}
+
+#[db_test]
+async fn text_that_arrives_only_as_an_unnamed_part_or_html_file_becomes_the_description(t: TestDb) {
+    let s = setup(&t).await;
+    let key = created(
+        &s.receive(&fixture("broken-body-as-octet-stream.eml", "", ""))
+            .await,
+    );
+    let ticket = s.ticket(&key).await;
+    assert!(
+        ticket
+            .description
+            .contains("nedarbojas skeneris pie printera")
+            && ticket.description.contains("Līga Krūmiņa"),
+        "{}",
+        ticket.description
+    );
+
+    let key = created(
+        &s.receive(&fixture("broken-html-as-attachment.eml", "", ""))
+            .await,
+    );
+    let ticket = s.ticket(&key).await;
+    assert!(
+        ticket
+            .description
+            .contains("Lasītavā nav interneta kopš rīta.")
+            && !ticket.description.contains("color:red")
+            && !ticket.description.contains("<p>"),
+        "{}",
+        ticket.description
+    );
+}
+
+#[db_test]
+async fn a_message_with_no_text_at_all_says_so_and_keeps_the_original_for_staff(t: TestDb) {
+    let s = setup(&t).await;
+    let raw = fixture("no-text-only-image.eml", "", "");
+    let key = created(&s.receive(&raw).await);
+    let ticket = s.ticket(&key).await;
+    assert!(
+        ticket.description.contains("message.eml") && !ticket.description.contains("tukšs"),
+        "{}",
+        ticket.description
+    );
+    let files = tickets::attachments_of(&s.db, &system(), &ticket)
+        .await
+        .unwrap();
+    let original = files
+        .iter()
+        .find(|f| f.filename == "message.eml")
+        .expect("the raw message is kept");
+    assert_eq!(s.blobs.read(&original.sha256).unwrap(), raw);
+    assert!(files.iter().any(|f| f.content_type == "image/png"));
+}
+
+#[db_test]
+async fn bounces_without_a_sender_address_are_known_for_bounces_not_quarantined(t: TestDb) {
+    let s = setup(&t).await;
+    let mut tx = s.db.write().begin().await.unwrap();
+    atbalsts_store::users::contact_for(
+        &mut tx,
+        &atbalsts_domain::Email::parse("nav.tada@lnb.lv").unwrap(),
+        "Nav Tāda",
+        None,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    for name in ["bounce-null-sender.eml", "bounce-malformed-from.eml"] {
+        assert_eq!(
+            s.receive(&fixture(name, "", "")).await,
+            Outcome::Ignored("bounce"),
+            "{name}"
+        );
+    }
+    assert!(mail::quarantined(&s.db, s.desk.id, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    let failing = mail::failing(&s.db, "nav.tada@lnb.lv").await.unwrap();
+    assert!(failing.is_some_and(|f| f.contains("5.1.1")));
+}
+
+#[db_test]
+async fn a_different_message_reusing_a_message_id_is_recorded_and_only_a_true_duplicate_dropped(
+    t: TestDb,
+) {
+    let s = setup(&t).await;
+    let first = fixture_with_id("new-plain-utf8.eml", "<reused-1@lnb.lv>");
+    let other = fixture_with_id("forwarded.eml", "<reused-1@lnb.lv>");
+    let a = created(&s.receive(&first).await);
+    let b = created(&s.receive(&other).await);
+    assert_ne!(a, b);
+    // The same bytes again, or the same message with other trace headers.
+    let mut relayed =
+        b"Received: from relay.lnb.lv by mx.kisc.lv; Mon, 23 Nov 2026 10:00:00 +0200\r\n".to_vec();
+    relayed.extend_from_slice(&first);
+    for again in [&first, &relayed, &other] {
+        assert_eq!(
+            s.receive(again).await,
+            Outcome::Ignored("duplicate: already processed")
+        );
+    }
+    // A reply to the reused ID still threads to the first ticket.
+    let seen = mail::seen(&s.db, "<reused-1@lnb.lv>")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(seen.ticket_id, s.ticket(&a).await.id);
+}
+
+#[db_test]
+async fn header_bytes_without_a_charset_are_read_as_baltic_windows_text(t: TestDb) {
+    let s = setup(&t).await;
+    let key = created(
+        &s.receive(&fixture("headers-8bit-windows-1257.eml", "", ""))
+            .await,
+    );
+    let ticket = s.ticket(&key).await;
+    assert_eq!(ticket.summary, "Grāmatvedībā nedarbojas printeris");
+    let user = atbalsts_store::users::user_by_email(
+        &s.db,
+        &atbalsts_domain::Email::parse("janis.berzins@lnb.lv").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(user.display_name, "Jānis Bērziņš");
+}
+
+#[db_test]
+async fn a_mail_with_an_attachment_over_the_limit_is_quarantined_and_its_sender_told(t: TestDb) {
+    let mut s = setup(&t).await;
+    s.inbound = s.inbound.clone().with_max_attachment_bytes(80);
+    let raw = fixture("new-with-attachments.eml", "", "");
+    let Outcome::Quarantined(reason) = s.receive(&raw).await else {
+        panic!("a file over the limit is not stored");
+    };
+    assert!(reason.contains("over the limit of 80 bytes"), "{reason}");
+    let kept = mail::quarantined(&s.db, s.desk.id, 10).await.unwrap();
+    assert_eq!(s.blobs.read(&kept[0].sha256).unwrap(), raw);
+    let parsed = MessageParser::default().parse(&raw).unwrap();
+    let sender = parsed.from().unwrap().first().unwrap().address().unwrap();
+    let told = notifications::for_recipient(&s.db, sender).await.unwrap();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].kind, "attachment-too-large");
+    assert!(told[0].body_text.contains("1 MiB"), "{}", told[0].body_text);
+}
+
+#[db_test]
+async fn a_mail_nested_80_000_deep_becomes_a_ticket_with_its_text(t: TestDb) {
+    let s = setup(&t).await;
+    let depth = 80_000;
+    let raw = format!(
+        "From: Anna Ozola <anna.ozola@gmail.com>\r\nTo: pieteikumi@kisc.lv\r\nSubject: Dziļi\r\n\
+         Message-ID: <deep-1@gmail.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+         <p>Labdien!</p>{}Neiet printeris{}\r\n",
+        "<div><b id=x>".repeat(depth),
+        "</b></div>".repeat(depth)
+    );
+    let key = created(&s.receive(raw.as_bytes()).await);
+    let ticket = s.ticket(&key).await;
+    assert!(
+        ticket.description.contains("Neiet printeris"),
+        "{}",
+        ticket.description
+    );
+    let html = ticket.description_html.expect("the formatted version");
+    assert!(html.contains("Neiet printeris"), "{html}");
+    assert!(
+        html.matches("<div").count() <= atbalsts_richtext::MAX_DEPTH,
+        "the structure is flattened"
+    );
+}
+
+#[db_test]
+async fn the_formatted_version_is_cleaned_once_on_arrival_with_its_inline_image_named_by_content(
+    t: TestDb,
+) {
+    let s = setup(&t).await;
+    let key = created(
+        &s.receive(&fixture("new-html-inline-image.eml", "", ""))
+            .await,
+    );
+    let ticket = s.ticket(&key).await;
+    let html = ticket
+        .description_html
+        .clone()
+        .expect("the formatted version");
+    assert!(
+        !html.contains("<script") && !html.contains("onclick"),
+        "{html}"
+    );
+    let files = tickets::attachments_of(&s.db, &system(), &ticket)
+        .await
+        .unwrap();
+    let image = files.iter().find(|f| f.content_id.is_some()).unwrap();
+    assert!(
+        html.contains(&format!(r#"src="cid:{}""#, image.sha256)),
+        "the page resolves the stored image without parsing again: {html}"
+    );
+}
+
+#[db_test]
+async fn a_message_id_recorded_before_content_hashes_were_kept_still_stops_a_redelivery(t: TestDb) {
+    let s = setup(&t).await;
+    created(
+        &s.receive(&fixture_with_id("new-plain-utf8.eml", "<old-1@lnb.lv>"))
+            .await,
+    );
+    // As a row from before migration 0021 reads.
+    sqlx::query("UPDATE mail_messages SET content_hash = NULL")
+        .execute(s.db.write())
+        .await
+        .unwrap();
+    let resent = fixture_with_id("forwarded.eml", "<old-1@lnb.lv>");
+    assert_eq!(
+        s.receive(&resent).await,
+        Outcome::Ignored("duplicate: already processed")
+    );
+}

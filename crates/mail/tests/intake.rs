@@ -68,3 +68,54 @@ async fn a_request_by_mail_reaches_the_team_it_is_routed_to_once(t: TestDb) {
         .collect();
     assert_eq!(heard, ["new-in-queue"]);
 }
+
+#[db_test]
+async fn a_request_by_mail_tells_the_sender_and_everyone_copied_that_it_was_received(t: TestDb) {
+    let w = t.world().await;
+    let db = &t.db;
+    let composer = Composer::new(
+        Arc::new(atbalsts_i18n::Catalogue::load()),
+        "http://127.0.0.1:8080",
+        "KISC atbalsts <atbalsts@kisc.lv>",
+    );
+    let inbound = Inbound::new(
+        db.clone(),
+        BlobStore::new(t.dir.path().join("attachments")),
+        composer,
+    );
+    let desk = desks::desk_by_prefix(db, "KISC").await.unwrap().unwrap();
+    let raw = "From: Jānis Bērziņš <janis@lnb.lv>\r\nTo: atbalsts@kisc.lv\r\n\
+               Cc: Līga Kalēja <liga@lnb.lv>\r\n\
+               Subject: Neiet skeneris\r\nMessage-ID: <intake-2@lnb.lv>\r\n\
+               Content-Type: text/plain; charset=utf-8\r\n\r\nSkeneris neieslēdzas.\r\n";
+    let Outcome::Created(key) = inbound.receive(&desk, raw.as_bytes()).await.unwrap() else {
+        panic!("no ticket");
+    };
+    let ticket = tickets::ticket_for(
+        db,
+        &w.agent,
+        &atbalsts_domain::TicketKey::parse(&key).unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(ticket.requester_id, w.customer_a.user_id);
+    assert_eq!(ticket.summary, "Neiet skeneris");
+    for to in ["janis@lnb.lv", "liga@lnb.lv"] {
+        let kinds: Vec<String> = notifications::for_recipient(db, to)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|n| n.ticket_id == Some(ticket.id))
+            .map(|n| n.kind)
+            .collect();
+        assert_eq!(kinds, ["request-received"], "{to}");
+    }
+    let history: Vec<String> = tickets::changes_of(db, ticket.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.field)
+        .collect();
+    assert_eq!(history.first().map(String::as_str), Some("created"));
+}

@@ -5,7 +5,7 @@
 //! forms, frames; **pulldown-cmark** turns Markdown into HTML that then goes
 //! through the same cleaner. Nothing here is hand-parsed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Where an `<img src>` may point after cleaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +17,20 @@ pub enum Images {
     Local,
 }
 
-fn cleaner(images: Images) -> ammonia::Builder<'static> {
+mod shape;
+
+pub use shape::text_of;
+
+/// HTML longer than this (bytes) is flattened to its text before cleaning.
+pub const MAX_HTML_BYTES: usize = 1024 * 1024;
+/// HTML nested deeper than this is flattened to its text before cleaning:
+/// html5ever's tree builder works in time proportional to depth × size.
+pub const MAX_DEPTH: usize = 200;
+
+/// Where `cid:` images of a mail point after cleaning, by Content-ID.
+pub type InlineImages = HashMap<String, String>;
+
+fn cleaner(images: Images, inline: Option<InlineImages>) -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     let mut schemes: HashSet<&str> = ["http", "https", "mailto", "tel"].into();
     if images == Images::Embedded {
@@ -28,20 +41,109 @@ fn cleaner(images: Images) -> ammonia::Builder<'static> {
         .add_tag_attributes("img", ["width", "height"])
         .attribute_filter(move |element, attribute, value| {
             if element == "img" && attribute == "src" {
-                let allowed = match images {
-                    Images::Embedded => value.starts_with("cid:"),
-                    Images::Local => value.starts_with('/') && !value.starts_with("//"),
+                return match images {
+                    Images::Embedded => {
+                        let cid = content_id_of(value)?;
+                        match &inline {
+                            Some(map) => map.get(&cid).map(|token| format!("cid:{token}").into()),
+                            None => Some(value.into()),
+                        }
+                    }
+                    Images::Local => {
+                        (value.starts_with('/') && !value.starts_with("//")).then(|| value.into())
+                    }
                 };
-                return allowed.then(|| value.into());
             }
             Some(value.into())
         });
     b
 }
 
+/// The Content-ID a `cid:` URL names (RFC 2392: percent-encoded, no `<>`).
+fn content_id_of(url: &str) -> Option<String> {
+    let rest = url
+        .get(..4)?
+        .eq_ignore_ascii_case("cid:")
+        .then(|| &url[4..])?;
+    let bytes = rest.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    let id = String::from_utf8_lossy(&out);
+    let id = id.trim().trim_matches(['<', '>']);
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// Whether `html` must be flattened before the tree builder sees it.
+fn too_complex(html: &str) -> bool {
+    html.len() > MAX_HTML_BYTES || shape::Shape::of(html, MAX_DEPTH).depth > MAX_DEPTH
+}
+
+/// The text of `html` as safe HTML: its lines, escaped, nothing else.
+fn flattened(html: &str) -> String {
+    let text = text_of(html);
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str("<p>");
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        for c in line.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+    }
+    out.push_str("</p>");
+    out
+}
+
 /// Untrusted HTML, cleaned: harmless markup kept, everything active gone.
+/// A document larger than [`MAX_HTML_BYTES`] or nested deeper than
+/// [`MAX_DEPTH`] keeps only its text (lines kept), so cleaning takes time
+/// in proportion to the input's size whatever its shape.
 pub fn clean(html: &str, images: Images) -> String {
-    cleaner(images).clean(html).to_string()
+    if too_complex(html) {
+        return flattened(html);
+    }
+    cleaner(images, None).clean(html).to_string()
+}
+
+/// An HTML mail body, cleaned once when the mail is received, its inline
+/// images resolved on the parsed document: `<img src="cid:X">` becomes
+/// `<img src="cid:T">` where `T = inline[X]` (the stored attachment's
+/// SHA-256, lower-case hex); a reference to no part of the mail loses its
+/// `src`. The attachment's database id is not known yet when the mail is
+/// cleaned (the ticket or comment and its files are written afterwards,
+/// together), so the page maps `T` to an address with
+/// [`inline_images`] — a scan for a fixed token, no parsing.
+pub fn clean_mail(html: &str, inline: &InlineImages) -> String {
+    if too_complex(html) {
+        return flattened(html);
+    }
+    cleaner(Images::Embedded, Some(inline.clone()))
+        .clean(html)
+        .to_string()
 }
 
 /// Markdown rendered to clean HTML (tables, strikethrough and task lists
@@ -55,35 +157,49 @@ pub fn markdown(source: &str) -> String {
     clean(&out, Images::Local)
 }
 
-/// Rewrites `src="cid:…"` in cleaned HTML with `resolve` (the stored
-/// attachment's address); an unknown reference loses its `src`.
-pub fn rewrite_cid(clean_html: &str, resolve: impl Fn(&str) -> Option<String>) -> String {
+/// Points the inline images of HTML made by [`clean_mail`] at their stored
+/// attachments: each `src="cid:T"` with `T` a SHA-256 in hex becomes
+/// `src="{resolve(T)}"` (escaped), or loses its `src` when `resolve` knows
+/// no such file. Safe on stored output of the cleaner without parsing it
+/// again: the cleaner writes `"` inside attribute values as `&quot;`, so
+/// the token cannot be forged inside another attribute, and a text that
+/// happens to read `src="cid:T"` is at worst changed into other plain text.
+/// HTML stored before tokens existed (`cid:` + the Content-ID) is cleaned
+/// again once, on the parsed document, by the mail crate's
+/// `inbound::upgrade_inline_images` at start-up.
+pub fn inline_images(stored: &str, resolve: impl Fn(&str) -> Option<String>) -> String {
     const NEEDLE: &str = "src=\"cid:";
-    let mut out = String::with_capacity(clean_html.len());
-    let mut rest = clean_html;
+    const TOKEN: usize = 64;
+    let mut out = String::with_capacity(stored.len());
+    let mut rest = stored;
     while let Some(at) = rest.find(NEEDLE) {
-        out.push_str(&rest[..at]);
         let after = &rest[at + NEEDLE.len()..];
-        let end = after.find('"').unwrap_or(after.len());
-        let id = unescape(&after[..end]);
-        if let Some(url) = resolve(&id) {
-            out.push_str("src=\"");
-            out.push_str(&escape_attr(&url));
-            out.push('"');
-        } else {
-            out.push_str("data-missing=\"\"");
+        let token = after.get(..TOKEN).filter(|t| {
+            t.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                && after[TOKEN..].starts_with('"')
+        });
+        out.push_str(&rest[..at]);
+        match token {
+            Some(token) => {
+                match resolve(token) {
+                    Some(url) => {
+                        out.push_str("src=\"");
+                        out.push_str(&escape_attr(&url));
+                        out.push('"');
+                    }
+                    None => out.push_str("data-missing=\"\""),
+                }
+                rest = &after[TOKEN + 1..];
+            }
+            None => {
+                out.push_str(NEEDLE);
+                rest = after;
+            }
         }
-        rest = after.get(end + 1..).unwrap_or("");
     }
     out.push_str(rest);
     out
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
 }
 
 fn escape_attr(s: &str) -> String {
@@ -112,15 +228,53 @@ mod tests {
 
     #[test]
     fn embedded_images_point_to_stored_attachments() {
-        let html = clean(
-            r#"<p>Skat.</p><img src="cid:a&amp;b@x"><img src="cid:nav">"#,
-            Images::Embedded,
+        let sha = "ab".repeat(32);
+        let inline = InlineImages::from([("a&b@x".to_owned(), sha.clone())]);
+        let html = clean_mail(
+            r#"<p title='src="cid:nav"'>Skat. src="cid:abab"</p><img src="cid:a%26b@x"><img src="cid:nav">"#,
+            &inline,
         );
-        let out = rewrite_cid(&html, |id| {
-            (id == "a&b@x").then(|| "/attachments/7".to_owned())
-        });
+        assert!(
+            html.contains(&format!(r#"<img src="cid:{sha}">"#)),
+            "{html}"
+        );
+        let out = inline_images(&html, |t| (t == sha).then(|| "/attachments/7".to_owned()));
         assert!(out.contains(r#"<img src="/attachments/7">"#), "{out}");
-        assert!(!out.contains("cid:"), "{out}");
+        assert_eq!(out.matches("/attachments/7").count(), 1, "{out}");
+        assert!(
+            out.contains("<img>"),
+            "an unknown part loses its src: {out}"
+        );
+        assert!(out.contains(r#"title="src=&quot;cid:nav&quot;""#), "{out}");
+    }
+
+    #[test]
+    fn deeply_nested_mail_keeps_its_text_without_its_structure() {
+        let deep = format!(
+            "<p>Labdien!</p>{}Neiet <i>printeris</i> &amp; skeneris{}<script>x()</script>",
+            "<div><b id=x>".repeat(MAX_DEPTH * 5),
+            "</b></div>".repeat(MAX_DEPTH * 5)
+        );
+        let html = clean(&deep, Images::Embedded);
+        assert!(
+            html.contains("Labdien!") && html.contains("Neiet printeris &amp; skeneris"),
+            "{html}"
+        );
+        assert!(!html.contains("<div") && !html.contains("x()"), "{html}");
+    }
+
+    #[test]
+    fn oversized_mail_keeps_its_text() {
+        let big = format!(
+            "<p>{}</p><p>beigas</p>",
+            "vārds ".repeat(MAX_HTML_BYTES / 6)
+        );
+        let html = clean(&big, Images::Embedded);
+        assert!(
+            html.ends_with("<br>beigas</p>"),
+            "{}",
+            &html[html.len() - 40..]
+        );
     }
 
     #[test]

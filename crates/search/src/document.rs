@@ -55,26 +55,10 @@ impl Document {
         self.kind.doc_id(self.id)
     }
 
-    /// The title shown: the Latvian one, else the English one.
-    pub fn title(&self) -> &str {
-        if self.lv.title.trim().is_empty() {
-            &self.en.title
-        } else {
-            &self.lv.title
-        }
-    }
-
-    /// The text fragments come from: the bodies of both languages, once
-    /// when they are the same (tickets).
-    fn snippet_source(&self) -> String {
-        let mut text = self.lv.body.trim().to_owned();
-        let en = self.en.body.trim();
-        if !en.is_empty() && en != text {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(en);
-        }
+    /// The text fragments are cut from in one language, cut to
+    /// [`MAX_SNIPPET_SOURCE`].
+    fn shown_text(text: &Text) -> String {
+        let mut text = text.body.trim().to_owned();
         if text.len() > MAX_SNIPPET_SOURCE {
             let mut end = MAX_SNIPPET_SOURCE;
             while !text.is_char_boundary(end) {
@@ -103,8 +87,15 @@ impl Document {
             d.add_text(f.body_en, &self.en.body);
         }
         d.add_text(f.key, &self.key);
-        d.add_text(f.title, self.title());
-        d.add_text(f.snippet_source, self.snippet_source());
+        for (text, title, body) in [
+            (&self.lv, f.shown_title_lv, f.shown_text_lv),
+            (&self.en, f.shown_title_en, f.shown_text_en),
+        ] {
+            if !text.is_empty() {
+                d.add_text(title, text.title.trim());
+                d.add_text(body, Self::shown_text(text));
+            }
+        }
         d.add_i64(f.updated_at, self.updated_at);
         d
     }

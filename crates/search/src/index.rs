@@ -262,7 +262,7 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(found.len());
         for (score, address) in found {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.extend(hit(&doc, f, score, &fragments));
+            hits.extend(hit(&doc, f, score, &fragments, query.locale));
         }
         Ok(SearchResults {
             hits,

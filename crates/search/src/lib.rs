@@ -10,7 +10,9 @@
 //!   delete its folder and it comes back.
 //! - [`SearchService::search`] takes a [`SearchQuery`] (words, filters, page)
 //!   and a [`Scope`] (who asks) and answers [`SearchResults`]: [`Hit`]s with
-//!   HTML fragments, the matches in `<b>`.
+//!   HTML fragments, the matches in `<b>`; with a locale, each hit's title
+//!   and fragment are in that language when the entity has text in it, else
+//!   in the other one, named in [`Hit::other_language`].
 //!
 //! # Analysis
 //!

@@ -5,6 +5,7 @@
 use crate::schema::Fields;
 use crate::scope::{all, any, int, text};
 use crate::Kind;
+use atbalsts_domain::Locale;
 use tantivy::query::{ConstScoreQuery, EmptyQuery, Query, QueryParser};
 use tantivy::Index;
 
@@ -37,6 +38,10 @@ pub struct SearchQuery {
     /// rare), instead of every word: for suggestions from a person's own
     /// description of a problem, where most words are in no article.
     pub any_word: bool,
+    /// The language of the page: a hit's title and fragment come from its
+    /// text in this language when it has one. `None`: the Latvian title and
+    /// both languages' texts (tools, the index's own tests).
+    pub locale: Option<Locale>,
     /// From 1; 0 counts as 1.
     pub page: usize,
     /// Up to [`MAX_PER_PAGE`]; 0 means [`DEFAULT_PER_PAGE`].
@@ -59,6 +64,12 @@ impl SearchQuery {
     /// Matches any of the words instead of all of them.
     pub fn any_word(mut self) -> Self {
         self.any_word = true;
+        self
+    }
+
+    /// Shows hits in `locale` (see [`SearchQuery::locale`]).
+    pub fn locale(mut self, locale: Locale) -> Self {
+        self.locale = Some(locale);
         self
     }
 

@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what goes into it changes: an index of
 /// another version is rebuilt from the database when the service opens.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -31,10 +31,12 @@ pub struct Fields {
     /// Ticket key (`KISC-12`), article id or request type code; shown and
     /// searched (an agent types a key).
     pub key: Field,
-    /// Shown in results.
-    pub title: Field,
-    /// The text fragments are cut from.
-    pub snippet_source: Field,
+    /// Shown in results: the title and the text fragments are cut from,
+    /// per language, so a page shows a hit in its own language.
+    pub shown_title_lv: Field,
+    pub shown_title_en: Field,
+    pub shown_text_lv: Field,
+    pub shown_text_en: Field,
     pub updated_at: Field,
 }
 
@@ -61,8 +63,10 @@ impl Fields {
             title_en: b.add_text_field("title_en", text(EN)),
             body_en: b.add_text_field("body_en", text(EN)),
             key: b.add_text_field("key", text(LV) | STORED),
-            title: b.add_text_field("title", STORED),
-            snippet_source: b.add_text_field("snippet_source", STORED),
+            shown_title_lv: b.add_text_field("shown_title_lv", STORED),
+            shown_title_en: b.add_text_field("shown_title_en", STORED),
+            shown_text_lv: b.add_text_field("shown_text_lv", STORED),
+            shown_text_en: b.add_text_field("shown_text_en", STORED),
             updated_at: b.add_i64_field("updated_at", FAST | STORED),
         };
         (b.build(), fields)

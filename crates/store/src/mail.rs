@@ -15,6 +15,42 @@ pub async fn message(db: &Db, message_id: &str) -> Result<Option<(i64, bool)>> {
         .transpose()
 }
 
+/// A Message-ID recorded before: its ticket, whether we sent it, and the
+/// content hash of a received one (none for rows older than the hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub ticket_id: i64,
+    pub ours: bool,
+    pub content_hash: Option<String>,
+}
+
+pub async fn seen(db: &Db, message_id: &str) -> Result<Option<Seen>> {
+    let row = sqlx::query(
+        "SELECT ticket_id, direction, content_hash FROM mail_messages WHERE message_id = $1",
+    )
+    .bind(message_id)
+    .fetch_optional(db.read())
+    .await?;
+    row.map(|r| {
+        Ok(Seen {
+            ticket_id: r.try_get(0)?,
+            ours: r.try_get::<String, _>(1)? == "out",
+            content_hash: r.try_get(2)?,
+        })
+    })
+    .transpose()
+}
+
+/// Notes what a received message said, once it made a ticket or comment.
+pub async fn record_content_hash(db: &Db, message_id: &str, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE mail_messages SET content_hash = $1 WHERE message_id = $2")
+        .bind(hash)
+        .bind(message_id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
 /// The ticket of the first of `ids` that belongs to one.
 pub async fn ticket_of_thread(db: &Db, ids: &[String]) -> Result<Option<i64>> {
     for id in ids {
@@ -214,4 +250,86 @@ pub async fn release_mailbox(db: &Db, name: &str, worker: &str) -> Result<()> {
         .execute(db.write())
         .await?;
     Ok(())
+}
+
+/// A mail's formatted version stored before inline images were named by
+/// their content (`cid:` + the sender's Content-ID), with the Content-IDs
+/// and SHA-256 of the files that came with it.
+#[derive(Debug, Clone)]
+pub struct StoredMailHtml {
+    /// `None`: the ticket's description; else the comment.
+    pub comment_id: Option<i64>,
+    pub ticket_id: i64,
+    pub html: String,
+    pub images: Vec<(String, String)>,
+}
+
+/// Stored mail HTML that holds a `cid:` image, after `after` (ticket
+/// descriptions first, then comments, each by id), at most `limit` rows.
+pub async fn mail_html_with_images(
+    db: &Db,
+    comments: bool,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<StoredMailHtml>> {
+    let sql = if comments {
+        "SELECT c.id, c.ticket_id, c.body_html FROM comments c \
+         WHERE c.id > $1 AND c.body_html LIKE '%src=\"cid:%' ORDER BY c.id LIMIT $2"
+    } else {
+        "SELECT NULL, t.id, t.description_html FROM tickets t \
+         WHERE t.id > $1 AND t.description_html LIKE '%src=\"cid:%' ORDER BY t.id LIMIT $2"
+    };
+    let rows = sqlx::query(sql)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(db.read())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let comment_id: Option<i64> = r.try_get(0)?;
+        let ticket_id: i64 = r.try_get(1)?;
+        let files = match comment_id {
+            Some(c) => sqlx::query(
+                "SELECT content_id, sha256 FROM attachments WHERE comment_id = $1 AND content_id IS NOT NULL",
+            )
+            .bind(c),
+            None => sqlx::query(
+                "SELECT content_id, sha256 FROM attachments WHERE ticket_id = $1 AND comment_id IS NULL AND content_id IS NOT NULL",
+            )
+            .bind(ticket_id),
+        }
+        .fetch_all(db.read())
+        .await?;
+        out.push(StoredMailHtml {
+            comment_id,
+            ticket_id,
+            html: r.try_get(2)?,
+            images: files
+                .iter()
+                .map(|f| Ok((f.try_get(0)?, f.try_get(1)?)))
+                .collect::<Result<_>>()?,
+        });
+    }
+    Ok(out)
+}
+
+/// Replaces a stored mail HTML, only if it is still `old` (another
+/// instance may have done it already).
+pub async fn replace_mail_html(db: &Db, row: &StoredMailHtml, new_html: &str) -> Result<bool> {
+    let done = match row.comment_id {
+        Some(c) => {
+            sqlx::query("UPDATE comments SET body_html = $1 WHERE id = $2 AND body_html = $3")
+                .bind(new_html)
+                .bind(c)
+        }
+        None => sqlx::query(
+            "UPDATE tickets SET description_html = $1 WHERE id = $2 AND description_html = $3",
+        )
+        .bind(new_html)
+        .bind(row.ticket_id),
+    }
+    .bind(&row.html)
+    .execute(db.write())
+    .await?;
+    Ok(done.rows_affected() > 0)
 }

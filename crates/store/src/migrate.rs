@@ -40,9 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_queues"),
     migration!(19, "0019_classifier_retirement"),
     migration!(20, "0020_queue_counts"),
+    migration!(21, "0021_mail_content_hash"),
     migration!(22, "0022_account_hardening"),
     migration!(23, "0023_institution_claims"),
     migration!(24, "0024_held_uploads_and_votes"),
+    migration!(28, "0028_reopen_window"),
 ];
 
 impl Migration {

@@ -271,3 +271,66 @@ async fn a_page_of_open_tickets_is_newest_first_and_leaves_out_resolved_ones(t: 
         .items
         .is_empty());
 }
+
+#[db_test]
+async fn every_order_of_the_list_pages_through_all_tickets_once(t: TestDb) {
+    use atbalsts_store::tickets::Sort;
+    let w = t.world().await;
+    let mut numbers = Vec::new();
+    for i in 0..5 {
+        let key = w.file(&t.db, &w.customer_a, &format!("Kārtība {i}")).await;
+        numbers.push(key.number);
+    }
+    // Updates in another order than creation: 3, 1, 4, 0, 2 (oldest first).
+    for (rank, number) in [3, 1, 4, 0, 2].into_iter().enumerate() {
+        sqlx::query("UPDATE tickets SET updated_at = $1 WHERE number = $2")
+            .bind(1_000 + rank as i64)
+            .bind(numbers[number])
+            .execute(t.db.write())
+            .await
+            .unwrap();
+    }
+    let by_update: Vec<i64> = [3, 1, 4, 0, 2].iter().map(|&i| numbers[i]).collect();
+    for (sort, ascending, expected) in [
+        (Sort::Updated, true, by_update.clone()),
+        (
+            Sort::Updated,
+            false,
+            by_update.iter().rev().copied().collect(),
+        ),
+        (Sort::Created, true, numbers.clone()),
+        (
+            Sort::Created,
+            false,
+            numbers.iter().rev().copied().collect(),
+        ),
+        (Sort::Key, true, numbers.clone()),
+        (
+            Sort::Key,
+            false,
+            numbers.iter().rev().copied().collect::<Vec<_>>(),
+        ),
+    ] {
+        let mut filter = TicketFilter {
+            sort,
+            ascending,
+            limit: 2,
+            ..Default::default()
+        };
+        let mut seen = Vec::new();
+        // Three pages of at most two.
+        for _ in 0..3 {
+            let page = list_tickets(&t.db, &w.agent, &filter).await.unwrap();
+            seen.extend(
+                page.items
+                    .iter()
+                    .map(|t| t.key.rsplit('-').next().unwrap().parse::<i64>().unwrap()),
+            );
+            filter.after = page.next;
+            if filter.after.is_none() {
+                break;
+            }
+        }
+        assert_eq!(seen, expected, "{sort:?} ascending={ascending}");
+    }
+}

@@ -11,7 +11,9 @@ use axum::response::{IntoResponse, Response};
 /// The query parameter a confirmation travels in.
 const PARAM: &str = "done";
 
-/// What was just done.
+/// What was just done. The codes differ from those the customer's request
+/// page reads from the same parameter (`solved`, `reopened`, `replied`), so
+/// no page says a thing twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Flash {
     Assigned,
@@ -55,7 +57,7 @@ impl Flash {
     pub(crate) fn code(self) -> &'static str {
         match self {
             Flash::Assigned => "assigned",
-            Flash::Replied => "replied",
+            Flash::Replied => "reply-sent",
             Flash::Noted => "noted",
             Flash::RepliedAndResolved => "replied-resolved",
             Flash::StatusChanged => "status",

@@ -39,6 +39,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "tickets/panels/people.html",
     "tickets/panels/knowledge.html",
     "tickets/panels/history.html",
+    "requests/list.html",
+    "requests/view.html",
     "tickets/new.html",
     "account/tokens.html",
     "account/nav.html",

@@ -201,6 +201,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::routes())
         .merge(crate::knowledge::routes())
         .merge(crate::reports::routes())
+        .merge(crate::requests::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

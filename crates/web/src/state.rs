@@ -80,7 +80,8 @@ pub struct Inner {
     pub(crate) api_callers: TtlCache<String, atbalsts_domain::Viewer>,
     /// Articles about each request type, for its form, for a minute: every
     /// form page would otherwise search again for the same words.
-    pub(crate) related_articles: TtlCache<i64, Vec<crate::search::Suggestion>>,
+    pub(crate) related_articles:
+        TtlCache<(i64, atbalsts_domain::Locale), Vec<crate::search::Suggestion>>,
     /// Desks by key prefix and ticket types by desk and code (only those
     /// found), for a few seconds: every API create looks both up.
     pub(crate) desks: TtlCache<String, atbalsts_store::desks::Desk>,

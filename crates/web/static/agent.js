@@ -78,3 +78,45 @@
     if (done) e.preventDefault();
   });
 })();
+
+// The queue's bulk actions show once a ticket is ticked (without a script
+// they are always there).
+(function () {
+  'use strict';
+  var form = document.getElementById('bulk');
+  var bulk = form && form.querySelector('[data-bulk]');
+  if (!bulk) return;
+  var boxes = form.querySelectorAll('input[type=checkbox][name=ticket]');
+  var allBox = document.querySelector('#select-all');
+  var update = function () {
+    var any = false, every = true;
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i].checked) any = true; else every = false;
+    }
+    bulk.hidden = !any;
+    if (allBox) allBox.checked = every;
+  };
+  form.addEventListener('change', update);
+  // "Select all" only works with the script, so only the script shows it.
+  var all = document.querySelector('[data-select-all]');
+  if (all && allBox) {
+    all.hidden = false;
+    allBox.addEventListener('change', function () {
+      for (var i = 0; i < boxes.length; i++) boxes[i].checked = allBox.checked;
+      update();
+    });
+  }
+  update();
+})();
+
+// Escape closes an open header menu and returns focus to its button.
+(function () {
+  'use strict';
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    var open = document.querySelector('header details.menu[open]');
+    if (!open) return;
+    open.removeAttribute('open');
+    open.querySelector('summary').focus();
+  });
+})();

@@ -150,7 +150,7 @@ async fn the_head_of_the_institution_approves_through_the_link_in_their_mail(t: 
     let mut agent = Browser::new(&app);
     agent.sign_in("agents@kisc.lv").await;
     let html = agent.get(&format!("/tickets/{key}")).await.text();
-    assert!(html.contains("approved: Piekrītu."), "{html}");
+    assert!(html.contains("apstiprināja: Piekrītu."), "{html}");
 }
 
 #[db_test]

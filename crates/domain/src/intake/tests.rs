@@ -156,7 +156,7 @@ fn without_a_form_desk_fields_keep_the_rules_their_request_types_give_them() {
         ..rules(true, false)
     };
     let mut r = request(&[("pc", "bad"), ("count", "divi"), ("colour", "zils")]);
-    r.summary = "Jauns dators".into();
+    r.summary = Some("Jauns dators".into());
     let errors = check(&r, &rules, &Caller::Staff).unwrap_err();
     let mut got = fields_of(&errors);
     got.sort();
@@ -201,7 +201,7 @@ fn an_institution_the_desk_has_not_confirmed_on_the_account_stays_unconfirmed_on
 fn mail_keeps_its_whole_text() {
     let long = "teksts ".repeat(20_000);
     let r = TicketRequest {
-        summary: "Neiet printeris".into(),
+        summary: Some("Neiet printeris".into()),
         description: long.clone(),
         ..Default::default()
     };
@@ -216,4 +216,55 @@ fn mail_keeps_its_whole_text() {
     // The same text typed on a page is held to the limit.
     let refused = check(&r, &rules, &Caller::Staff).unwrap_err();
     assert_eq!(fields_of(&refused), [("description", "error-too-long")]);
+}
+
+#[test]
+fn every_form_asks_for_a_short_summary_once_just_before_the_description() {
+    let fields = form_for(&form(), true, false);
+    let codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["requester_name", "device", "pc", SUMMARY, "description"]
+    );
+    let summary = &fields[3];
+    assert_eq!(summary.input, Input::Summary);
+    assert!(summary.is_required(true));
+    assert_eq!(summary.labels.get(crate::Locale::Lv), "Īss apraksts");
+    // A form with its own summary field keeps it, and gains no second one.
+    let own: Vec<FormField> = serde_json::from_value(json!([
+        {"code": "topic", "kind": "summary", "labels": {"lv": "Tēma"}},
+        {"code": "description", "kind": "description", "labels": {"lv": "Apraksts"}}
+    ]))
+    .unwrap();
+    let fields = form_for(&own, true, false);
+    let summaries: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.input == Input::Summary)
+        .map(|f| f.code.as_str())
+        .collect();
+    assert_eq!(summaries, ["topic"]);
+}
+
+#[test]
+fn the_summary_typed_into_the_form_titles_the_ticket_and_is_held_to_its_length() {
+    let staff = Caller::Staff;
+    let mut typed = GOOD.to_vec();
+    typed.push((SUMMARY, "  Printeris  drukā svītras "));
+    let ok = check(&request(&typed), &rules(true, false), &staff).unwrap();
+    assert_eq!(ok.summary.as_str(), "Printeris drukā svītras");
+
+    let long = "ā".repeat(crate::Summary::MAX_CHARS + 1);
+    let mut too_long = GOOD.to_vec();
+    too_long.push((SUMMARY, &long));
+    let errors = check(&request(&too_long), &rules(true, false), &staff).unwrap_err();
+    assert_eq!(fields_of(&errors), [(SUMMARY, "error-too-long")]);
+
+    // Sent empty, it is refused; not sent at all (a script naming only the
+    // request type), the request type's name titles the ticket.
+    let mut emptied = GOOD.to_vec();
+    emptied.push((SUMMARY, " "));
+    let errors = check(&request(&emptied), &rules(true, false), &staff).unwrap_err();
+    assert_eq!(fields_of(&errors), [(SUMMARY, "error-required")]);
+    let unsent = check(&request(GOOD), &rules(true, false), &staff).unwrap();
+    assert_eq!(unsent.summary.as_str(), "Printera traucējums");
 }

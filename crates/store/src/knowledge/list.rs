@@ -61,9 +61,9 @@ pub async fn list(
             .push(")");
     }
     if let Some(c) = filter.after {
-        sql.push(" AND (a.updated_at < ").bind(c.updated_at);
-        sql.push(" OR (a.updated_at = ").bind(c.updated_at);
-        sql.push(" AND a.id < ").bind(c.id).push("))");
+        sql.push(" AND (a.updated_at < ").bind(c.primary);
+        sql.push(" OR (a.updated_at = ").bind(c.primary);
+        sql.push(" AND a.id < ").bind(c.secondary).push("))");
     }
     sql.push(" ORDER BY a.updated_at DESC, a.id DESC LIMIT ")
         .bind(limit + 1);
@@ -72,8 +72,8 @@ pub async fn list(
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|a| Cursor {
-            updated_at: a.updated_at,
-            id: a.id,
+            primary: a.updated_at,
+            secondary: a.id,
         })
     } else {
         None

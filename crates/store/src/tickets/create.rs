@@ -112,7 +112,10 @@ impl NewTicket {
     }
 }
 
-/// Creates a ticket and returns its key.
+/// Creates a ticket and returns its key, telling nobody: for demo data
+/// and test worlds. Every way in a person uses (portal, agent page, API,
+/// mail) files through `atbalsts_mail::intake`, which checks the request
+/// and queues its notices with [`create_ticket_notifying`].
 ///
 /// The key number comes from bumping the desk's counter inside the same
 /// transaction, so concurrent creates never share a number and a rolled

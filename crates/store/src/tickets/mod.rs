@@ -6,6 +6,7 @@ pub mod approvals;
 mod attachments;
 mod comments;
 mod create;
+pub mod customer;
 mod history;
 pub mod intake;
 mod links;
@@ -25,7 +26,7 @@ pub use history::{changes_of, status_history_of, Change, StatusPeriod};
 pub use links::{add_link, links_of, remove_link, Link};
 pub use read::{
     count_tickets, list_tickets, navigation_counts, ticket_by_id, ticket_for,
-    ticket_with_fields_for, Cursor, Page, Ticket, TicketFilter,
+    ticket_with_fields_for, Cursor, Page, Sort, Ticket, TicketFilter,
 };
 pub use transition::{reopen_on_reply, reply_and_resolve, transition, transition_notifying};
 pub use triage::{assign, matrix_of, set_matrix, triage, Triage};

@@ -185,24 +185,74 @@ pub async fn ticket_by_id(db: &Db, id: i64) -> Result<Option<Ticket>> {
         .transpose()
 }
 
-/// Where a page of the list ends: the (updated_at, id) of its last ticket.
+/// Where a page of the list ends: the sort key of its last ticket, read
+/// according to the filter's [`Sort`] — (updated_at, id) by default,
+/// (id, id) in creation order, (desk id, number) in key order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cursor {
-    pub updated_at: i64,
-    pub id: i64,
+    pub primary: i64,
+    pub secondary: i64,
 }
 
 impl Cursor {
     pub fn encode(&self) -> String {
-        format!("{}.{}", self.updated_at, self.id)
+        format!("{}.{}", self.primary, self.secondary)
     }
 
     pub fn decode(s: &str) -> Option<Self> {
         let (a, b) = s.split_once('.')?;
         Some(Self {
-            updated_at: a.parse().ok()?,
-            id: b.parse().ok()?,
+            primary: a.parse().ok()?,
+            secondary: b.parse().ok()?,
         })
+    }
+}
+
+/// The orders a list can be read in, each along an index so that keyset
+/// pagination stays as fast on the last page as on the first. (Priority is
+/// not among them: no index orders by its rank.)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// By last update (`tickets_updated`).
+    #[default]
+    Updated,
+    /// By creation: ids are handed out as tickets are created (primary key).
+    Created,
+    /// By key: desk, then number (`UNIQUE (desk_id, number)`).
+    Key,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Key, Sort::Created, Sort::Updated];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Updated => "updated",
+            Sort::Created => "created",
+            Sort::Key => "key",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The columns the order follows, the second breaking ties.
+    fn columns(self) -> (&'static str, &'static str) {
+        match self {
+            Sort::Updated => ("t.updated_at", "t.id"),
+            Sort::Created => ("t.id", "t.id"),
+            Sort::Key => ("t.desk_id", "t.number"),
+        }
+    }
+
+    fn cursor_of(self, t: &Ticket, number: i64) -> Cursor {
+        let (primary, secondary) = match self {
+            Sort::Updated => (t.updated_at, t.id),
+            Sort::Created => (t.id, t.id),
+            Sort::Key => (t.desk_id, number),
+        };
+        Cursor { primary, secondary }
     }
 }
 
@@ -236,6 +286,9 @@ pub struct TicketFilter {
     pub updated_to: Option<i64>,
     pub after: Option<Cursor>,
     pub limit: i64,
+    /// The order of a list (counts ignore it); newest update first by default.
+    pub sort: Sort,
+    pub ascending: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -245,29 +298,38 @@ pub struct Page<T> {
     pub next: Option<Cursor>,
 }
 
-/// Tickets the viewer may see, most recently updated first, one page at a
-/// time (keyset pagination: as fast on page 1,000 as on page 1).
+/// Tickets the viewer may see, most recently updated first unless the
+/// filter asks for another [`Sort`], one page at a time (keyset pagination:
+/// as fast on page 1,000 as on page 1).
 pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Result<Page<Ticket>> {
     let limit = filter.limit.clamp(1, 200);
     let mut sql = Sql::new(SELECT);
     sql.push("WHERE ");
     push_filter(&mut sql, viewer, filter, Use::List, db.backend());
     sql.planned_each_time();
+    let (first, second) = filter.sort.columns();
+    let (op, dir) = if filter.ascending {
+        (" > ", " ASC")
+    } else {
+        (" < ", " DESC")
+    };
     if let Some(c) = filter.after {
-        sql.push(" AND (t.updated_at < ").bind(c.updated_at);
-        sql.push(" OR (t.updated_at = ").bind(c.updated_at);
-        sql.push(" AND t.id < ").bind(c.id).push("))");
+        sql.push(" AND (").push(first).push(op).bind(c.primary);
+        sql.push(" OR (").push(first).push(" = ").bind(c.primary);
+        sql.push(" AND ").push(second).push(op).bind(c.secondary);
+        sql.push("))");
     }
-    sql.push(" ORDER BY t.updated_at DESC, t.id DESC LIMIT ")
-        .bind(limit + 1);
+    sql.push(" ORDER BY ").push(first).push(dir);
+    if second != first {
+        sql.push(", ").push(second).push(dir);
+    }
+    sql.push(" LIMIT ").bind(limit + 1);
     let rows = sql.fetch_all(db.read()).await?;
     let mut items = rows.iter().map(ticket).collect::<Result<Vec<_>>>()?;
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        items.last().map(|t| Cursor {
-            updated_at: t.updated_at,
-            id: t.id,
-        })
+        let number = rows[limit as usize - 1].try_get::<i64, _>(2)?;
+        items.last().map(|t| filter.sort.cursor_of(t, number))
     } else {
         None
     };

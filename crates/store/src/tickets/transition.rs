@@ -75,7 +75,7 @@ pub async fn reopen_on_reply(db: &Db, actor_id: i64, ticket: &Ticket) -> Result<
     }
 }
 
-async fn apply(
+pub(super) async fn apply(
     db: &Db,
     actor_id: i64,
     ticket: &Ticket,

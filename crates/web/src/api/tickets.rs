@@ -1,10 +1,10 @@
 use super::auth::ApiCaller;
 use super::json::ApiJson;
-use crate::intake::{self, Target};
 use crate::{AppError, AppResult, AppState};
 use atbalsts_domain::form::{self, FormInput, Input};
 use atbalsts_domain::intake::TicketRequest;
-use atbalsts_domain::{Channel, FieldErrors, StatusCategory};
+use atbalsts_domain::{Channel, FieldErrors, Locale, StatusCategory};
+use atbalsts_mail::intake::{self, Filer, NewTicket};
 use atbalsts_store::catalogue;
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
 use axum::extract::{Path, Query, State};
@@ -22,8 +22,8 @@ pub(super) struct CreateBody {
     ticket_type: String,
     /// A request type code of the desk: its form checks `fields`.
     request_type: Option<String>,
-    #[serde(default)]
-    summary: String,
+    /// Not sent, with a request type: its name.
+    summary: Option<String>,
     #[serde(default)]
     description: String,
     requester_email: Option<String>,
@@ -145,19 +145,19 @@ pub(super) async fn create(
         institution: body.institution.as_ref().and_then(|v| as_text(v).pop()),
         sub_unit: body.sub_unit.as_ref().and_then(|v| as_text(v).pop()),
     };
-    let target = Target {
+    let new = NewTicket {
         desk_id: desk.id,
         ticket_type_id,
         request_type: request_type.as_ref(),
         channel: Channel::Api,
+        filer: Filer::Person(&viewer),
+        request,
+        attachments: Vec::new(),
+        locale: Locale::default(),
     };
-    let checked = intake::check(&state, target, Some(&viewer), &request)
+    let created = intake::file(&state.db, &state.composer, new)
         .await?
         .map_err(AppError::Invalid)?;
-    let created = intake::file(&state, target, Some(&viewer), &checked, Vec::new(), |_| {
-        Vec::new()
-    })
-    .await?;
     Ok((
         StatusCode::CREATED,
         Json(with_fields(&state, &viewer, &created.key).await?),

@@ -3,12 +3,12 @@
 //! confirmation notification queued in the same transaction.
 
 use super::{desk, fields, may_file};
-use crate::intake::{self, Target};
 use crate::uploads::{self, HeldFile};
 use crate::{csrf, AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::form::{self, FormInput, Input};
 use atbalsts_domain::intake::{Requester, TicketRequest};
-use atbalsts_domain::{Channel, FieldErrors};
+use atbalsts_domain::{Channel, FieldErrors, TicketKey, Viewer};
+use atbalsts_mail::intake::{self, Filer, NewTicket};
 use atbalsts_store::catalogue::{self, RequestType};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::institutions;
@@ -79,7 +79,7 @@ async fn show(
         .map(|f| f.code.clone());
     // Articles about the request type, found by its name: shown without a
     // script too; portal.js replaces them with ones for what is typed.
-    let related = crate::search::related(state, &l.rt)
+    let related = crate::search::related(state, &l.rt, ctx.locale)
         .await
         .unwrap_or_else(|error| {
             tracing::warn!(%error, "no article suggestions for the form");
@@ -112,9 +112,16 @@ async fn show(
     )
 }
 
-/// Fills the requester and institution fields from the signed-in account.
+/// Fills the summary with the request type's name (for the person to make
+/// it say more), and the requester and institution fields from the
+/// signed-in account.
 fn prefill(ctx: &Ctx, l: &Loaded) -> FormInput {
     let mut input = FormInput::default();
+    for f in l.fields.iter().filter(|f| f.input == Input::Summary) {
+        input
+            .0
+            .insert(f.code.clone(), vec![l.rt.labels.get(ctx.locale).to_owned()]);
+    }
     let Some(user) = ctx.user() else {
         return input;
     };
@@ -196,14 +203,18 @@ pub async fn submit(
     if request.requester_email.is_some() {
         request.channel = on_behalf("on_behalf_channel").or(Some(String::new()));
     }
-    let target = Target {
+    let viewer = ctx.viewer().ok();
+    let new = NewTicket {
         desk_id: l.desk.id,
         ticket_type_id: l.rt.ticket_type_id,
         request_type: Some(&l.rt),
         channel: Channel::Portal,
+        filer: viewer.map_or(Filer::Visitor, Filer::Person),
+        request,
+        attachments: echo.files.iter().map(HeldFile::to_attachment).collect(),
+        locale: ctx.locale,
     };
-    let viewer = ctx.viewer().ok();
-    let checked = match intake::check(&state, target, viewer, &request).await? {
+    let checked = match intake::check(&state.db, new).await? {
         Ok(c) if echo.errors.is_empty() => c,
         Ok(_) => return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await,
         Err(errors) => {
@@ -219,21 +230,14 @@ pub async fn submit(
             return show(&state, &ctx, &l, StatusCode::UNPROCESSABLE_ENTITY, echo).await;
         }
     };
-    if let (false, Requester::Contact { email, .. }) = (signed_in, &checked.requester) {
+    if let (false, Requester::Contact { email, .. }) = (signed_in, &checked.ticket().requester) {
         if !state.anonymous_limiter.allow(peer.ip(), email.as_str()) {
             tracing::info!(address = %peer.ip(), "anonymous submission rate-limited");
             echo.notice = Some("error-rate-limited");
             return show(&state, &ctx, &l, StatusCode::TOO_MANY_REQUESTS, echo).await;
         }
     }
-    let attachments = echo.files.iter().map(HeldFile::to_attachment).collect();
-    let summary = checked.summary.as_str().to_owned();
-    let created = intake::file(&state, target, viewer, &checked, attachments, |created| {
-        state
-            .composer
-            .request_received(created, &summary, &checked.description, ctx.locale)
-    })
-    .await?;
+    let created = checked.file(&state.db, &state.composer).await?;
     let key = created.key.to_string();
     let sig = csrf::sign(&state.secret, "sent", &key);
     Ok((
@@ -263,9 +267,28 @@ pub async fn sent(
     if !csrf::matches(&csrf::sign(&state.secret, "sent", &key), &q.s) {
         return Err(AppError::NotFound);
     }
+    let key = TicketKey::parse(&key).ok_or(AppError::NotFound)?;
+    // The signed link is what lets its holder see this much of the ticket,
+    // signed in or not: read it as the system does.
+    let system = Viewer {
+        user_id: 0,
+        institution_id: None,
+        sees_institution_tickets: false,
+        is_system_admin: true,
+        desk_roles: Vec::new(),
+    };
+    let ticket = atbalsts_store::tickets::ticket_for(&state.db, &system, &key)
+        .await?
+        .filter(|t| t.desk_id == desk.id)
+        .ok_or(AppError::NotFound)?;
     state.templates.render(
         &ctx,
         "portal/sent.html",
-        context! { key => key, desk => desk },
+        context! {
+            key => ticket.key,
+            subject => ticket.summary,
+            email => ticket.requester_email,
+            desk => desk,
+        },
     )
 }

@@ -9,6 +9,7 @@ pub mod page;
 pub mod suggest;
 
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::Locale;
 use atbalsts_search::{Hit, Kind, Scope, SearchError, SearchQuery};
 use atbalsts_store::desks;
 use atbalsts_store::knowledge::ArticleStatus;
@@ -78,6 +79,9 @@ pub(crate) struct Suggestion {
     pub href: String,
     /// Escaped by the search crate, matches in `<b>`.
     pub fragment_html: String,
+    /// The language of the title and fragment when the article has no
+    /// text in the page's language (the page marks it).
+    pub lang: Option<&'static str>,
 }
 
 /// Most suggestions shown beside a form.
@@ -121,6 +125,7 @@ pub(crate) async fn suggestions(
     text: &str,
     desk_id: Option<i64>,
     request_type_id: Option<i64>,
+    locale: Locale,
 ) -> AppResult<Vec<Suggestion>> {
     let Some(words) = typed_words(text) else {
         return Ok(Vec::new());
@@ -128,6 +133,7 @@ pub(crate) async fn suggestions(
     let mut query = SearchQuery::new(words)
         .kinds(&[Kind::Article])
         .any_word()
+        .locale(locale)
         .page(1, MAX_SUGGESTIONS);
     query.desk_id = desk_id;
     // Whoever asks: what anyone may read, never a draft or an article of
@@ -151,6 +157,7 @@ pub(crate) async fn suggestions(
                 title: hit.title,
                 href,
                 fragment_html: hit.fragment_html,
+                lang: hit.other_language.map(Locale::code),
             }
         })
         .collect())
@@ -160,8 +167,9 @@ pub(crate) async fn suggestions(
 pub(crate) async fn related(
     state: &AppState,
     rt: &atbalsts_store::catalogue::RequestType,
+    locale: Locale,
 ) -> AppResult<Vec<Suggestion>> {
-    if let Some(found) = state.related_articles.get(&rt.id) {
+    if let Some(found) = state.related_articles.get(&(rt.id, locale)) {
         return Ok(found);
     }
     let found = suggestions(
@@ -169,9 +177,10 @@ pub(crate) async fn related(
         &suggest::related_query(rt),
         Some(rt.desk_id),
         Some(rt.id),
+        locale,
     )
     .await?;
-    state.related_articles.put(rt.id, found.clone());
+    state.related_articles.put((rt.id, locale), found.clone());
     Ok(found)
 }
 

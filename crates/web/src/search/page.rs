@@ -35,6 +35,9 @@ struct HitView {
     /// An article's status while it is not published (editors find drafts).
     status: String,
     fragment_html: String,
+    /// The language of the title and fragment when the hit has no text in
+    /// the page's language (the page marks it).
+    lang: Option<&'static str>,
 }
 
 /// A link that narrows the search to one kind (or none: every kind).
@@ -118,6 +121,7 @@ pub async fn page(
     let per_page = DEFAULT_PER_PAGE;
     let query = SearchQuery::new(q.clone())
         .kinds(kind.as_slice())
+        .locale(ctx.locale)
         .page(page, per_page);
     let found = state.search.search(&query, &scope).await?;
     if found.total == 0 && matches!(kind, None | Some(Kind::Article)) {
@@ -145,6 +149,7 @@ pub async fn page(
                 String::new()
             },
             fragment_html: hit.fragment_html.clone(),
+            lang: hit.other_language.map(atbalsts_domain::Locale::code),
         });
     }
     // Paging stops where the search does.

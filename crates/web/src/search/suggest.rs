@@ -38,12 +38,12 @@ pub async fn fragment(
     let q = params.q.trim();
     let mut found = Vec::new();
     if q.chars().count() >= MIN_CHARS {
-        found = suggestions(&state, q, desk_id, rt_id).await?;
+        found = suggestions(&state, q, desk_id, rt_id, ctx.locale).await?;
     }
     if found.is_empty() {
         // Nothing for the words typed: the articles about the request type.
         if let Some(rt) = &rt {
-            found = suggestions(&state, &related_query(rt), desk_id, rt_id).await?;
+            found = suggestions(&state, &related_query(rt), desk_id, rt_id, ctx.locale).await?;
         }
     }
     let mut response = state.templates.render(

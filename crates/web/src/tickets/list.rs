@@ -1,8 +1,11 @@
+use super::ordering::{self, Order};
 use super::StatusNames;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::StatusCategory;
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
 use axum::extract::{Query, RawQuery, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::HeaderMap;
 use axum::response::Response;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -50,6 +53,14 @@ pub struct ListQuery {
     updated_from: String,
     #[serde(default)]
     updated_to: String,
+    /// The queue's order (`key`, `created`, `updated`) and direction (`asc`, `desc`).
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
+    dir: String,
+    /// `compact` or `comfortable`; remembered once chosen.
+    #[serde(default)]
+    density: String,
 }
 
 /// Midnight UTC of a typed date (`23.11.2026` or `2026-11-23`), in ms;
@@ -130,6 +141,8 @@ struct Row {
     priority: String,
     requester: String,
     assignee: Option<String>,
+    team: Option<String>,
+    created_at: i64,
     updated_at: i64,
 }
 
@@ -153,8 +166,18 @@ pub async fn page(
     ctx: Ctx,
     Query(q): Query<ListQuery>,
     RawQuery(raw): RawQuery,
+    headers: HeaderMap,
 ) -> AppResult<Response> {
     let viewer = ctx.viewer()?;
+    if !viewer.is_staff_anywhere() {
+        let asked = crate::requests::list::Asked {
+            state: &q.state,
+            scope: &q.scope,
+            text: &q.q,
+            after: &q.after,
+        };
+        return crate::requests::list::page(&state, &ctx, asked).await;
+    }
     let categories = match q.state.as_str() {
         "done" => vec![StatusCategory::Resolved, StatusCategory::Closed],
         "all" => vec![],
@@ -187,6 +210,16 @@ pub async fn page(
         ..Default::default()
     };
     let staff = viewer.is_staff_anywhere();
+    let order = if staff {
+        Order::parse(&q.sort, &q.dir)
+    } else {
+        Order::parse("", "")
+    };
+    let base = TicketFilter {
+        sort: order.sort,
+        ascending: order.ascending,
+        ..base
+    };
     let my_teams = if staff {
         atbalsts_store::desks::teams_of_user(&state.db, viewer.user_id).await?
     } else {
@@ -261,6 +294,8 @@ pub async fn page(
             priority: t.priority.clone(),
             requester: t.requester_name.clone(),
             assignee: t.assignee_name.clone(),
+            team: t.team_name.clone(),
+            created_at: t.created_at,
             updated_at: t.updated_at,
         })
         .collect();
@@ -361,11 +396,23 @@ pub async fn page(
     } else {
         q.state.clone()
     };
-    state.templates.render(
+    let raw = raw.as_deref().unwrap_or_default();
+    let (compact, remember) = ordering::density(&state, &q.density, &headers);
+    let sort_headers: std::collections::BTreeMap<_, _> =
+        ordering::headers(raw, order).into_iter().collect();
+    let mut response = state.templates.render(
         &ctx,
         "tickets/list.html",
         context! {
+            // The queue's many columns may use a wide screen's width.
+            wide => staff,
+            show_team => rows.iter().any(|r| r.team.is_some()),
             rows => rows,
+            sort_headers => sort_headers,
+            sort => order.sort.code(),
+            dir => if order.ascending { "asc" } else { "desc" },
+            compact => compact,
+            density_toggle => ordering::density_toggle(raw, compact),
             state_filter => state_filter,
             q => q.q,
             next => page.next.map(|c| c.encode()),
@@ -376,10 +423,8 @@ pub async fn page(
             institution_scope => institution_scope.is_some(),
             bulk_statuses => bulk_statuses,
             queues => queues,
-            query_string => raw.as_deref().unwrap_or_default(),
-            next_query => raw.as_deref().unwrap_or_default().split('&')
-                .filter(|p| !p.is_empty() && !p.starts_with("after="))
-                .collect::<Vec<_>>().join("&"),
+            query_string => raw,
+            next_query => ordering::query_without(raw, &[]),
             filters => filters,
             staff_desks => staff_desk_list,
             bulk_teams => bulk_teams,
@@ -387,5 +432,9 @@ pub async fn page(
             bulk_categories => bulk_categories,
             priorities => atbalsts_domain::Priority::ALL.iter().map(|p| p.code()).collect::<Vec<_>>(),
         },
-    )
+    )?;
+    if let Some(cookie) = remember {
+        response.headers_mut().append(SET_COOKIE, cookie);
+    }
+    Ok(response)
 }

@@ -11,6 +11,7 @@ pub mod list;
 pub mod macros;
 pub mod merge;
 pub mod new;
+mod ordering;
 mod panels;
 pub mod participants;
 pub mod queues;

@@ -1,7 +1,8 @@
-use crate::intake::{self, Target};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::intake::TicketRequest;
 use atbalsts_domain::{Channel, FieldError, FieldErrors, Priority};
+use atbalsts_mail::intake::{self, Filer, NewTicket};
+use atbalsts_store::StoreError;
 use atbalsts_store::{desks, workflows};
 use axum::extract::State;
 use axum::http::header::LOCATION;
@@ -101,41 +102,34 @@ pub async fn submit(
     let staff = viewer.is_staff_on(desk_id);
     let claim = |v: &str| Some(v.trim().to_owned()).filter(|v| staff && !v.is_empty());
     let request = TicketRequest {
-        summary: form.summary.clone(),
+        summary: Some(form.summary.clone()),
         description: form.description.clone(),
         priority: claim(&form.priority),
         channel: claim(&form.channel),
         requester_email: claim(&form.requester),
         ..Default::default()
     };
-    let target = Target {
+    let new = NewTicket {
         desk_id,
         ticket_type_id: type_id,
         request_type: None,
         channel: Channel::Portal,
+        filer: Filer::Person(viewer),
+        request,
+        attachments: Vec::new(),
+        locale: ctx.locale,
     };
-    let mut errors = match intake::check(&state, target, Some(viewer), &request).await? {
-        Ok(checked) => {
-            match intake::file(&state, target, Some(viewer), &checked, Vec::new(), |_| {
-                Vec::new()
-            })
-            .await
-            {
-                Ok(created) => {
-                    return Ok((
-                        StatusCode::SEE_OTHER,
-                        [(LOCATION, format!("/tickets/{}", created.key))],
-                    )
-                        .into_response())
-                }
-                Err(AppError::Invalid(errs)) => errs,
-                Err(AppError::Forbidden) => {
-                    FieldError::new("ticket_type", "error-forbidden").into()
-                }
-                Err(other) => return Err(other),
-            }
+    let mut errors = match intake::file(&state.db, &state.composer, new).await {
+        Ok(Ok(created)) => {
+            return Ok((
+                StatusCode::SEE_OTHER,
+                [(LOCATION, format!("/tickets/{}", created.key))],
+            )
+                .into_response())
         }
-        Err(errs) => errs,
+        Ok(Err(errs)) | Err(StoreError::Invalid(errs)) => errs,
+        Err(StoreError::Forbidden) => FieldError::new("ticket_type", "error-forbidden").into(),
+        Err(other) => return Err(other.into()),
     };
     for e in &mut errors.0 {
         if e.field == "requester_email" {

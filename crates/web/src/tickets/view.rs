@@ -3,7 +3,7 @@ use super::parse_key;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Locale, Viewer};
 use atbalsts_store::tickets::{ticket_for, Ticket};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{context, Value};
@@ -77,17 +77,18 @@ pub(crate) async fn render(
     )
 }
 
-/// The formatted version of a mail, cleaned once more, its inline images
-/// pointing at the stored attachments they came as.
+/// The formatted version of a mail as stored: it was cleaned once, when
+/// the mail came in (`atbalsts_richtext::clean_mail`), and is not parsed
+/// again here; only its inline-image tokens are pointed at the stored
+/// attachments they came as.
 pub(crate) fn formatted(
     html: Option<&str>,
     files: &[atbalsts_store::tickets::Attachment],
 ) -> Option<String> {
-    let clean = atbalsts_richtext::clean(html?, atbalsts_richtext::Images::Embedded);
-    Some(atbalsts_richtext::rewrite_cid(&clean, |cid| {
+    Some(atbalsts_richtext::inline_images(html?, |sha| {
         files
             .iter()
-            .find(|a| a.content_id.as_deref() == Some(cid))
+            .find(|a| a.content_id.is_some() && a.sha256 == sha)
             .map(|a| format!("/attachments/{}", a.id))
     }))
 }
@@ -125,14 +126,19 @@ pub(crate) async fn field_values(
     Ok(out)
 }
 
-/// `/tickets/{key}`: the agent's page. Customers' own request page is to
-/// be dispatched from here (`tickets::customer::page`) once it exists;
-/// until then they see this page with the panels staff alone get left out.
+/// `/tickets/{key}`: the agent's page for staff of the desk; anyone else
+/// (a requester, an approver) gets the customer's request page.
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let ticket = load(&state, ctx.viewer()?, &key).await?;
+    let viewer = ctx.viewer()?;
+    let ticket = load(&state, viewer, &key).await?;
+    if !viewer.is_staff_on(ticket.desk_id) {
+        let done = q.get("done").map(String::as_str).unwrap_or_default();
+        return crate::requests::view::page(&state, &ctx, &ticket, done).await;
+    }
     render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
 }

@@ -11,6 +11,8 @@ pub(crate) struct Row {
     pub at: i64,
     pub actor: String,
     pub field: String,
+    /// The field's name in the page's language.
+    pub field_label: String,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
 }
@@ -35,10 +37,11 @@ impl History {
             changes_of(&s.state.db, t.id),
             status_history_of(&s.state.db, t.id)
         )?;
-        // Statuses are shown by name; other values as stored.
-        let named = |field: &str, v: Option<String>| match field {
-            "status" => v.map(|c| names.get(t.workflow_id, &c)),
-            _ => v,
+        // Stored codes are shown in words of the page's language.
+        let (i18n, locale) = (&s.state.i18n, s.ctx.locale);
+        let status = |code: &str| names.get(t.workflow_id, code);
+        let named = |field: &str, v: Option<String>| {
+            v.map(|v| crate::history::history_label(i18n, locale, field, &v, status))
         };
         Ok(Self {
             rows: changes
@@ -48,6 +51,7 @@ impl History {
                     actor: c.actor_name,
                     old_value: named(&c.field, c.old_value),
                     new_value: named(&c.field, c.new_value),
+                    field_label: crate::history::field_label(i18n, locale, &c.field),
                     field: c.field,
                 })
                 .collect(),

@@ -246,6 +246,7 @@ test('an agent assigns to self, replies and resolves in one step, and nothing el
   await checkA11y('agent ticket page at 375 px');
   if (shots) await page.screenshot({ path: `${shots}/agent-ticket-375-lv.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.user-menu summary').click();
   await page.getByRole('button', { name: 'Iziet' }).click();
   await page.waitForURL(/\/login/);
 });

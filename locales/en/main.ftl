@@ -1197,3 +1197,37 @@ sent-subject = Short summary:
 sent-updates-to = We will send updates on the request to:
 sent-updates = We will send a confirmation with the request number and a short summary to this email, and tell you about every change of status.
 sent-account-needed = The request page is open once you are signed in. Log in or sign up with the email { $email }:
+
+
+## Agent ticket page (issue 16): panels, assign, reply and resolve, confirmations
+ticket-side = Ticket data
+ticket-details = Details
+assign-to-me = Assign to me
+assign-other = Assign to someone else
+assign-submit = Assign
+triage-change = Change triage
+triage-level-unset = Not set
+reply-resolve = Reply and resolve
+reply-resolve-hint = Sends a public reply and marks the ticket resolved.
+error-cannot-resolve = The ticket cannot be resolved from this status; the reply was not sent.
+history-show = Show changes ({ $count })
+flash-assigned = Assignee changed.
+flash-reply-sent = Reply sent.
+flash-noted = Internal note added.
+flash-replied-resolved = Reply sent and ticket resolved.
+flash-status = Status changed.
+flash-triaged = Triage saved.
+flash-institution = Institution confirmed.
+flash-participant-added = Participant added.
+flash-participant-removed = Participant removed.
+flash-watching = You are watching this ticket.
+flash-link-added = Link added.
+flash-link-removed = Link removed.
+flash-incidents-resolved = Linked incidents resolved.
+flash-merged = Tickets merged.
+flash-decided = Decision saved.
+flash-macro = Macro applied.
+shortcuts-reply = Write a public reply
+shortcuts-note = Write an internal note
+shortcuts-assign-me = Assign the ticket to yourself
+shortcuts-next = Next ticket in the queue

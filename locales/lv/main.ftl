@@ -1206,3 +1206,37 @@ sent-subject = Īss apraksts:
 sent-updates-to = Ziņas par pieteikumu sūtīsim uz:
 sent-updates = Apstiprinājumu ar pieteikuma numuru un īsu aprakstu nosūtīsim uz šo e-pastu; tāpat paziņosim par katru statusa maiņu.
 sent-account-needed = Pieteikuma lapu var apskatīt, kad esat pieteicies. Piesakieties vai reģistrējieties ar e-pastu { $email }:
+
+
+## Agent ticket page (issue 16): panels, assign, reply and resolve, confirmations
+ticket-side = Pieteikuma dati
+ticket-details = Informācija
+assign-to-me = Piešķirt man
+assign-other = Piešķirt citam
+assign-submit = Piešķirt
+triage-change = Mainīt šķirošanu
+triage-level-unset = Nav noteikts
+reply-resolve = Atbildēt un atrisināt
+reply-resolve-hint = Nosūta publisku atbildi un atzīmē pieteikumu kā atrisinātu.
+error-cannot-resolve = No šī statusa pieteikumu nevar atrisināt; atbilde nav nosūtīta.
+history-show = Rādīt izmaiņas ({ $count })
+flash-assigned = Izpildītājs nomainīts.
+flash-reply-sent = Atbilde nosūtīta.
+flash-noted = Iekšējā piezīme pievienota.
+flash-replied-resolved = Atbilde nosūtīta, pieteikums atrisināts.
+flash-status = Statuss nomainīts.
+flash-triaged = Šķirošana saglabāta.
+flash-institution = Iestāde apstiprināta.
+flash-participant-added = Dalībnieks pievienots.
+flash-participant-removed = Dalībnieks noņemts.
+flash-watching = Jūs sekojat šim pieteikumam.
+flash-link-added = Saite pievienota.
+flash-link-removed = Saite noņemta.
+flash-incidents-resolved = Saistītie incidenti atrisināti.
+flash-merged = Pieteikumi apvienoti.
+flash-decided = Lēmums saglabāts.
+flash-macro = Makross piemērots.
+shortcuts-reply = Rakstīt publisku atbildi
+shortcuts-note = Rakstīt iekšēju piezīmi
+shortcuts-assign-me = Piešķirt pieteikumu sev
+shortcuts-next = Nākamais pieteikums rindā

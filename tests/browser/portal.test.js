@@ -238,7 +238,8 @@ test('new equipment waits for the head of the institution, who rejects without a
   await checkA11y(head, 'a rejection without a reason');
   await head.getByLabel('Komentārs', { exact: true }).fill('Piekrītu, bet tikai diviem datoriem.');
   await head.getByRole('button', { name: 'Apstiprināt' }).click();
-  await head.waitForURL(new RegExp(`/tickets/${key}$`));
+  await head.waitForURL(new RegExp(`/tickets/${key}\\?done=decided$`));
+  assert.equal(await head.getByRole('status').filter({ hasText: 'Lēmums saglabāts.' }).innerText(), 'Lēmums saglabāts.');
   assert.equal(await head.locator('#request-status').innerText(), 'Saņemts');
   assert.match(await head.locator('#approval').innerText(), /apstiprināja[\s\S]*Piekrītu, bet tikai diviem datoriem/);
   await head.context().close();

@@ -17,6 +17,7 @@ mod dates;
 mod desks;
 mod devices;
 mod error;
+mod flash;
 mod forms;
 mod history;
 mod http;

@@ -27,6 +27,18 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "login.html",
     "tickets/list.html",
     "tickets/view.html",
+    "tickets/panels/conversation.html",
+    "tickets/panels/reply.html",
+    "tickets/panels/status.html",
+    "tickets/panels/assignee.html",
+    "tickets/panels/triage.html",
+    "tickets/panels/requester.html",
+    "tickets/panels/details.html",
+    "tickets/panels/links.html",
+    "tickets/panels/approvals.html",
+    "tickets/panels/people.html",
+    "tickets/panels/knowledge.html",
+    "tickets/panels/history.html",
     "requests/list.html",
     "requests/view.html",
     "tickets/new.html",
@@ -141,7 +153,8 @@ impl Templates {
                 requests => ctx.my_requests,
             }
         });
-        context! { locale => ctx.locale.code(), csrf => ctx.csrf.clone(), user => user, path => ctx.path.clone() }
+        let flash = crate::flash::from_path(&ctx.path).map(|f| f.message_key());
+        context! { locale => ctx.locale.code(), csrf => ctx.csrf.clone(), user => user, path => ctx.path.clone(), flash => flash }
     }
 
     /// Renders page `name` with `page` values on top of the common ones.

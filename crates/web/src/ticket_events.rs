@@ -86,3 +86,70 @@ pub(crate) async fn triage(
         .await?,
     )
 }
+
+/// Gives the ticket to someone (or nobody) and changes nothing else; the
+/// newly assigned agent hears of it as after triage.
+pub(crate) async fn assign(
+    state: &AppState,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    assignee_id: Option<i64>,
+    version: Option<i64>,
+) -> AppResult<()> {
+    let assignee = match assignee_id {
+        Some(a) if a != viewer.user_id && Some(a) != ticket.assignee_id => {
+            atbalsts_store::notifications::agents_for(
+                &state.db,
+                None,
+                Some(a),
+                "assigned-to-you",
+                viewer.user_id,
+            )
+            .await?
+        }
+        _ => Vec::new(),
+    };
+    Ok(
+        tickets::assign(&state.db, viewer, ticket, assignee_id, version, |newly| {
+            assignee
+                .iter()
+                .filter(|a| Some(a.user_id) == newly)
+                .map(|a| {
+                    state.composer.for_agent(
+                        "assigned-to-you",
+                        a,
+                        ticket.into(),
+                        &ticket.description,
+                    )
+                })
+                .collect()
+        })
+        .await?,
+    )
+}
+
+/// A public reply and the move to resolved in one step: both or neither.
+pub(crate) async fn reply_and_resolve(
+    state: &AppState,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    files: &[NewAttachment],
+    version: Option<i64>,
+) -> AppResult<()> {
+    let (reply, status) = tokio::try_join!(
+        Notices::for_comment(&state.db, viewer, ticket, true),
+        Notices::for_transition(&state.db, viewer.user_id, ticket),
+    )?;
+    Ok(tickets::reply_and_resolve(
+        &state.db,
+        viewer,
+        ticket,
+        body,
+        files,
+        version,
+        |_| reply.comment(&state.composer, ticket, body),
+        |s| status.transition(&state.composer, ticket, s),
+    )
+    .await?)
+}

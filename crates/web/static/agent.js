@@ -11,6 +11,34 @@
     return true;
   };
   var go = function (path) { window.location.assign(path); return true; };
+  // The reply box, with public reply or internal note chosen.
+  var write = function (visibility) {
+    var choice = document.getElementById('vis-' + visibility);
+    if (choice) choice.checked = true;
+    return focusOn('#f-body');
+  };
+  var click = function (selector) {
+    var el = document.querySelector(selector);
+    if (!el) return false;
+    el.click();
+    return true;
+  };
+  // The queue as last listed (its ticket links in order), so a ticket page
+  // knows which one comes next.
+  var QUEUE = 'atbalsts-queue';
+  var rows = document.querySelectorAll('table a[href^="/tickets/"]');
+  if (/^\/tickets\/?$/.test(window.location.pathname) && rows.length) {
+    var keys = [];
+    rows.forEach(function (a) { keys.push(a.getAttribute('href')); });
+    try { window.sessionStorage.setItem(QUEUE, JSON.stringify(keys)); } catch (err) { /* storage off */ }
+  }
+  var next = function () {
+    var keys = [];
+    try { keys = JSON.parse(window.sessionStorage.getItem(QUEUE) || '[]'); } catch (err) { keys = []; }
+    var at = keys.indexOf(window.location.pathname);
+    if (at >= 0 && at + 1 < keys.length) return go(keys[at + 1]);
+    return go('/tickets');
+  };
   var pendingG = false;
   document.addEventListener('keydown', function (e) {
     var t = e.target;
@@ -28,6 +56,14 @@
       done = true;
     } else if (e.key === 'c') {
       done = focusOn('#f-body');
+    } else if (e.key === 'r') {
+      done = write('public');
+    } else if (e.key === 'n') {
+      done = write('internal');
+    } else if (e.key === 'i') {
+      done = click('#assign-me');
+    } else if (e.key === 'j') {
+      done = document.getElementById('ticket-status') ? next() : false;
     } else if (e.key === 's') {
       done = focusOn('#f-to');
     } else if (e.key === 'a') {

@@ -45,6 +45,12 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    // The assignee has its own form now ("Assign to me").
+    let assign = format!("/tickets/{key}/assign");
+    let r = agent
+        .post(&assign, &[("_csrf", &csrf), ("assignee", "me")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let t1 = reload().await;
     assert_eq!(
         (t1.priority.as_str(), t1.assignee_id),
@@ -134,9 +140,12 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
                 ("urgency", "low"),
                 ("priority", ""),
                 ("team", &team),
-                ("assignee", &admin),
             ],
         )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = agent
+        .post(&assign, &[("_csrf", &csrf), ("assignee", &admin)])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let told = notifications::for_recipient(&app.db.db, "admin@kisc.lv")
@@ -181,8 +190,8 @@ async fn staff_views_show_what_is_mine_unassigned_or_waiting_with_counts(t: Test
         .unwrap()
         .unwrap();
     let triage = tickets::Triage {
-        impact: atbalsts_domain::triage::Level::Medium,
-        urgency: atbalsts_domain::triage::Level::Medium,
+        impact: Some(atbalsts_domain::triage::Level::Medium),
+        urgency: Some(atbalsts_domain::triage::Level::Medium),
         priority: None,
         reason: String::new(),
         team_id: Some(w.team_id),

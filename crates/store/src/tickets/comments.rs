@@ -79,6 +79,26 @@ pub async fn add_comment_notifying(
     if let Some(m) = mail {
         super::record_mail_message(&mut tx, m.message_id, ticket.id, now).await?;
     }
+    let id = insert(&mut tx, viewer, ticket, body, is_public, files, mail, now).await?;
+    for n in compose(id) {
+        crate::notifications::queue(&mut tx, &n).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Writes the comment, its files and the ticket's new version inside `tx`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    is_public: bool,
+    files: &[NewAttachment],
+    mail: Option<MailOrigin<'_>>,
+    now: i64,
+) -> Result<i64> {
     let id: i64 = sqlx::query(
         "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at, body_html) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -89,22 +109,18 @@ pub async fn add_comment_notifying(
     .bind(is_public as i64)
     .bind(now)
     .bind(mail.and_then(|m| m.html).map(str::to_owned))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?
     .try_get(0)?;
     for f in files {
-        super::attachments::insert(&mut *tx, ticket.id, Some(id), viewer.user_id, f, now).await?;
+        super::attachments::insert(&mut **tx, ticket.id, Some(id), viewer.user_id, f, now).await?;
     }
-    crate::search_log::note(&mut *tx, crate::search_log::TICKET, ticket.id).await?;
+    crate::search_log::note(&mut **tx, crate::search_log::TICKET, ticket.id).await?;
     sqlx::query("UPDATE tickets SET updated_at = $1, version = version + 1 WHERE id = $2")
         .bind(now)
         .bind(ticket.id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    for n in compose(id) {
-        crate::notifications::queue(&mut tx, &n).await?;
-    }
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -28,8 +28,8 @@ pub use read::{
     count_tickets, list_tickets, navigation_counts, ticket_by_id, ticket_for,
     ticket_with_fields_for, Cursor, Page, Sort, Ticket, TicketFilter,
 };
-pub use transition::{reopen_on_reply, transition, transition_notifying};
-pub use triage::{matrix_of, set_matrix, triage, Triage};
+pub use transition::{reopen_on_reply, reply_and_resolve, transition, transition_notifying};
+pub use triage::{assign, matrix_of, set_matrix, triage, Triage};
 
 use crate::Result;
 use sqlx::{Any, Executor};

@@ -96,22 +96,7 @@ pub(super) async fn apply(
             .find(|s| s.code == to)
             .ok_or_else(|| StoreError::invalid("status", "error-invalid"))?
     };
-    // A problem is done only with its root cause named: enforced here, so
-    // the pages, the API and bulk edits alike are held to it.
-    if ticket.ticket_type == "problem" && target.category.is_done() {
-        let named = sqlx::query("SELECT root_cause_id FROM tickets WHERE id = $1")
-            .bind(ticket.id)
-            .fetch_one(db.read())
-            .await?
-            .try_get::<Option<i64>, _>(0)?
-            .is_some();
-        if !named {
-            return Err(StoreError::invalid(
-                "root_cause",
-                "error-root-cause-required",
-            ));
-        }
-    }
+    may_finish(db, ticket, target).await?;
     let now = now_ms();
     let mut tx = db.write().begin().await?;
     move_status(&mut tx, ticket, target, expected_version, actor_id, now).await?;
@@ -181,4 +166,80 @@ pub(crate) async fn move_status(
         Some(&target.code),
     )
     .await
+}
+
+/// A problem is done only with its root cause named: enforced here, so
+/// the pages, the API and bulk edits alike are held to it.
+async fn may_finish(
+    db: &Db,
+    ticket: &Ticket,
+    target: &atbalsts_domain::workflow::Status,
+) -> Result<()> {
+    if ticket.ticket_type == "problem" && target.category.is_done() {
+        let named = sqlx::query("SELECT root_cause_id FROM tickets WHERE id = $1")
+            .bind(ticket.id)
+            .fetch_one(db.read())
+            .await?
+            .try_get::<Option<i64>, _>(0)?
+            .is_some();
+        if !named {
+            return Err(StoreError::invalid(
+                "root_cause",
+                "error-root-cause-required",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A public reply and the move to the workflow's resolved status in one
+/// transaction: when the ticket may not be resolved from where it is (no
+/// such status next, a problem without its root cause, a stale page),
+/// nothing is written. `compose_reply` and `compose_status` make the
+/// notifications of each, as `add_comment_notifying` and
+/// `transition_notifying` do.
+#[allow(clippy::too_many_arguments)]
+pub async fn reply_and_resolve(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    body: &str,
+    files: &[super::NewAttachment],
+    expected_version: Option<i64>,
+    compose_reply: impl FnOnce(i64) -> Vec<crate::notifications::NewNotification>,
+    compose_status: impl FnOnce(&workflows::StatusInfo) -> Vec<crate::notifications::NewNotification>,
+) -> Result<()> {
+    use atbalsts_domain::StatusCategory;
+    if !viewer.is_staff_on(ticket.desk_id) {
+        return Err(StoreError::Forbidden);
+    }
+    let (workflow, statuses) = workflows::workflow(db, ticket.workflow_id).await?;
+    let target = workflow
+        .next_statuses(&ticket.status)
+        .into_iter()
+        .find(|s| s.category == StatusCategory::Resolved)
+        .ok_or_else(|| StoreError::invalid("status", "error-cannot-resolve"))?
+        .clone();
+    may_finish(db, ticket, &target).await?;
+    let now = now_ms();
+    let mut tx = db.write().begin().await?;
+    let version: i64 = sqlx::query("SELECT version FROM tickets WHERE id = $1")
+        .bind(ticket.id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+    if expected_version.is_some_and(|v| v != version) {
+        return Err(StoreError::Conflict("error-ticket-changed"));
+    }
+    let id = super::comments::insert(&mut tx, viewer, ticket, body, true, files, None, now).await?;
+    move_status(&mut tx, ticket, &target, None, viewer.user_id, now).await?;
+    let mut notices = compose_reply(id);
+    if let Some(info) = statuses.iter().find(|s| s.code == target.code) {
+        notices.extend(compose_status(info));
+    }
+    for n in notices {
+        crate::notifications::queue(&mut tx, &n).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

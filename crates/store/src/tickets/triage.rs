@@ -11,8 +11,10 @@ use sqlx::Row;
 
 #[derive(Debug, Clone)]
 pub struct Triage {
-    pub impact: Level,
-    pub urgency: Level,
+    /// `None` only while the ticket has none: triage never writes a level
+    /// that nobody chose.
+    pub impact: Option<Level>,
+    pub urgency: Option<Level>,
     /// A priority other than the matrix's needs `reason`.
     pub priority: Option<Priority>,
     pub reason: String,
@@ -64,8 +66,26 @@ pub async fn triage(
         return Err(StoreError::Forbidden);
     }
     let matrix = matrix_of(db, ticket.desk_id).await?;
-    let (priority, reason) = decide(&matrix, t.impact, t.urgency, t.priority, &t.reason)
-        .map_err(|code| StoreError::invalid("priority_reason", code))?;
+    let (priority, reason) = match (t.impact, t.urgency) {
+        (Some(impact), Some(urgency)) => decide(&matrix, impact, urgency, t.priority, &t.reason),
+        // Without both levels the matrix has nothing to say: the priority
+        // stays, unless one is chosen (with a reason, as any override).
+        _ => {
+            let current = Priority::parse(&ticket.priority)
+                .map_err(|_| StoreError::Corrupt(format!("priority {}", ticket.priority)))?;
+            match t.priority {
+                Some(p) if p != current => decide(
+                    &PriorityMatrix([[current; 3]; 3]),
+                    Level::Medium,
+                    Level::Medium,
+                    Some(p),
+                    &t.reason,
+                ),
+                _ => Ok((current, ticket.priority_reason.clone())),
+            }
+        }
+    }
+    .map_err(|code| StoreError::invalid("priority_reason", code))?;
     let teams = crate::desks::teams_of(db, ticket.desk_id).await?;
     let staff = crate::desks::staff_of(db, ticket.desk_id).await?;
     if t.team_id
@@ -146,8 +166,16 @@ pub async fn triage(
     let old_text = |i: usize| -> Result<Option<String>> { Ok(current.try_get(i)?) };
     let old_id = |i: usize| -> Result<Option<i64>> { Ok(current.try_get(i)?) };
     let changes: Vec<(&str, Option<String>, Option<String>)> = vec![
-        ("impact", old_text(0)?, Some(t.impact.code().to_owned())),
-        ("urgency", old_text(1)?, Some(t.urgency.code().to_owned())),
+        (
+            "impact",
+            old_text(0)?,
+            t.impact.map(|l| l.code().to_owned()),
+        ),
+        (
+            "urgency",
+            old_text(1)?,
+            t.urgency.map(|l| l.code().to_owned()),
+        ),
         ("priority", old_text(2)?, Some(priority.code().to_owned())),
         ("priority_reason", old_text(3)?, reason.clone()),
         ("team", team_name(old_id(4)?), team_name(t.team_id)),
@@ -178,8 +206,8 @@ pub async fn triage(
         "UPDATE tickets SET impact = $1, urgency = $2, priority = $3, priority_reason = $4, team_id = $5, \
          assignee_id = $6, updated_at = $7, version = version + 1, category_id = $9, root_cause_id = $10 WHERE id = $8",
     )
-    .bind(t.impact.code())
-    .bind(t.urgency.code())
+    .bind(t.impact.map(|l| l.code()))
+    .bind(t.urgency.map(|l| l.code()))
     .bind(priority.code())
     .bind(reason.clone())
     .bind(t.team_id)
@@ -209,6 +237,73 @@ pub async fn triage(
         .flatten()
         .filter(|a| *a != viewer.user_id);
     for n in compose(newly_assigned) {
+        crate::notifications::queue(&mut tx, &n).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Gives the ticket to `assignee_id` (one of the desk's staff, or nobody)
+/// and changes nothing else: one audit entry, for the assignee. `compose`
+/// makes the notifications of it, given the newly assigned person (not
+/// when one assigns oneself), in the same transaction.
+pub async fn assign(
+    db: &Db,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    assignee_id: Option<i64>,
+    expected_version: Option<i64>,
+    compose: impl FnOnce(Option<i64>) -> Vec<NewNotification>,
+) -> Result<()> {
+    if !viewer.is_staff_on(ticket.desk_id) {
+        return Err(StoreError::Forbidden);
+    }
+    let staff = crate::desks::staff_of(db, ticket.desk_id).await?;
+    let name = |id: Option<i64>| {
+        id.map(|i| {
+            staff
+                .iter()
+                .find(|x| x.0 == i)
+                .map(|x| x.1.clone())
+                .unwrap_or_else(|| i.to_string())
+        })
+    };
+    if assignee_id.is_some_and(|a| !staff.iter().any(|(id, _)| *id == a)) {
+        return Err(StoreError::invalid("assignee", "error-assignee-unknown"));
+    }
+    let now = now_ms();
+    let mut tx = db.write().begin().await?;
+    let current = sqlx::query("SELECT assignee_id, version FROM tickets WHERE id = $1")
+        .bind(ticket.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let old: Option<i64> = current.try_get(0)?;
+    let version: i64 = current.try_get(1)?;
+    if expected_version.is_some_and(|v| v != version) {
+        return Err(StoreError::Conflict("error-ticket-changed"));
+    }
+    if old == assignee_id {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE tickets SET assignee_id = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+    )
+    .bind(assignee_id)
+    .bind(now)
+    .bind(ticket.id)
+    .execute(&mut *tx)
+    .await?;
+    record_change(
+        &mut tx,
+        ticket.id,
+        viewer.user_id,
+        now,
+        "assignee",
+        name(old).as_deref(),
+        name(assignee_id).as_deref(),
+    )
+    .await?;
+    for n in compose(assignee_id.filter(|a| *a != viewer.user_id)) {
         crate::notifications::queue(&mut tx, &n).await?;
     }
     tx.commit().await?;

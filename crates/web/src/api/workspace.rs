@@ -103,12 +103,10 @@ pub(super) async fn triage(
     let mut t: Triage = crate::tickets::bulk::current(&ticket);
     let mut errors = FieldErrors::default();
     if let Some(i) = &body.impact {
-        t.impact = errors.check(Level::parse(i), "impact").unwrap_or(t.impact);
+        t.impact = errors.check(Level::parse(i), "impact").or(t.impact);
     }
     if let Some(u) = &body.urgency {
-        t.urgency = errors
-            .check(Level::parse(u), "urgency")
-            .unwrap_or(t.urgency);
+        t.urgency = errors.check(Level::parse(u), "urgency").or(t.urgency);
     }
     match &body.priority {
         Some(Some(p)) => t.priority = errors.check(Priority::parse(p), "priority"),

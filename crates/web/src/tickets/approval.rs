@@ -4,15 +4,15 @@
 //! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
 
 use super::view::{field_values, load};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::approvals::{self, Decider, Decision};
 use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
@@ -195,11 +195,10 @@ pub async fn from_ticket(
     )
     .await
     {
-        Ok(()) => Ok((
-            StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/tickets/{}", ticket.key))],
-        )
-            .into_response()),
+        Ok(()) => Ok(flash::redirect(
+            &format!("/tickets/{}", ticket.key),
+            Flash::Decided,
+        )),
         Err(AppError::Invalid(errors)) => {
             let echo = super::view::FormEcho {
                 approval_comment: form.comment,

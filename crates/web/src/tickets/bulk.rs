@@ -35,11 +35,7 @@ struct Outcome {
 
 /// The ticket's triage as it stands, for changing one part of it.
 pub(crate) fn current(ticket: &Ticket) -> Triage {
-    let level = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(|l| Level::parse(l).ok())
-            .unwrap_or(Level::Medium)
-    };
+    let level = |s: &Option<String>| s.as_deref().and_then(|l| Level::parse(l).ok());
     Triage {
         impact: level(&ticket.impact),
         urgency: level(&ticket.urgency),

@@ -3,13 +3,12 @@
 //! desk's staff confirm it; confirming asks them.
 
 use super::view::load;
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_mail::compose::About;
 use atbalsts_store::tickets::approvals;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -54,9 +53,8 @@ pub async fn confirm(
     })
     .await?;
     tracing::info!(ticket = %ticket.key, approvers = asked.len(), "institution confirmed");
-    Ok((
-        StatusCode::SEE_OTHER,
-        [(LOCATION, format!("/tickets/{}", ticket.key))],
-    )
-        .into_response())
+    Ok(flash::redirect(
+        &format!("/tickets/{}", ticket.key),
+        Flash::InstitutionConfirmed,
+    ))
 }

@@ -3,6 +3,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::csrf::CsrfOnly;
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::link::LinkKind;
 use atbalsts_domain::ticket::parse_long_text;
@@ -10,18 +11,13 @@ use atbalsts_domain::StatusCategory;
 use atbalsts_store::tickets::{self, Ticket};
 use atbalsts_store::workflows;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
-fn back(ticket: &Ticket) -> Response {
-    (
-        StatusCode::SEE_OTHER,
-        [(LOCATION, format!("/tickets/{}#links", ticket.key))],
-    )
-        .into_response()
+fn back(ticket: &Ticket, done: Flash) -> Response {
+    flash::redirect(&format!("/tickets/{}#links", ticket.key), done)
 }
 
 /// The ticket page again with a message about what was refused.
@@ -66,7 +62,7 @@ pub async fn add(
     }
     .await;
     match outcome {
-        Ok(()) => Ok(back(&ticket)),
+        Ok(()) => Ok(back(&ticket, Flash::LinkAdded)),
         Err(e) => refused(&state, &ctx, &ticket, e).await,
     }
 }
@@ -81,7 +77,7 @@ pub async fn remove(
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     tickets::remove_link(&state.db, viewer, &ticket, id).await?;
-    Ok(back(&ticket))
+    Ok(back(&ticket, Flash::LinkRemoved))
 }
 
 #[derive(Deserialize)]
@@ -152,5 +148,5 @@ pub async fn resolve_incidents(
             }
         }
     }
-    Ok(back(&problem))
+    Ok(back(&problem, Flash::IncidentsResolved))
 }

@@ -5,6 +5,7 @@
 //! page's own forms. The text is in the requester's language.
 
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::mail_template::render as fill;
 use atbalsts_domain::{Locale, Priority, Viewer};
@@ -12,9 +13,8 @@ use atbalsts_store::macros::{self, Macro};
 use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use atbalsts_store::users;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -116,11 +116,10 @@ pub async fn submit(
     match outcome {
         Ok(()) => {
             tracing::info!(ticket = %ticket.key, r#macro = m.id, "macro applied");
-            Ok((
-                StatusCode::SEE_OTHER,
-                [(LOCATION, format!("/tickets/{}#conversation", ticket.key))],
-            )
-                .into_response())
+            Ok(flash::redirect(
+                &format!("/tickets/{}#conversation", ticket.key),
+                Flash::MacroApplied,
+            ))
         }
         Err(AppError::Invalid(errors)) => {
             let echo = FormEcho {

@@ -3,15 +3,15 @@
 //! language where the work goes on.
 
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_i18n::Arg;
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::merge::{merge, MergeTexts};
 use atbalsts_store::users;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -83,11 +83,10 @@ pub async fn submit(
     }
     .await;
     match outcome {
-        Ok(target) => Ok((
-            StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/tickets/{target}"))],
-        )
-            .into_response()),
+        Ok(target) => Ok(flash::redirect(
+            &format!("/tickets/{target}"),
+            Flash::Merged,
+        )),
         Err(AppError::Invalid(errors)) => {
             let echo = FormEcho {
                 merge_target: form.target,

@@ -1,6 +1,7 @@
 //! Ticket pages: list, view, create, comment, transition.
 
 pub mod approval;
+pub mod assign;
 pub mod bulk;
 pub mod comment;
 pub mod institution;
@@ -10,6 +11,7 @@ pub mod macros;
 pub mod merge;
 pub mod new;
 mod ordering;
+mod panels;
 pub mod participants;
 pub mod queues;
 mod quoted;
@@ -82,6 +84,7 @@ pub fn routes(customer: CustomerPages) -> axum::Router<crate::AppState> {
         .route("/tickets/{key}/comments", post(comment::submit))
         .route("/tickets/{key}/transition", post(transition::submit))
         .route("/tickets/{key}/triage", post(triage::submit))
+        .route("/tickets/{key}/assign", post(assign::submit))
         .route("/tickets/{key}/links", post(links::add))
         .route("/tickets/{key}/links/{id}/remove", post(links::remove))
         .route("/tickets/{key}/approval", post(approval::from_ticket))

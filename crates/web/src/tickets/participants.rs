@@ -3,23 +3,19 @@
 
 use super::view::{load, render, FormEcho};
 use crate::csrf::CsrfOnly;
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Email;
 use atbalsts_store::tickets::participants::{self, Role};
 use atbalsts_store::tickets::Ticket;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
-fn back(ticket: &Ticket) -> Response {
-    (
-        StatusCode::SEE_OTHER,
-        [(LOCATION, format!("/tickets/{}#people", ticket.key))],
-    )
-        .into_response()
+fn back(ticket: &Ticket, done: Flash) -> Response {
+    flash::redirect(&format!("/tickets/{}#people", ticket.key), done)
 }
 
 #[derive(Deserialize)]
@@ -42,8 +38,9 @@ pub async fn add(
     ctx.check_csrf(&form.csrf)?;
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
+    let watch = form.action == "watch";
     let outcome = async {
-        let (email, role) = if form.action == "watch" {
+        let (email, role) = if watch {
             let me = ctx.user().ok_or(AppError::NotFound)?;
             (
                 Email::parse(&me.email).map_err(|_| AppError::NotFound)?,
@@ -60,7 +57,8 @@ pub async fn add(
     }
     .await;
     match outcome {
-        Ok(()) => Ok(back(&ticket)),
+        Ok(()) if watch => Ok(back(&ticket, Flash::Watching)),
+        Ok(()) => Ok(back(&ticket, Flash::ParticipantAdded)),
         Err(AppError::Invalid(errors)) => {
             let echo = FormEcho {
                 participant_email: Some(form.email),
@@ -91,5 +89,5 @@ pub async fn remove(
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     participants::remove(&state.db, viewer, &ticket, user_id).await?;
-    Ok(back(&ticket))
+    Ok(back(&ticket, Flash::ParticipantRemoved))
 }

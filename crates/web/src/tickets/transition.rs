@@ -1,9 +1,9 @@
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -30,11 +30,10 @@ pub async fn submit(
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     match crate::ticket_events::transition(&state, viewer, &ticket, &form.to, form.version).await {
-        Ok(()) => Ok((
-            StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/tickets/{}", ticket.key))],
-        )
-            .into_response()),
+        Ok(()) => Ok(flash::redirect(
+            &format!("/tickets/{}", ticket.key),
+            Flash::StatusChanged,
+        )),
         Err(e) => {
             let conflict = matches!(e, AppError::Conflict(_));
             let (status, notice) = match e {

@@ -1,15 +1,16 @@
 //! Triage from the ticket page: impact, urgency, priority (an override
-//! needs a reason), team and assignee in one form.
+//! needs a reason), team, category and root cause in one form. Only what
+//! changed is written; the assignee has its own form (`assign.rs`).
 
 use super::view::{load, render, FormEcho};
+use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::triage::Level;
 use atbalsts_domain::{FieldErrors, Priority};
 use atbalsts_store::tickets::Triage;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -29,8 +30,6 @@ pub struct TriageForm {
     #[serde(default)]
     team: String,
     #[serde(default)]
-    assignee: String,
-    #[serde(default)]
     category: String,
     #[serde(default)]
     root_cause: String,
@@ -49,8 +48,16 @@ pub async fn submit(
     let viewer = ctx.viewer()?;
     let ticket = load(&state, viewer, &key).await?;
     let mut errors = FieldErrors::default();
-    let impact = errors.check(Level::parse(&form.impact), "impact");
-    let urgency = errors.check(Level::parse(&form.urgency), "urgency");
+    // Empty: not chosen, offered only while the ticket has no level.
+    let level = |raw: &str, current: &Option<String>, errors: &mut FieldErrors, name| match (
+        raw, current,
+    ) {
+        ("", None) => Some(None),
+        ("", Some(c)) => Some(Level::parse(c).ok()),
+        (raw, _) => errors.check(Level::parse(raw).map(Some), name),
+    };
+    let impact = level(&form.impact, &ticket.impact, &mut errors, "impact");
+    let urgency = level(&form.urgency, &ticket.urgency, &mut errors, "urgency");
     let priority = if form.priority.is_empty() {
         Some(None)
     } else {
@@ -65,7 +72,7 @@ pub async fn submit(
                 priority,
                 reason: form.priority_reason.clone(),
                 team_id: id(&form.team),
-                assignee_id: id(&form.assignee),
+                assignee_id: ticket.assignee_id,
                 category_id: id(&form.category),
                 root_cause_id: id(&form.root_cause),
             };
@@ -75,11 +82,10 @@ pub async fn submit(
     };
     let (status, echo) = match outcome {
         Ok(()) => {
-            return Ok((
-                StatusCode::SEE_OTHER,
-                [(LOCATION, format!("/tickets/{}", ticket.key))],
-            )
-                .into_response())
+            return Ok(flash::redirect(
+                &format!("/tickets/{}", ticket.key),
+                Flash::Triaged,
+            ))
         }
         Err(AppError::Conflict(code)) => (
             StatusCode::CONFLICT,

@@ -1,12 +1,15 @@
 //! Changes to a ticket that people hear about: comments, status changes and
 //! assignment queue their notifications in the same transaction (who hears
 //! what is decided in `atbalsts_mail::notices`). The pages and the API both
-//! come through here.
+//! come through here, as do approval decisions.
 
 use crate::{AppResult, AppState};
+use atbalsts_domain::triage::Level;
+use atbalsts_domain::Priority;
 use atbalsts_domain::Viewer;
 use atbalsts_mail::notices::Notices;
-use atbalsts_store::tickets::{self, NewAttachment, Ticket};
+use atbalsts_store::tickets::approvals::{self, Decider, Decision};
+use atbalsts_store::tickets::{self, NewAttachment, Ticket, Triage};
 
 pub(crate) async fn comment(
     state: &AppState,
@@ -152,4 +155,47 @@ pub(crate) async fn reply_and_resolve(
         |s| status.transition(&state.composer, ticket, s),
     )
     .await?)
+}
+
+/// The ticket's triage as it stands, for changing one part of it.
+pub(crate) fn current_triage(ticket: &Ticket) -> Triage {
+    let level = |s: &Option<String>| s.as_deref().and_then(|l| Level::parse(l).ok());
+    Triage {
+        impact: level(&ticket.impact),
+        urgency: level(&ticket.urgency),
+        priority: ticket
+            .priority_reason
+            .as_ref()
+            .and_then(|_| Priority::parse(&ticket.priority).ok()),
+        reason: ticket.priority_reason.clone().unwrap_or_default(),
+        team_id: ticket.team_id,
+        assignee_id: ticket.assignee_id,
+        category_id: ticket.category_id,
+        root_cause_id: ticket.root_cause_id,
+    }
+}
+
+/// Records the decision with its notifications; the approver is whoever
+/// the link was sent to, or the signed-in person.
+pub(crate) async fn decide_approval(
+    state: &AppState,
+    decider: Decider<'_>,
+    approver_id: i64,
+    ticket: &Ticket,
+    decision: Decision,
+    comment: &str,
+) -> AppResult<()> {
+    let notices = Notices::for_explained_move(&state.db, approver_id, ticket).await?;
+    let reason = (decision == Decision::Reject).then_some(comment.trim());
+    approvals::decide(
+        &state.db,
+        decider,
+        ticket,
+        decision,
+        comment,
+        |status, _| notices.explained_move(&state.composer, ticket, status, reason),
+    )
+    .await?;
+    tracing::info!(ticket = %ticket.key, ?decision, approver = approver_id, "approval decided");
+    Ok(())
 }

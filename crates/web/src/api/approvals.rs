@@ -48,7 +48,7 @@ pub(super) async fn decide(
             ))
         }
     };
-    crate::tickets::approval::decide(
+    crate::ticket_events::decide_approval(
         &state,
         Decider::Person(&viewer),
         viewer.user_id,

@@ -100,7 +100,7 @@ pub(super) async fn triage(
     ApiJson(body): ApiJson<TriageBody>,
 ) -> AppResult<Json<Value>> {
     let ticket = super::visible_ticket(&state, &viewer, &key).await?;
-    let mut t: Triage = crate::tickets::bulk::current(&ticket);
+    let mut t: Triage = crate::ticket_events::current_triage(&ticket);
     let mut errors = FieldErrors::default();
     if let Some(i) = &body.impact {
         t.impact = errors.check(Level::parse(i), "impact").or(t.impact);

@@ -209,7 +209,7 @@ pub async fn new_page(
         (Values::new_article(), None)
     } else {
         let viewer = ctx.viewer()?;
-        let ticket = crate::tickets::view::load(&state, viewer, q.from.trim()).await?;
+        let ticket = crate::ticket_keys::load(&state, viewer, q.from.trim()).await?;
         if ticket.desk_id != kd.desk.id {
             return Err(AppError::NotFound);
         }
@@ -244,11 +244,11 @@ pub async fn create(
     let ticket = if from.is_empty() {
         None
     } else {
-        let t = crate::tickets::view::load(&state, viewer, from).await?;
+        let t = crate::ticket_keys::load(&state, viewer, from).await?;
         if t.desk_id != kd.desk.id {
             return Err(AppError::NotFound);
         }
-        if !super::from_ticket::may_draft_from(&t) {
+        if !crate::ticket_keys::may_draft_from(&t) {
             return Err(AppError::Conflict("error-kb-ticket-not-resolved"));
         }
         Some(t)

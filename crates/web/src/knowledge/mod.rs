@@ -65,11 +65,6 @@ pub fn routes() -> Router<AppState> {
         .route("/help/{desk}", get(public::shelves))
         .route("/help/{desk}/articles/{id}", get(public::article))
         .route("/help/{desk}/articles/{id}/vote", post(public::vote))
-        .route("/tickets/{key}/articles", post(from_ticket::link))
-        .route(
-            "/tickets/{key}/articles/{id}/remove",
-            post(from_ticket::unlink),
-        )
 }
 
 /// A desk as the knowledge pages see it: whether the person edits its

@@ -7,7 +7,6 @@ use super::view::{field_values, load};
 use crate::flash::{self, Flash};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
-use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::approvals::{self, Decider, Decision};
 use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use axum::extract::{Path, State};
@@ -33,31 +32,6 @@ fn parse_decision(s: &str) -> AppResult<Decision> {
         "reject" => Ok(Decision::Reject),
         _ => Err(AppError::BadRequest("error-form-malformed")),
     }
-}
-
-/// Records the decision with its notifications; the approver is whoever
-/// the link was sent to, or the signed-in person.
-pub(crate) async fn decide(
-    state: &AppState,
-    decider: Decider<'_>,
-    approver_id: i64,
-    ticket: &Ticket,
-    decision: Decision,
-    comment: &str,
-) -> AppResult<()> {
-    let notices = Notices::for_explained_move(&state.db, approver_id, ticket).await?;
-    let reason = (decision == Decision::Reject).then_some(comment.trim());
-    approvals::decide(
-        &state.db,
-        decider,
-        ticket,
-        decision,
-        comment,
-        |status, _| notices.explained_move(&state.composer, ticket, status, reason),
-    )
-    .await?;
-    tracing::info!(ticket = %ticket.key, ?decision, approver = approver_id, "approval decided");
-    Ok(())
 }
 
 /// The ticket behind a valid link, or the page saying it is used up.
@@ -140,7 +114,7 @@ pub async fn submit(
         Err(page) => return Ok(page),
     };
     let decision = parse_decision(&form.decision)?;
-    match decide(
+    match crate::ticket_events::decide_approval(
         &state,
         Decider::Link(&token),
         approver,
@@ -185,7 +159,7 @@ pub async fn from_ticket(
         return Err(AppError::NotFound);
     }
     let decision = parse_decision(&form.decision)?;
-    match decide(
+    match crate::ticket_events::decide_approval(
         &state,
         Decider::Person(viewer),
         viewer.user_id,

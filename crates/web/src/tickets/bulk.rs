@@ -6,9 +6,8 @@
 
 use super::view::load;
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::triage::Level;
 use atbalsts_domain::Priority;
-use atbalsts_store::tickets::{ticket_by_id, Ticket, Triage};
+use atbalsts_store::tickets::ticket_by_id;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Form;
@@ -31,24 +30,6 @@ fn choice(raw: &str) -> Result<Option<Option<i64>>, ()> {
 struct Outcome {
     key: String,
     error: Option<&'static str>,
-}
-
-/// The ticket's triage as it stands, for changing one part of it.
-pub(crate) fn current(ticket: &Ticket) -> Triage {
-    let level = |s: &Option<String>| s.as_deref().and_then(|l| Level::parse(l).ok());
-    Triage {
-        impact: level(&ticket.impact),
-        urgency: level(&ticket.urgency),
-        priority: ticket
-            .priority_reason
-            .as_ref()
-            .and_then(|_| Priority::parse(&ticket.priority).ok()),
-        reason: ticket.priority_reason.clone().unwrap_or_default(),
-        team_id: ticket.team_id,
-        assignee_id: ticket.assignee_id,
-        category_id: ticket.category_id,
-        root_cause_id: ticket.root_cause_id,
-    }
 }
 
 pub async fn submit(
@@ -96,7 +77,7 @@ pub async fn submit(
                     .ok_or(AppError::NotFound)?;
             }
             if team.is_some() || assignee.is_some() || priority.is_some() || category.is_some() {
-                let mut t = current(&ticket);
+                let mut t = crate::ticket_events::current_triage(&ticket);
                 if let Some(team) = team {
                     t.team_id = team;
                 }

@@ -103,7 +103,7 @@ pub async fn submit(
             .as_deref()
             .and_then(|p| Priority::parse(p).ok())
         {
-            let mut t = super::bulk::current(&current);
+            let mut t = crate::ticket_events::current_triage(&current);
             t.priority = Some(p);
             t.reason = m.name.clone();
             crate::ticket_events::triage(&state, viewer, &current, &t, Some(current.version))

@@ -1,6 +1,7 @@
 //! Ticket pages: list, view, create, comment, transition.
 
 pub mod approval;
+pub mod articles;
 pub mod assign;
 pub mod bulk;
 pub mod comment;
@@ -106,6 +107,11 @@ pub fn routes(customer: CustomerPages) -> axum::Router<crate::AppState> {
         .route(
             "/tickets/{key}/resolve-incidents",
             post(links::resolve_incidents),
+        )
+        .route("/tickets/{key}/articles", post(articles::link))
+        .route(
+            "/tickets/{key}/articles/{id}/remove",
+            post(articles::unlink),
         )
         .layer(axum::Extension(customer))
 }

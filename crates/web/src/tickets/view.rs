@@ -1,8 +1,7 @@
 use super::panels::{Panels, Scope};
-use crate::ticket_keys::parse_key;
-use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::{FieldErrors, Locale, Viewer};
-use atbalsts_store::tickets::{ticket_for, Ticket};
+use crate::{AppResult, AppState, Ctx};
+use atbalsts_domain::{FieldErrors, Locale};
+use atbalsts_store::tickets::Ticket;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -36,12 +35,7 @@ pub(crate) struct FormEcho {
     pub kb_errors: Vec<atbalsts_domain::FieldError>,
 }
 
-pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
-    let key = parse_key(key)?;
-    ticket_for(&state.db, viewer, &key)
-        .await?
-        .ok_or(AppError::NotFound)
-}
+pub(crate) use crate::ticket_keys::load;
 
 /// Renders the ticket page, optionally with a rejected form's values: the
 /// panels (see `panels`) and what the rejected form kept.

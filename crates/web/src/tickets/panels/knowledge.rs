@@ -1,4 +1,4 @@
-//! Knowledge articles linked to the ticket (from the knowledge module).
+//! Knowledge articles linked to the ticket (`tickets::articles`).
 
 use super::Scope;
 use crate::AppResult;
@@ -7,20 +7,15 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 pub(crate) struct Knowledge {
-    /// As `knowledge::from_ticket::section` gives it.
+    /// As `tickets::articles::section` gives it.
     pub section: Value,
 }
 
 impl Knowledge {
     pub(crate) async fn load(s: &Scope<'_>) -> AppResult<Self> {
         Ok(Self {
-            section: crate::knowledge::from_ticket::section(
-                s.state,
-                s.viewer,
-                s.ticket,
-                s.ctx.locale,
-            )
-            .await?,
+            section: crate::tickets::articles::section(s.state, s.viewer, s.ticket, s.ctx.locale)
+                .await?,
         })
     }
 }

@@ -8,6 +8,7 @@ use atbalsts_domain::triage::Level;
 use atbalsts_domain::Priority;
 use atbalsts_domain::Viewer;
 use atbalsts_mail::notices::Notices;
+use atbalsts_store::notifications::{NewNotification, Recipient};
 use atbalsts_store::tickets::approvals::{self, Decider, Decision};
 use atbalsts_store::tickets::{self, NewAttachment, Ticket, Triage};
 
@@ -58,7 +59,24 @@ pub(crate) async fn triage(
     triage: &tickets::Triage,
     version: Option<i64>,
 ) -> AppResult<()> {
-    let assignee = match triage.assignee_id {
+    let told = to_tell(state, viewer, ticket, triage.assignee_id).await?;
+    Ok(
+        tickets::triage(&state.db, viewer, ticket, triage, version, |newly| {
+            assigned_notices(state, ticket, &told, newly)
+        })
+        .await?,
+    )
+}
+
+/// The agent about to be given the ticket, when they are to hear of it:
+/// not when they take it themselves or already have it.
+async fn to_tell(
+    state: &AppState,
+    viewer: &Viewer,
+    ticket: &Ticket,
+    assignee_id: Option<i64>,
+) -> AppResult<Vec<Recipient>> {
+    Ok(match assignee_id {
         Some(a) if a != viewer.user_id && Some(a) != ticket.assignee_id => {
             atbalsts_store::notifications::agents_for(
                 &state.db,
@@ -70,24 +88,24 @@ pub(crate) async fn triage(
             .await?
         }
         _ => Vec::new(),
-    };
-    Ok(
-        tickets::triage(&state.db, viewer, ticket, triage, version, |newly| {
-            assignee
-                .iter()
-                .filter(|a| Some(a.user_id) == newly)
-                .map(|a| {
-                    state.composer.for_agent(
-                        "assigned-to-you",
-                        a,
-                        ticket.into(),
-                        &ticket.description,
-                    )
-                })
-                .collect()
+    })
+}
+
+/// "Assigned to you" for whichever of `told` the store says was newly given the ticket.
+fn assigned_notices(
+    state: &AppState,
+    ticket: &Ticket,
+    told: &[Recipient],
+    newly: Option<i64>,
+) -> Vec<NewNotification> {
+    told.iter()
+        .filter(|a| Some(a.user_id) == newly)
+        .map(|a| {
+            state
+                .composer
+                .for_agent("assigned-to-you", a, ticket.into(), &ticket.description)
         })
-        .await?,
-    )
+        .collect()
 }
 
 /// Gives the ticket to someone (or nobody) and changes nothing else; the
@@ -99,33 +117,10 @@ pub(crate) async fn assign(
     assignee_id: Option<i64>,
     version: Option<i64>,
 ) -> AppResult<()> {
-    let assignee = match assignee_id {
-        Some(a) if a != viewer.user_id && Some(a) != ticket.assignee_id => {
-            atbalsts_store::notifications::agents_for(
-                &state.db,
-                None,
-                Some(a),
-                "assigned-to-you",
-                viewer.user_id,
-            )
-            .await?
-        }
-        _ => Vec::new(),
-    };
+    let told = to_tell(state, viewer, ticket, assignee_id).await?;
     Ok(
         tickets::assign(&state.db, viewer, ticket, assignee_id, version, |newly| {
-            assignee
-                .iter()
-                .filter(|a| Some(a.user_id) == newly)
-                .map(|a| {
-                    state.composer.for_agent(
-                        "assigned-to-you",
-                        a,
-                        ticket.into(),
-                        &ticket.description,
-                    )
-                })
-                .collect()
+            assigned_notices(state, ticket, &told, newly)
         })
         .await?,
     )

@@ -14,6 +14,7 @@ pub mod mail_template;
 pub mod request;
 pub mod role;
 pub mod routing;
+pub mod sla;
 pub mod text;
 pub mod ticket;
 pub mod triage;

@@ -31,6 +31,7 @@ pub mod search_log;
 pub mod sessions;
 pub mod settings;
 pub mod sign_ins;
+pub mod sla;
 mod sql;
 pub mod tickets;
 pub mod users;

@@ -45,6 +45,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(23, "0023_institution_claims"),
     migration!(24, "0024_held_uploads_and_votes"),
     migration!(28, "0028_reopen_window"),
+    migration!(29, "0029_sla"),
 ];
 
 impl Migration {

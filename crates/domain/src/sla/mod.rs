@@ -1,0 +1,9 @@
+//! Service levels: business calendars, the arithmetic of business time over
+//! them, and the clock of one goal on one ticket. Pure values and functions;
+//! the store keeps them and the job queue wakes them.
+
+pub mod calendar;
+pub mod clock;
+
+pub use calendar::{Calendar, CalendarSpec, DayKind, Holidays, Interval, SpecialDay};
+pub use clock::{Clock, ClockState, Goal, Phase};

@@ -1,0 +1,4 @@
+//! Service levels in the database: business calendars, SLA policies and the
+//! clock of each goal on each ticket (migration 0029).
+
+pub mod calendars;

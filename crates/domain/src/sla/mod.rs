@@ -4,6 +4,8 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod policy;
 
 pub use calendar::{Calendar, CalendarSpec, DayKind, Holidays, Interval, SpecialDay};
 pub use clock::{Clock, ClockState, Goal, Phase};
+pub use policy::{Conditions, GoalTarget, TicketFacts};

@@ -89,3 +89,62 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<StoredCalendar>> {
         calendar,
     }))
 }
+
+/// Creates a calendar of a desk from a checked spec; returns its id.
+pub async fn create(
+    db: &Db,
+    desk_id: i64,
+    code: &str,
+    name_lv: &str,
+    name_en: &str,
+    calendar: &Calendar,
+) -> Result<i64> {
+    let spec = calendar.spec();
+    let mut tx = db.write().begin().await?;
+    let row = sqlx::query(
+        "INSERT INTO sla_calendars (desk_id, code, name_lv, name_en, time_zone, always_open, holidays, \
+         shorten_before_holiday, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(desk_id)
+    .bind(code)
+    .bind(name_lv)
+    .bind(name_en)
+    .bind(&spec.time_zone)
+    .bind(i64::from(spec.always_open))
+    .bind(match spec.holidays {
+        Holidays::Latvia => "lv",
+        Holidays::None => "",
+    })
+    .bind(i64::from(spec.shorten_before_holiday))
+    .bind(crate::now_ms())
+    .fetch_one(&mut *tx)
+    .await?;
+    let id: i64 = row.try_get(0)?;
+    for (i, day) in spec.week.iter().enumerate() {
+        for iv in day {
+            sqlx::query(
+                "INSERT INTO sla_calendar_hours (calendar_id, weekday, start_sec, end_sec) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(i as i64 + 1)
+            .bind(i64::from(iv.start))
+            .bind(i64::from(iv.end))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    for d in &spec.days {
+        sqlx::query(
+            "INSERT INTO sla_calendar_days (calendar_id, day, kind, name_lv, name_en) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(d.date.to_string())
+        .bind(d.kind.code())
+        .bind(&d.name_lv)
+        .bind(&d.name_en)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}

@@ -2,3 +2,4 @@
 //! clock of each goal on each ticket (migration 0029).
 
 pub mod calendars;
+pub mod policies;

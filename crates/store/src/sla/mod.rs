@@ -2,4 +2,5 @@
 //! clock of each goal on each ticket (migration 0029).
 
 pub mod calendars;
+pub mod clocks;
 pub mod policies;

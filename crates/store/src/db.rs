@@ -39,6 +39,8 @@ pub struct Db {
     read: AnyPool,
     write: AnyPool,
     backend: Backend,
+    /// Checked business calendars by id, reused while their version holds.
+    pub(crate) sla_calendars: crate::sla::calendars::Cache,
 }
 
 static DRIVERS: Once = Once::new();
@@ -69,6 +71,7 @@ impl Db {
                 read: pool.clone(),
                 write: pool,
                 backend: Backend::Postgres,
+                sla_calendars: Default::default(),
             })
         } else if url.starts_with("sqlite:") {
             let url = if url.contains('?') {
@@ -104,6 +107,7 @@ impl Db {
                 read,
                 write,
                 backend: Backend::Sqlite,
+                sla_calendars: Default::default(),
             })
         } else {
             Err(crate::StoreError::Migration(format!(

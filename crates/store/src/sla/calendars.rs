@@ -3,6 +3,11 @@
 use crate::{Db, Result};
 use atbalsts_domain::sla::{Calendar, CalendarSpec, DayKind, Holidays, Interval, SpecialDay};
 use sqlx::Row;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Calendars already loaded and checked, by id (see [`cached`]).
+pub(crate) type Cache = Arc<Mutex<HashMap<i64, Arc<StoredCalendar>>>>;
 
 /// A calendar as stored, with its checked value.
 #[derive(Debug, Clone)]
@@ -88,6 +93,38 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<StoredCalendar>> {
         version: row.try_get(9)?,
         calendar,
     }))
+}
+
+/// A calendar from the cache while its version holds (one small query),
+/// else loaded again. Every instance sees an edit at once: the version is
+/// read from the database each time.
+pub async fn cached(db: &Db, id: i64) -> Result<Option<Arc<StoredCalendar>>> {
+    let Some(row) = sqlx::query("SELECT version FROM sla_calendars WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.read())
+        .await?
+    else {
+        return Ok(None);
+    };
+    let version: i64 = row.try_get(0)?;
+    if let Some(hit) = db
+        .sla_calendars
+        .lock()
+        .expect("calendar cache")
+        .get(&id)
+        .filter(|c| c.version == version)
+    {
+        return Ok(Some(hit.clone()));
+    }
+    let Some(loaded) = get(db, id).await? else {
+        return Ok(None);
+    };
+    let loaded = Arc::new(loaded);
+    db.sla_calendars
+        .lock()
+        .expect("calendar cache")
+        .insert(id, loaded.clone());
+    Ok(Some(loaded))
 }
 
 /// Creates a calendar of a desk from a checked spec; returns its id.

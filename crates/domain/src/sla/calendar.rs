@@ -5,12 +5,15 @@
 //! `add` and `elapsed` are exact to the second and follow the zone's summer
 //! time. Every computation is bounded: instants outside 1900–2200 are refused.
 
+use super::latvia;
+use super::year_table::{self, YearTable};
 use crate::FieldErrors;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 pub const SECONDS_PER_DAY: u32 = 24 * 3600;
 /// The years a calendar answers for.
@@ -128,12 +131,31 @@ impl CalendarSpec {
 #[error("outside the calendar's years")]
 pub struct OutOfRange;
 
-/// A checked calendar, ready for arithmetic.
+/// The number of years a calendar answers for.
+const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+
+/// A checked calendar, ready for arithmetic. Cloning is cheap and clones
+/// share the year tables, which are built the first time a year is asked for.
 #[derive(Debug, Clone)]
 pub struct Calendar {
     spec: CalendarSpec,
     tz: TimeZone,
-    days: BTreeMap<Date, DayKind>,
+    days: BTreeMap<Date, SpecialDay>,
+    years: Arc<Years>,
+}
+
+/// Lazily built per-year tables, shared by clones of a calendar.
+struct Years {
+    /// Local midnight of 1 January of each year, and of the year after the last.
+    starts: OnceLock<Box<[i64]>>,
+    tables: Box<[OnceLock<YearTable>]>,
+}
+
+impl std::fmt::Debug for Years {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let built = self.tables.iter().filter(|t| t.get().is_some()).count();
+        write!(f, "Years {{ built: {built} }}")
+    }
 }
 
 impl Calendar {
@@ -171,11 +193,19 @@ impl Calendar {
             }
         }
         errors.into_result()?;
-        let days = spec.days.iter().map(|d| (d.date, d.kind)).collect();
+        let mut spec = spec;
+        for day in &mut spec.week {
+            day.sort();
+        }
+        let days = spec.days.iter().map(|d| (d.date, d.clone())).collect();
         Ok(Self {
             tz: tz.expect("checked above"),
             spec,
             days,
+            years: Arc::new(Years {
+                starts: OnceLock::new(),
+                tables: (0..YEARS).map(|_| OnceLock::new()).collect(),
+            }),
         })
     }
 
@@ -189,66 +219,78 @@ impl Calendar {
 
     /// Every date of `year` that is not an ordinary day of its weekday:
     /// public holidays by rule, shortened days before them, and the
-    /// calendar's own special days, in date order.
+    /// calendar's own special days (which win over the rules), in date order.
+    /// Empty for a year outside 1900–2200.
     pub fn special_days(&self, year: i16) -> Vec<SpecialDay> {
-        let mut out: BTreeMap<Date, SpecialDay> = BTreeMap::new();
+        match self.table(year) {
+            Some(t) => t.special.clone(),
+            None => Vec::new(),
+        }
+    }
+
+    /// What is special about one date: `None` for an ordinary day of its
+    /// weekday, otherwise its kind (day off, worked weekend day, short day)
+    /// and name. `None` outside 1900–2200.
+    pub fn special_day(&self, date: Date) -> Option<SpecialDay> {
+        let t = self.table(date.year())?;
+        let i = t.special.binary_search_by_key(&date, |d| d.date).ok()?;
+        Some(t.special[i].clone())
+    }
+
+    /// The special days of a year, computed (the table keeps them).
+    fn compute_special_days(&self, year: i16) -> Vec<SpecialDay> {
+        // Date → (day, whether it is a holiday that shortens the day before).
+        let mut out: BTreeMap<Date, (SpecialDay, bool)> = BTreeMap::new();
         if self.spec.holidays == Holidays::Latvia {
-            for h in super_latvia::public_holidays(year) {
-                out.insert(h.date, h);
+            for r in latvia::rule_days(year) {
+                out.insert(r.day.date, (r.day, r.holiday));
             }
         }
-        for d in &self.spec.days {
-            if d.date.year() == year {
-                out.insert(d.date, d.clone());
-            }
+        for (date, d) in self.days.range(year_dates(year)) {
+            out.insert(*date, (d.clone(), d.kind == DayKind::DayOff));
         }
         if self.spec.shorten_before_holiday {
-            let mut d = Date::new(year, 1, 1).expect("valid");
-            while d.year() == year {
-                if !out.contains_key(&d) && !self.hours_of(d).is_empty() {
-                    if let Ok(next) = d.tomorrow() {
-                        if self.is_public_holiday(next) {
-                            out.insert(
-                                d,
-                                SpecialDay {
-                                    date: d,
-                                    kind: DayKind::ShortDay,
-                                    name_lv: String::new(),
-                                    name_en: String::new(),
-                                },
-                            );
-                        }
-                    }
+            let mut holidays: Vec<Date> = out
+                .iter()
+                .filter(|(_, (_, holiday))| *holiday)
+                .map(|(date, _)| *date)
+                .collect();
+            if let Ok(next_new_year) = Date::new(year + 1, 1, 1) {
+                if self.is_holiday(next_new_year) {
+                    holidays.push(next_new_year);
                 }
-                match d.tomorrow() {
-                    Ok(n) => d = n,
-                    Err(_) => break,
+            }
+            for h in holidays {
+                let Ok(before) = h.yesterday() else { continue };
+                if before.year() != year || out.contains_key(&before) {
+                    continue;
+                }
+                if !self.spec.week[weekday_index(before)].is_empty() {
+                    out.insert(
+                        before,
+                        (
+                            SpecialDay {
+                                date: before,
+                                kind: DayKind::ShortDay,
+                                name_lv: "Pirmssvētku diena (par stundu īsāka)".into(),
+                                name_en: "Day before a public holiday (an hour shorter)".into(),
+                            },
+                            false,
+                        ),
+                    );
                 }
             }
         }
-        out.into_values().collect()
+        out.into_values().map(|(d, _)| d).collect()
     }
 
-    fn is_public_holiday(&self, date: Date) -> bool {
+    /// Whether a date is a holiday that shortens the working day before it:
+    /// a holiday of the law (not a moved day off), or a day off of the
+    /// calendar's own.
+    fn is_holiday(&self, date: Date) -> bool {
         match self.days.get(&date) {
-            Some(DayKind::DayOff) => true,
-            Some(_) => false,
-            None => self.spec.holidays == Holidays::Latvia && super_latvia::is_public_holiday(date),
-        }
-    }
-
-    /// The working intervals of a local date, before shortening.
-    fn hours_of(&self, date: Date) -> &[Interval] {
-        let weekday = date.weekday().to_monday_zero_offset() as usize;
-        match self.days.get(&date) {
-            Some(DayKind::DayOff) => &[],
-            Some(DayKind::WorkingDay) => self.ordinary_hours(),
-            _ if self.spec.holidays == Holidays::Latvia
-                && super_latvia::is_public_holiday(date) =>
-            {
-                &[]
-            }
-            _ => &self.spec.week[weekday],
+            Some(d) => d.kind == DayKind::DayOff,
+            None => self.spec.holidays == Holidays::Latvia && latvia::is_public_holiday(date),
         }
     }
 
@@ -262,88 +304,145 @@ impl Calendar {
             .unwrap_or(&[])
     }
 
-    /// The working time of one local date, in local seconds after midnight.
-    pub fn working_intervals(&self, date: Date) -> Vec<Interval> {
-        let mut hours = self.hours_of(date).to_vec();
-        let short = match self.days.get(&date) {
-            Some(DayKind::ShortDay) => true,
-            Some(_) => false,
-            None => {
-                self.spec.shorten_before_holiday
-                    && !hours.is_empty()
-                    && date.tomorrow().is_ok_and(|n| self.is_public_holiday(n))
+    /// The working intervals of a date given what is special about it. A
+    /// worked weekend day has an ordinary day's hours; a short day its own
+    /// (or an ordinary day's) an hour shorter.
+    fn hours_for(&self, date: Date, special: Option<&SpecialDay>) -> Vec<Interval> {
+        let own = &self.spec.week[weekday_index(date)];
+        match special.map(|s| s.kind) {
+            Some(DayKind::DayOff) => Vec::new(),
+            Some(DayKind::WorkingDay) => self.ordinary_hours().to_vec(),
+            Some(DayKind::ShortDay) => {
+                let mut hours = if own.is_empty() {
+                    self.ordinary_hours().to_vec()
+                } else {
+                    own.clone()
+                };
+                shorten(&mut hours, 3600);
+                hours
             }
-        };
-        if short {
-            shorten(&mut hours, 3600);
+            None => own.clone(),
         }
-        hours
     }
 
-    /// The working time of a local date as instants.
-    fn day_spans(&self, date: Date) -> Vec<(Timestamp, Timestamp)> {
-        let midnight = date.to_datetime(jiff::civil::Time::midnight());
-        let at = |sec: u32| {
-            let local = midnight
-                .checked_add(SignedDuration::from_secs(i64::from(sec)))
-                .expect("within a day");
-            self.tz
-                .to_ambiguous_timestamp(local)
-                .compatible()
-                .expect("in range")
-        };
-        self.working_intervals(date)
-            .into_iter()
-            .map(|iv| (at(iv.start), at(iv.end)))
-            .filter(|(s, e)| s < e)
-            .collect()
-    }
-
-    fn local_date(&self, t: Timestamp) -> Date {
-        t.to_zoned(self.tz.clone()).date()
-    }
-
-    fn check_range(&self, t: Timestamp) -> Result<Date, OutOfRange> {
-        let date = self.local_date(t);
-        if date.year() < FIRST_YEAR || date.year() > LAST_YEAR {
-            return Err(OutOfRange);
+    /// The working time of one local date, in local seconds after midnight
+    /// (nothing outside 1900–2200).
+    pub fn working_intervals(&self, date: Date) -> Vec<Interval> {
+        if self.spec.always_open {
+            return vec![Interval {
+                start: 0,
+                end: SECONDS_PER_DAY,
+            }];
         }
-        Ok(date)
+        match self.table(date.year()) {
+            Some(_) => self.hours_for(date, self.special_day(date).as_ref()),
+            None => Vec::new(),
+        }
     }
 
-    /// The instant `secs` business seconds after `start`.
+    /// The table of a year, built on first use.
+    fn table(&self, year: i16) -> Option<&YearTable> {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            return None;
+        }
+        let cell = &self.years.tables[(year - FIRST_YEAR) as usize];
+        Some(cell.get_or_init(|| {
+            let special = self.compute_special_days(year);
+            YearTable::build(&self.tz, year, special, |date, special| {
+                self.hours_for(date, special)
+            })
+        }))
+    }
+
+    fn table_at(&self, index: usize) -> &YearTable {
+        self.table(FIRST_YEAR + index as i16)
+            .expect("index in range")
+    }
+
+    /// Local midnight of 1 January of every year, and of the year after the last.
+    fn year_starts(&self) -> &[i64] {
+        self.years.starts.get_or_init(|| {
+            (FIRST_YEAR..=LAST_YEAR + 1)
+                .map(|y| {
+                    let date = Date::new(y, 1, 1).expect("valid");
+                    year_table::local_instant(&self.tz, date, 0)
+                })
+                .collect()
+        })
+    }
+
+    /// The year (as an index from 1900) of an instant within range.
+    fn year_index(&self, t: i64) -> Option<usize> {
+        let starts = self.year_starts();
+        if t < starts[0] || t >= starts[YEARS] {
+            return None;
+        }
+        Some(starts.partition_point(|&s| s <= t) - 1)
+    }
+
+    /// The instant `secs` business seconds after `start`: the earliest
+    /// instant by which that much working time has passed. Zero (or less)
+    /// gives the first working instant at or after `start`.
     pub fn add(&self, start: Timestamp, secs: i64) -> Result<Timestamp, OutOfRange> {
         if self.spec.always_open {
             let end = start
-                .checked_add(SignedDuration::from_secs(secs))
+                .checked_add(SignedDuration::from_secs(secs.max(0)))
                 .map_err(|_| OutOfRange)?;
-            self.check_range(end)?;
-            return Ok(end);
+            self.year_index(start.as_second()).ok_or(OutOfRange)?;
+            let last = self.year_starts()[YEARS];
+            return if end.as_second() < last {
+                Ok(end)
+            } else {
+                Err(OutOfRange)
+            };
         }
-        let mut date = self.check_range(start)?;
-        let mut left = secs;
-        loop {
-            for (s, e) in self.day_spans(date) {
-                if e <= start {
-                    continue;
+        let s = start.as_second();
+        let mut y = self.year_index(s).ok_or(OutOfRange)?;
+        if secs <= 0 {
+            loop {
+                if let Some(t) = self.table_at(y).next_working(s) {
+                    return if t == s {
+                        Ok(start)
+                    } else {
+                        Timestamp::from_second(t).map_err(|_| OutOfRange)
+                    };
                 }
-                let from = s.max(start);
-                let span = e.as_second() - from.as_second();
-                if left <= span {
-                    return Ok(from
-                        .checked_add(SignedDuration::from_secs(left))
-                        .map_err(|_| OutOfRange)?);
+                y += 1;
+                if y >= YEARS {
+                    return Err(OutOfRange);
                 }
-                left -= span;
             }
-            date = date.tomorrow().map_err(|_| OutOfRange)?;
-            if date.year() > LAST_YEAR {
+        }
+        let first = self.table_at(y);
+        let mut target = first.worked_before(s) + secs;
+        if target <= first.total() {
+            let (t, span) = first.instant_after(target);
+            // Within the span `start` is in: keep its fraction of a second.
+            if first.span_start(span) <= s {
+                return start
+                    .checked_add(SignedDuration::from_secs(secs))
+                    .map_err(|_| OutOfRange);
+            }
+            return Timestamp::from_second(t).map_err(|_| OutOfRange);
+        }
+        target -= first.total();
+        // One step per year: a span of years costs a lookup per year.
+        loop {
+            y += 1;
+            if y >= YEARS {
                 return Err(OutOfRange);
             }
+            let table = self.table_at(y);
+            if target <= table.total() {
+                let (t, _) = table.instant_after(target);
+                return Timestamp::from_second(t).map_err(|_| OutOfRange);
+            }
+            target -= table.total();
         }
     }
 
     /// Business seconds between two instants; zero when `end <= start`.
+    /// Time outside 1900–2200 counts as nothing.
     pub fn elapsed(&self, start: Timestamp, end: Timestamp) -> i64 {
         if end <= start {
             return 0;
@@ -351,23 +450,39 @@ impl Calendar {
         if self.spec.always_open {
             return end.as_second() - start.as_second();
         }
-        let mut date = self.local_date(start);
-        let last = self.local_date(end);
-        let mut total = 0;
-        while date <= last {
-            for (s, e) in self.day_spans(date) {
-                let (from, to) = (s.max(start), e.min(end));
-                if from < to {
-                    total += to.as_second() - from.as_second();
-                }
-            }
-            match date.tomorrow() {
-                Ok(n) => date = n,
-                Err(_) => break,
-            }
+        let starts = self.year_starts();
+        let (first, last) = (starts[0], starts[YEARS]);
+        let s = start.as_second().clamp(first, last);
+        let e = end.as_second().clamp(first, last);
+        if s >= e {
+            return 0;
+        }
+        let (ys, ws) = self.position(s);
+        let (ye, we) = self.position(e);
+        let mut total = we - ws;
+        for y in ys..ye {
+            total += self.table_at(y).total();
         }
         total
     }
+
+    /// The year index of an instant within range (the end of range counts as
+    /// the end of the last year) and the working seconds of that year before it.
+    fn position(&self, t: i64) -> (usize, i64) {
+        match self.year_index(t) {
+            Some(y) => (y, self.table_at(y).worked_before(t)),
+            None => (YEARS - 1, self.table_at(YEARS - 1).total()),
+        }
+    }
+}
+
+fn weekday_index(date: Date) -> usize {
+    date.weekday().to_monday_zero_offset() as usize
+}
+
+/// The dates of one year, as a range for a `BTreeMap`.
+fn year_dates(year: i16) -> std::ops::RangeInclusive<Date> {
+    Date::new(year, 1, 1).expect("valid")..=Date::new(year, 12, 31).expect("valid")
 }
 
 /// Takes `secs` off the end of a day's working time.
@@ -382,103 +497,6 @@ fn shorten(hours: &mut Vec<Interval>, mut secs: u32) {
         }
         secs -= len;
         hours.pop();
-    }
-}
-
-/// Latvian public holidays by rule. (The helper for issue 17 replaces this
-/// module with the full, tested rules: see `latvia.rs`.)
-mod super_latvia {
-    use super::{DayKind, SpecialDay};
-    use jiff::civil::{Date, Weekday};
-
-    fn easter_sunday(year: i16) -> Date {
-        // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-        let y = i32::from(year);
-        let a = y % 19;
-        let b = y / 100;
-        let c = y % 100;
-        let d = b / 4;
-        let e = b % 4;
-        let f = (b + 8) / 25;
-        let g = (b - f + 1) / 3;
-        let h = (19 * a + b - d - g + 15) % 30;
-        let i = c / 4;
-        let k = c % 4;
-        let l = (32 + 2 * e + 2 * i - h - k) % 7;
-        let m = (a + 11 * h + 22 * l) / 451;
-        let month = (h + l - 7 * m + 114) / 31;
-        let day = (h + l - 7 * m + 114) % 31 + 1;
-        Date::new(year, month as i8, day as i8).expect("valid Easter")
-    }
-
-    fn moved_to_monday(d: Date) -> Date {
-        match d.weekday() {
-            Weekday::Saturday => d.checked_add(jiff::Span::new().days(2)).expect("valid"),
-            Weekday::Sunday => d.checked_add(jiff::Span::new().days(1)).expect("valid"),
-            _ => d,
-        }
-    }
-
-    pub fn public_holidays(year: i16) -> Vec<SpecialDay> {
-        let d = |m: i8, day: i8| Date::new(year, m, day).expect("valid");
-        let easter = easter_sunday(year);
-        let off = |date: Date, lv: &str, en: &str| SpecialDay {
-            date,
-            kind: DayKind::DayOff,
-            name_lv: lv.into(),
-            name_en: en.into(),
-        };
-        let shift = |n: i64| {
-            easter
-                .checked_add(jiff::Span::new().days(n))
-                .expect("valid")
-        };
-        let mut out = vec![
-            off(d(1, 1), "Jaungada diena", "New Year's Day"),
-            off(shift(-2), "Lielā Piektdiena", "Good Friday"),
-            off(easter, "Lieldienas", "Easter Sunday"),
-            off(shift(1), "Otrās Lieldienas", "Easter Monday"),
-            off(d(5, 1), "Darba svētki", "Labour Day"),
-            off(
-                d(5, 4),
-                "Latvijas Republikas Neatkarības atjaunošanas diena",
-                "Restoration of Independence Day",
-            ),
-            off(d(6, 23), "Līgo diena", "Midsummer Eve"),
-            off(d(6, 24), "Jāņu diena", "Midsummer Day"),
-            off(
-                d(11, 18),
-                "Latvijas Republikas proklamēšanas diena",
-                "Proclamation Day",
-            ),
-            off(d(12, 24), "Ziemassvētku vakars", "Christmas Eve"),
-            off(d(12, 25), "Pirmie Ziemassvētki", "Christmas Day"),
-            off(d(12, 26), "Otrie Ziemassvētki", "Second Day of Christmas"),
-            off(d(12, 31), "Vecgada vakars", "New Year's Eve"),
-        ];
-        for (day, lv, en) in [
-            (
-                d(5, 4),
-                "Neatkarības atjaunošanas dienas pārcelta brīvdiena",
-                "Restoration of Independence Day (moved)",
-            ),
-            (
-                d(11, 18),
-                "Proklamēšanas dienas pārcelta brīvdiena",
-                "Proclamation Day (moved)",
-            ),
-        ] {
-            let moved = moved_to_monday(day);
-            if moved != day {
-                out.push(off(moved, lv, en));
-            }
-        }
-        out.sort_by_key(|h| h.date);
-        out
-    }
-
-    pub fn is_public_holiday(date: Date) -> bool {
-        public_holidays(date.year()).iter().any(|h| h.date == date)
     }
 }
 

@@ -4,7 +4,9 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod latvia;
 pub mod policy;
+mod year_table;
 
 pub use calendar::{Calendar, CalendarSpec, DayKind, Holidays, Interval, SpecialDay};
 pub use clock::{Clock, ClockState, Goal, Phase};

@@ -90,7 +90,10 @@ pub struct CalendarSpec {
 }
 
 impl CalendarSpec {
-    /// Mon–Fri 8:30–17:00 in Riga with Latvian holidays: the demo desk's hours.
+    /// Mon–Fri 8:30–17:00 in Riga with Latvian holidays, the pre-holiday
+    /// short day, and the days already decided (moved working days, one-off
+    /// holidays) as its editable days: the demo desk's hours, and the start
+    /// of a new Latvian calendar.
     pub fn latvian_office() -> Self {
         let day = vec![Interval {
             start: 8 * 3600 + 30 * 60,
@@ -110,7 +113,7 @@ impl CalendarSpec {
             ],
             holidays: Holidays::Latvia,
             shorten_before_holiday: true,
-            days: Vec::new(),
+            days: latvia::decided_days(),
         }
     }
 

@@ -128,7 +128,8 @@ pub fn measure(
             let before = used - calendar.elapsed(at, now);
             Some(calendar.add(at, target_secs - before)?)
         }
-        (None, Some((_, Phase::Stopped))) => None,
+        // Met: when it would have been due as it stopped, for the record.
+        (None, Some((at, Phase::Stopped))) => Some(calendar.add(at, remaining)?),
         _ => None,
     };
     Ok(Clock {

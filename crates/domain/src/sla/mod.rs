@@ -3,6 +3,7 @@
 //! the store keeps them and the job queue wakes them.
 
 pub mod calendar;
+mod calendar_spec;
 pub mod clock;
 pub mod latvia;
 pub mod policy;

@@ -8,6 +8,7 @@ use atbalsts_domain::sla::{Calendar, CalendarSpec, DayKind, Holidays, Interval, 
 use common::{at, naive, riga, secs, HOUR};
 use jiff::civil::Date;
 use proptest::prelude::*;
+use std::sync::LazyLock;
 
 const ZONES: [&str; 5] = [
     "Europe/Riga",
@@ -95,8 +96,11 @@ fn work(cal: &Calendar, share: f64) -> i64 {
     (f64::from(weekly) * 52.0 * share) as i64
 }
 
+/// One shared office calendar: its year tables are built once for all cases.
 fn office() -> Calendar {
-    Calendar::new(CalendarSpec::latvian_office()).unwrap()
+    static OFFICE: LazyLock<Calendar> =
+        LazyLock::new(|| Calendar::new(CalendarSpec::latvian_office()).unwrap());
+    OFFICE.clone()
 }
 
 /// Whole days every day, Latvian holidays ignored: every wall-clock second counts.
@@ -208,7 +212,8 @@ proptest! {
     fn instants_around_summer_time_changes_match_the_naive_day_walk(
         s in near_riga_dst(), span in 0..7 * 86_400i64, d in 0..60 * HOUR,
     ) {
-        for cal in [night_shift(), office()] {
+        static NIGHT: LazyLock<Calendar> = LazyLock::new(night_shift);
+        for cal in [NIGHT.clone(), office()] {
             let start = secs(s);
             prop_assert_eq!(cal.add(start, d), naive::add(&cal, start, d));
             let end = secs(s + span);

@@ -235,6 +235,17 @@ mod tests {
     }
 
     #[test]
+    fn whitsunday_on_mothers_day_is_one_day_with_both_names() {
+        // Easter 2008 was 23 March: Whitsunday 11 May, the second Sunday of May.
+        let days = public_holidays(2008);
+        let may11 = Date::new(2008, 5, 11).unwrap();
+        let both: Vec<_> = days.iter().filter(|d| d.date == may11).collect();
+        assert_eq!(both.len(), 1);
+        assert_eq!(both[0].name_lv, "Mātes diena; Vasarsvētki");
+        assert_eq!(both[0].name_en, "Mother's Day; Whitsunday");
+    }
+
+    #[test]
     fn easter_matches_known_dates() {
         for (y, m, d) in [
             (1900, 4, 15),

@@ -7,6 +7,7 @@
 //! `MacroForm`) come as `WithCsrf<F>`, the CSRF token beside them.
 
 use crate::AppError;
+use atbalsts_domain::FieldErrors;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::CONTENT_TYPE;
@@ -61,6 +62,17 @@ pub(crate) fn hidden_id(raw: &str) -> Result<i64, AppError> {
     raw.trim()
         .parse()
         .map_err(|_| AppError::BadRequest("error-form-malformed"))
+}
+
+/// The refusals to show next to fields; one of a field the page does not
+/// let a person type (a hidden id, a button's action, a select's choice)
+/// means a damaged or forged form instead.
+pub(crate) fn shown(errors: FieldErrors, hidden: &[&str]) -> Result<FieldErrors, AppError> {
+    if errors.0.iter().any(|e| hidden.contains(&e.field.as_str())) {
+        Err(AppError::BadRequest("error-form-malformed"))
+    } else {
+        Ok(errors)
+    }
 }
 
 #[cfg(test)]

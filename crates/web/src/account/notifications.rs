@@ -1,13 +1,13 @@
 //! A staff member's own notification switches.
 
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::notification_settings::{NotificationSettings, NotificationSettingsForm};
 use atbalsts_store::notifications::{self, AGENT_KINDS};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use crate::forms::{HtmlForm, WithCsrf};
-use atbalsts_domain::notification_settings::{NotificationSettings, NotificationSettingsForm};
 use minijinja::context;
 
 fn staff(ctx: &Ctx) -> AppResult<i64> {

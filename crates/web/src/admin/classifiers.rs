@@ -171,14 +171,13 @@ pub async fn submit(
         Ok(ClassifierChange::Retire(id)) => categories::set_retired(&state.db, desk.id, id, true)
             .await
             .map(|()| "retired"),
-        Ok(ClassifierChange::Restore(id)) => {
-            categories::set_retired(&state.db, desk.id, id, false)
-                .await
-                .map(|()| "restored")
-        }
-        Err(errors) => Err(atbalsts_store::StoreError::Invalid(
-            crate::forms::shown(errors, &["id", "action"])?,
-        )),
+        Ok(ClassifierChange::Restore(id)) => categories::set_retired(&state.db, desk.id, id, false)
+            .await
+            .map(|()| "restored"),
+        Err(errors) => Err(atbalsts_store::StoreError::Invalid(crate::forms::shown(
+            errors,
+            &["id", "action"],
+        )?)),
     };
     match result.map_err(AppError::from) {
         Ok(done) => {

@@ -2,8 +2,8 @@
 //! edit, reorder, remove), with a link to preview it as a customer sees it.
 
 use super::admin_desk;
-use crate::forms::{HtmlForm, WithCsrf};
 use crate::csrf::CsrfOnly;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::catalogue::input::{RequestTypeForm, RequestTypeInput};
 use atbalsts_domain::form::input::{options_text, FieldChange, FormFieldForm};
@@ -34,7 +34,8 @@ async fn load(
 
 /// The settings form as the request type holds them.
 fn settings_of(rt: &RequestType) -> RequestTypeForm {
-    let label = |l: &atbalsts_domain::Labels, lang: &str| l.0.get(lang).cloned().unwrap_or_default();
+    let label =
+        |l: &atbalsts_domain::Labels, lang: &str| l.0.get(lang).cloned().unwrap_or_default();
     let checkbox = |on: bool| if on { "1" } else { "" }.to_owned();
     RequestTypeForm {
         code: rt.code.clone(),
@@ -228,7 +229,10 @@ pub async fn save_settings(
                 .await
                 .map_err(AppError::from)
         }
-        Err(errors) => Err(AppError::Invalid(crate::forms::shown(errors, &["team_id"])?)),
+        Err(errors) => Err(AppError::Invalid(crate::forms::shown(
+            errors,
+            &["team_id"],
+        )?)),
     };
     match saved {
         Ok(_) => Ok(back(&desk, &rt, "")),
@@ -266,8 +270,21 @@ pub async fn change_field(
         // Which field and what to do are the page's buttons, not typed.
         Err(errors) => crate::forms::shown(errors, &["index", "action"])?,
     };
-    let index = typed.index.trim().parse::<usize>().ok().filter(|_| typed.action == "save");
-    refuse(&state, &ctx, &desk, &rt, errors, Refused::Field(index, typed)).await
+    let index = typed
+        .index
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|_| typed.action == "save");
+    refuse(
+        &state,
+        &ctx,
+        &desk,
+        &rt,
+        errors,
+        Refused::Field(index, typed),
+    )
+    .await
 }
 
 pub async fn retire(

@@ -133,7 +133,14 @@ pub async fn page(
     };
     let form = match &editing {
         Some(r) => form_value(Some(r.id), &r.name, r.active, &r.conditions, &r.actions, ""),
-        None => form_value(None, "", true, &Conditions::default(), &Actions::default(), ""),
+        None => form_value(
+            None,
+            "",
+            true,
+            &Conditions::default(),
+            &Actions::default(),
+            "",
+        ),
     };
     render(
         &state,
@@ -178,9 +185,17 @@ pub async fn submit(
     };
     let typed = posted.form;
     let shown = |d: &RuleDraft| {
-        form_value(d.id, &d.name, d.active, &d.conditions, &d.actions, typed.try_key.trim())
+        form_value(
+            d.id,
+            &d.name,
+            d.active,
+            &d.conditions,
+            &d.actions,
+            typed.try_key.trim(),
+        )
     };
-    let (state_ref, ctx_ref, desk_ref, typed_ref, shown_ref) = (&state, &ctx, &desk, &typed, &shown);
+    let (state_ref, ctx_ref, desk_ref, typed_ref, shown_ref) =
+        (&state, &ctx, &desk, &typed, &shown);
     let refuse = move |errors: FieldErrors| async move {
         let errors = crate::forms::shown(errors, NOT_TYPED)?;
         render(
@@ -214,8 +229,10 @@ pub async fn submit(
                 .await?
                 .filter(|t| t.desk_id == desk.id);
             let Some(ticket) = ticket else {
-                return refuse(atbalsts_domain::FieldError::new("try_key", "error-link-target").into())
-                    .await;
+                return refuse(
+                    atbalsts_domain::FieldError::new("try_key", "error-link-target").into(),
+                )
+                .await;
             };
             let facts = routing::facts_of(&state.db, &ticket).await?;
             let saved = routing::rules_of(&state.db, desk.id).await?;

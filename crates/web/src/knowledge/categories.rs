@@ -110,8 +110,15 @@ pub async fn save(
     };
     match input.id {
         Some(id) => {
-            kb::update_category(&state.db, viewer, desk.id, id, &input.labels, input.position)
-                .await?
+            kb::update_category(
+                &state.db,
+                viewer,
+                desk.id,
+                id,
+                &input.labels,
+                input.position,
+            )
+            .await?
         }
         None => {
             kb::create_category(&state.db, viewer, desk.id, &input.labels, input.position).await?;

@@ -32,8 +32,8 @@ pub async fn submit(
     }
     // Every value is a choice of the list's selects: a wrong one is a
     // damaged or forged form, not a mistake to show next to a field.
-    let edit = BulkEdit::parse(&posted.form)
-        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
+    let edit =
+        BulkEdit::parse(&posted.form).map_err(|_| AppError::BadRequest("error-form-malformed"))?;
     let mut outcomes = Vec::new();
     for key in &edit.keys {
         let result = async {

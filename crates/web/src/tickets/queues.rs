@@ -1,14 +1,14 @@
 //! Saving the staff list's current filter as a named queue (one's own, or
 //! shared with a desk's staff) and removing one's own.
 
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::ticket_list::input::{QueueChange, SavedQueueForm};
 use atbalsts_store::queues;
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use crate::forms::{HtmlForm, WithCsrf};
-use atbalsts_domain::ticket_list::input::{QueueChange, SavedQueueForm};
 
 pub async fn submit(
     State(state): State<AppState>,

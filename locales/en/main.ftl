@@ -1231,3 +1231,16 @@ shortcuts-reply = Write a public reply
 shortcuts-note = Write an internal note
 shortcuts-assign-me = Assign the ticket to yourself
 shortcuts-next = Next ticket in the queue
+
+## Typed forms (admin, knowledge, staff list): labels of fields whose errors a form now shows
+field-group_id = Group
+field-group_code = Group code
+field-group_en = Group name in English
+field-description_lv = Description in Latvian
+field-description_en = Description in English
+field-rule_channels = Channels
+field-rule_keywords = Keywords
+field-rule_priority = Priority
+field-rule_team = Team
+field-macro_priority = Priority
+field-queue_name = Queue name

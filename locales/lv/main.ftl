@@ -1240,3 +1240,16 @@ shortcuts-reply = Rakstīt publisku atbildi
 shortcuts-note = Rakstīt iekšēju piezīmi
 shortcuts-assign-me = Piešķirt pieteikumu sev
 shortcuts-next = Nākamais pieteikums rindā
+
+## Typed forms (admin, knowledge, staff list): labels of fields whose errors a form now shows
+field-group_id = Grupa
+field-group_code = Grupas kods
+field-group_en = Grupas nosaukums angliski
+field-description_lv = Apraksts latviski
+field-description_en = Apraksts angliski
+field-rule_channels = Kanāli
+field-rule_keywords = Atslēgvārdi
+field-rule_priority = Prioritāte
+field-rule_team = Komanda
+field-macro_priority = Prioritāte
+field-queue_name = Rindas nosaukums

@@ -8,6 +8,8 @@ use crate::{FieldErrors, Labels};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod input;
+
 /// Suffix of the free-text input revealed by a select's "Other" choice.
 pub const OTHER_SUFFIX: &str = "__other";
 /// Suffix of the sub-unit half of an institution field.

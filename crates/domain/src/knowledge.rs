@@ -2,11 +2,15 @@
 //! from draft through review to published, who may see and edit them, what
 //! readers do with them, and a readable comparison of two versions.
 
+mod category_input;
 mod diff;
 mod input;
+mod page_input;
 
+pub use category_input::{CategoryForm, CategoryInput};
 pub use diff::{diff_lines, Change, DiffLine};
 pub use input::{normalise_tag, ArticleForm, ArticleInput, ArticleText};
+pub use page_input::{ImportForm, ImportInput, RestoreForm, RestoreInput};
 
 use crate::{Role, Viewer};
 use serde::{Deserialize, Serialize};

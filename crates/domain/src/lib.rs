@@ -1,6 +1,7 @@
 //! Types and rules of Atbalsts. No I/O: everything here is checked once, at
 //! the edge, and the rest of the program works with values it can trust.
 
+pub mod catalogue;
 pub mod channel;
 pub mod custom_field;
 pub mod field_error;
@@ -10,13 +11,17 @@ pub mod knowledge;
 pub mod labels;
 pub mod link;
 pub mod locale;
+pub mod macros;
 pub mod mail_template;
+pub mod notification_settings;
+pub mod posted;
 pub mod request;
 pub mod role;
 pub mod routing;
 pub mod sla;
 pub mod text;
 pub mod ticket;
+pub mod ticket_list;
 pub mod triage;
 pub mod viewer;
 pub mod workflow;

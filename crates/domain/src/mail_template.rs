@@ -5,6 +5,8 @@
 
 use crate::FieldErrors;
 
+pub mod input;
+
 /// One kind of notification: its code, the catalogue keys of its default
 /// subject and body, and the placeholders its text may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

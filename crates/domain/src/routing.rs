@@ -7,6 +7,8 @@ use crate::text::fold;
 use crate::{Channel, FieldErrors, Priority};
 use serde::{Deserialize, Serialize};
 
+pub mod input;
+
 /// What a rule looks at. Each list, when not empty, must contain the
 /// ticket's value; `keywords` holds when any of them appears in the
 /// summary or description (case and diacritics ignored).

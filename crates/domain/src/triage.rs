@@ -4,6 +4,8 @@
 use crate::Priority;
 use serde::{Deserialize, Serialize};
 
+pub mod input;
+
 /// How much of the organisation a problem touches, or how soon it hurts:
 /// both scales have the same three steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -41,6 +41,12 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        AppError::Invalid(errors)
+    }
+}
+
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The article form as it arrives, every field a string. Field names are
 /// those of `FieldErrors`, so the page shows each message next to its field.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ArticleForm {
     pub title_lv: String,

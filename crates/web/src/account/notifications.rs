@@ -1,12 +1,13 @@
 //! A staff member's own notification switches.
 
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::notification_settings::{NotificationSettings, NotificationSettingsForm};
 use atbalsts_store::notifications::{self, AGENT_KINDS};
 use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::context;
 
 fn staff(ctx: &Ctx) -> AppResult<i64> {
@@ -35,12 +36,14 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
 pub async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<NotificationSettingsForm>>,
 ) -> AppResult<Response> {
     let user = staff(&ctx)?;
-    ctx.check_csrf(crate::forms::field(&pairs, "_csrf"))?;
-    for kind in AGENT_KINDS {
-        let on = pairs.iter().any(|(k, v)| k == "on" && v == kind);
+    ctx.check_csrf(&posted.csrf)?;
+    // The page offers only the kinds there are: another is a forged form.
+    let settings = NotificationSettings::parse(&posted.form, AGENT_KINDS)
+        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
+    for (kind, on) in settings.0 {
         notifications::set_preference(&state.db, user, kind, on).await?;
     }
     Ok((

@@ -1,11 +1,12 @@
 //! The catalogue overview: groups and request types in order, with
 //! adding, reordering, export and import.
 
-use super::{admin_desk, labels};
-use crate::forms::field;
+use super::admin_desk;
+use crate::forms::{hidden_id, HtmlForm, WithCsrf};
 use crate::uploads;
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::{FieldErrors, Labels};
+use atbalsts_domain::catalogue::input::{GroupForm, GroupInput, RequestTypeForm, RequestTypeInput};
+use atbalsts_domain::{FieldError, FieldErrors, Labels};
 use atbalsts_store::catalogue::{self, Movable};
 use atbalsts_store::desks::{self, Desk};
 use atbalsts_store::workflows;
@@ -13,9 +14,8 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::context;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Serialize)]
 struct Choice {
@@ -23,14 +23,22 @@ struct Choice {
     label: String,
 }
 
+/// What the two forms of the overview hold: empty, or as typed when refused.
+#[derive(Default)]
+struct Typed {
+    request_type: RequestTypeForm,
+    group: GroupForm,
+}
+
 /// What the overview page shows, with an optional message.
-pub(crate) async fn show(
+async fn show(
     state: &AppState,
     ctx: &Ctx,
     desk: &Desk,
     status: StatusCode,
     errors: FieldErrors,
     notice: Option<String>,
+    typed: Typed,
 ) -> AppResult<Response> {
     let groups = catalogue::groups_of(&state.db, desk.id).await?;
     let types = catalogue::request_types_of(&state.db, desk.id).await?;
@@ -80,16 +88,20 @@ pub(crate) async fn show(
             teams => teams,
             errors => errors,
             notice => notice,
+            nt => typed.request_type,
+            ng => typed.group,
         },
     )
 }
 
-/// The overview again, with the problems found (HTTP 422).
+/// The overview again, with the problems found and the form as typed
+/// (HTTP 422).
 async fn refuse(
     state: &AppState,
     ctx: &Ctx,
     desk: &Desk,
     errors: FieldErrors,
+    typed: Typed,
 ) -> AppResult<Response> {
     show(
         state,
@@ -98,6 +110,7 @@ async fn refuse(
         StatusCode::UNPROCESSABLE_ENTITY,
         errors,
         None,
+        typed,
     )
     .await
 }
@@ -123,20 +136,23 @@ pub async fn page(
         StatusCode::OK,
         FieldErrors::default(),
         None,
+        Typed::default(),
     )
     .await
 }
 
-/// Keeps the store's field errors for the page; other failures pass on.
+/// Keeps the store's field errors for the page, with the form as typed;
+/// other failures pass on.
 async fn or_show(
     state: &AppState,
     ctx: &Ctx,
     desk: &Desk,
     result: Result<i64, atbalsts_store::StoreError>,
+    typed: Typed,
 ) -> AppResult<Response> {
     match result.map_err(AppError::from) {
         Ok(_) => Ok(back(desk)),
-        Err(AppError::Invalid(errors)) => refuse(state, ctx, desk, errors).await,
+        Err(AppError::Invalid(errors)) => refuse(state, ctx, desk, errors, typed).await,
         Err(e) => Err(e),
     }
 }
@@ -145,73 +161,111 @@ pub async fn save_group(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<GroupForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let names = labels(&pairs, "group");
-    if field(&pairs, "group_lv").is_empty() {
-        let mut errors = FieldErrors::default();
-        errors.push("group_lv", "error-required");
-        return refuse(&state, &ctx, &desk, errors).await;
-    }
-    let result = catalogue::save_group(
-        &state.db,
-        desk.id,
-        field(&pairs, "code"),
-        &names,
-        &Labels::default(),
-    )
-    .await;
-    or_show(&state, &ctx, &desk, result).await
+    ctx.check_csrf(&posted.csrf)?;
+    let form = posted.form;
+    let result = match GroupInput::parse(&form) {
+        Ok(g) => catalogue::save_group(&state.db, desk.id, &g.code, &g.labels, &Labels::default())
+            .await
+            // The request type form on the page has a `code` of its own.
+            .map_err(|e| match e {
+                atbalsts_store::StoreError::Invalid(errors) => {
+                    atbalsts_store::StoreError::Invalid(FieldErrors(
+                        errors
+                            .0
+                            .into_iter()
+                            .map(|e| match e.field.as_str() {
+                                "code" => FieldError::new("group_code", e.code),
+                                _ => e,
+                            })
+                            .collect(),
+                    ))
+                }
+                other => other,
+            }),
+        Err(errors) => Err(atbalsts_store::StoreError::Invalid(errors)),
+    };
+    let typed = Typed {
+        group: form,
+        ..Typed::default()
+    };
+    or_show(&state, &ctx, &desk, result, typed).await
 }
 
 pub async fn create_type(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<RequestTypeForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let settings = match super::request_type_settings(&pairs, field(&pairs, "code")) {
-        Ok(s) => s,
-        Err(errors) => return refuse(&state, &ctx, &desk, errors).await,
+    ctx.check_csrf(&posted.csrf)?;
+    let form = posted.form;
+    let input = match RequestTypeInput::parse(&form, None) {
+        Ok(input) => input,
+        Err(errors) => {
+            let errors = crate::forms::shown(errors, &["team_id"])?;
+            let typed = Typed {
+                request_type: form,
+                ..Typed::default()
+            };
+            return refuse(&state, &ctx, &desk, errors, typed).await;
+        }
     };
-    let result = catalogue::save_request_type(&state.db, desk.id, &settings).await;
-    match result {
+    let code = input.code.clone();
+    match catalogue::save_request_type(&state.db, desk.id, &super::request_type_settings(input))
+        .await
+    {
         Ok(_) => Ok((
             StatusCode::SEE_OTHER,
             [(
                 LOCATION,
-                format!(
-                    "/admin/catalogue/{}/types/{}",
-                    desk.key_prefix, settings.code
-                ),
+                format!("/admin/catalogue/{}/types/{code}", desk.key_prefix),
             )],
         )
             .into_response()),
-        Err(e) => or_show(&state, &ctx, &desk, Err(e)).await,
+        Err(e) => {
+            let typed = Typed {
+                request_type: form,
+                ..Typed::default()
+            };
+            or_show(&state, &ctx, &desk, Err(e), typed).await
+        }
     }
+}
+
+/// The arrows that move a group or a request type in the overview.
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    /// `group` or `type`.
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    id: String,
+    /// `up` or `down`.
+    #[serde(default)]
+    by: String,
 }
 
 pub async fn move_item(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<MoveForm>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let what = match field(&pairs, "what") {
+    ctx.check_csrf(&form.csrf)?;
+    let what = match form.what.as_str() {
         "group" => Movable::Group,
         "type" => Movable::RequestType,
         _ => return Err(AppError::BadRequest("error-form-malformed")),
     };
-    let id = field(&pairs, "id")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
-    let by = if field(&pairs, "by") == "up" { -1 } else { 1 };
+    let id = hidden_id(&form.id)?;
+    let by = if form.by == "up" { -1 } else { 1 };
     catalogue::move_item(&state.db, desk.id, what, id, by).await?;
     Ok(back(&desk))
 }
@@ -254,7 +308,7 @@ pub async fn import(
         if errors.is_empty() {
             errors.push("file", "error-required");
         }
-        return refuse(&state, &ctx, &desk, errors).await;
+        return refuse(&state, &ctx, &desk, errors, Typed::default()).await;
     };
     let bytes = state
         .blobs
@@ -279,6 +333,7 @@ pub async fn import(
                 StatusCode::OK,
                 FieldErrors::default(),
                 Some(notice),
+                Typed::default(),
             )
             .await
         }
@@ -298,6 +353,7 @@ pub async fn import(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 errors,
                 Some(message),
+                Typed::default(),
             )
             .await
         }

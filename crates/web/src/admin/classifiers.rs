@@ -3,9 +3,10 @@
 //! in both languages, renamed, and retired (never deleted: tickets keep
 //! them) or put back in use.
 
-use super::{admin_desk, labels};
-use crate::forms::field;
+use super::admin_desk;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::triage::input::{Classifier, ClassifierChange, ClassifierForm};
 use atbalsts_domain::{FieldErrors, Locale};
 use atbalsts_store::categories::{self, Category, Kind};
 use atbalsts_store::desks::Desk;
@@ -13,9 +14,8 @@ use atbalsts_store::workflows;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use minijinja::{context, Value};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
@@ -25,29 +25,6 @@ pub struct PageQuery {
     /// What the last post did: `added`, `renamed`, `retired`, `restored`.
     #[serde(default)]
     done: String,
-}
-
-/// The add or rename form as typed.
-#[derive(Default, Serialize)]
-struct Values {
-    /// Set when renaming.
-    id: Option<i64>,
-    /// `category-{ticket type id}` or `root_cause`.
-    classifier: String,
-    code: String,
-    label_lv: String,
-    label_en: String,
-}
-
-const ROOT_CAUSE: &str = "root_cause";
-
-/// The kind and ticket type a `classifier` choice names.
-fn classifier(raw: &str) -> Option<(Kind, Option<i64>)> {
-    if raw == ROOT_CAUSE {
-        return Some((Kind::RootCause, None));
-    }
-    let id = raw.strip_prefix("category-")?.parse().ok()?;
-    Some((Kind::Category, Some(id)))
 }
 
 fn entry(c: &Category) -> Value {
@@ -70,13 +47,16 @@ async fn classifiers(
     for tt in workflows::ticket_types_of(&state.db, desk.id).await? {
         let entries = categories::of_desk(&state.db, desk.id, Kind::Category, Some(tt.id)).await?;
         all.push((
-            format!("category-{}", tt.id),
+            Classifier::Category {
+                ticket_type_id: tt.id,
+            }
+            .value(),
             tt.labels.get(locale).to_owned(),
             entries,
         ));
     }
     let causes = categories::of_desk(&state.db, desk.id, Kind::RootCause, None).await?;
-    all.push((ROOT_CAUSE.to_owned(), String::new(), causes));
+    all.push((Classifier::RootCause.value(), String::new(), causes));
     Ok(all)
 }
 
@@ -85,7 +65,7 @@ async fn render(
     ctx: &Ctx,
     desk: &Desk,
     status: StatusCode,
-    values: Values,
+    values: ClassifierForm,
     errors: FieldErrors,
     notice: Option<&str>,
 ) -> AppResult<Response> {
@@ -129,15 +109,16 @@ pub async fn page(
                 .flat_map(|(value, _, list)| list.iter().map(move |c| (value, c)))
                 .find(|(_, c)| c.id == id)
                 .ok_or(AppError::NotFound)?;
-            Values {
-                id: Some(c.id),
+            ClassifierForm {
+                id: c.id.to_string(),
+                action: "rename".to_owned(),
                 classifier: value.clone(),
                 code: c.code.clone(),
                 label_lv: c.labels.0.get("lv").cloned().unwrap_or_default(),
                 label_en: c.labels.0.get("en").cloned().unwrap_or_default(),
             }
         }
-        None => Values::default(),
+        None => ClassifierForm::default(),
     };
     let notice = match q.done.as_str() {
         "added" => Some("classifiers-added"),
@@ -163,47 +144,40 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<ClassifierForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let id = field(&pairs, "id").parse::<i64>().ok();
-    let values = Values {
-        id,
-        classifier: field(&pairs, "classifier").to_owned(),
-        code: field(&pairs, "code").to_owned(),
-        label_lv: field(&pairs, "label_lv").to_owned(),
-        label_en: field(&pairs, "label_en").to_owned(),
-    };
-    let result = match (field(&pairs, "action"), id) {
-        ("add", _) => match classifier(&values.classifier) {
-            Some((kind, ticket_type)) => categories::create(
-                &state.db,
-                desk.id,
-                kind,
-                ticket_type,
-                &values.code,
-                &labels(&pairs, "label"),
-            )
-            .await
-            .map(|_| "added"),
-            None => Err(atbalsts_store::StoreError::invalid(
-                "classifier",
-                "error-choice-unknown",
-            )),
-        },
-        ("rename", Some(id)) => {
-            categories::rename(&state.db, desk.id, id, &labels(&pairs, "label"))
+    ctx.check_csrf(&posted.csrf)?;
+    let values = posted.form;
+    let result = match ClassifierChange::parse(&values) {
+        Ok(ClassifierChange::Add {
+            classifier,
+            code,
+            labels,
+        }) => {
+            let (kind, ticket_type) = match classifier {
+                Classifier::Category { ticket_type_id } => (Kind::Category, Some(ticket_type_id)),
+                Classifier::RootCause => (Kind::RootCause, None),
+            };
+            categories::create(&state.db, desk.id, kind, ticket_type, &code, &labels)
+                .await
+                .map(|_| "added")
+        }
+        Ok(ClassifierChange::Rename { id, labels }) => {
+            categories::rename(&state.db, desk.id, id, &labels)
                 .await
                 .map(|()| "renamed")
         }
-        ("retire", Some(id)) => categories::set_retired(&state.db, desk.id, id, true)
+        Ok(ClassifierChange::Retire(id)) => categories::set_retired(&state.db, desk.id, id, true)
             .await
             .map(|()| "retired"),
-        ("restore", Some(id)) => categories::set_retired(&state.db, desk.id, id, false)
+        Ok(ClassifierChange::Restore(id)) => categories::set_retired(&state.db, desk.id, id, false)
             .await
             .map(|()| "restored"),
-        _ => return Err(AppError::BadRequest("error-form-malformed")),
+        Err(errors) => Err(atbalsts_store::StoreError::Invalid(crate::forms::shown(
+            errors,
+            &["id", "action"],
+        )?)),
     };
     match result.map_err(AppError::from) {
         Ok(done) => {

@@ -1,11 +1,15 @@
 //! One request type: its settings and its form, field by field (add,
 //! edit, reorder, remove), with a link to preview it as a customer sees it.
 
-use super::{admin_desk, labels};
-use crate::forms::field;
+use super::admin_desk;
+use crate::csrf::CsrfOnly;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::form::{Choice, FormField, Input, ShowIf};
-use atbalsts_domain::{FieldErrors, Labels};
+use atbalsts_domain::catalogue::input::{RequestTypeForm, RequestTypeInput};
+use atbalsts_domain::form::input::{options_text, FieldChange, FormFieldForm};
+use atbalsts_domain::form::Input;
+use atbalsts_domain::posted::ticked;
+use atbalsts_domain::FieldErrors;
 use atbalsts_store::catalogue::{self, RequestType};
 use atbalsts_store::desks::{self, Desk};
 use atbalsts_store::workflows;
@@ -13,8 +17,7 @@ use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
-use minijinja::context;
+use minijinja::{context, Value};
 
 async fn load(
     state: &AppState,
@@ -29,109 +32,51 @@ async fn load(
     Ok((desk, rt))
 }
 
-/// Choices as the editor writes them: one per line, `code | Latviski | English`.
-fn options_text(options: &[Choice]) -> String {
-    options
-        .iter()
-        .map(|o| {
-            format!(
-                "{} | {} | {}",
-                o.code,
-                o.labels.get(atbalsts_domain::Locale::Lv),
-                o.labels.0.get("en").map(String::as_str).unwrap_or("")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn parse_options(text: &str) -> Result<Vec<Choice>, &'static str> {
-    let mut out = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let mut parts = line.split('|').map(str::trim);
-        let code = parts.next().unwrap_or("");
-        let lv = parts.next().unwrap_or(code);
-        let en = parts.next().unwrap_or(lv);
-        let ok = !code.is_empty()
-            && code != atbalsts_domain::form::OTHER_CHOICE
-            && code
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-        if !ok {
-            return Err("error-options-format");
-        }
-        out.push(Choice {
-            code: code.to_owned(),
-            labels: Labels::new(lv, en),
-        });
-    }
-    if out.is_empty() {
-        Err("error-options-required")
-    } else {
-        Ok(out)
+/// The settings form as the request type holds them.
+fn settings_of(rt: &RequestType) -> RequestTypeForm {
+    let label =
+        |l: &atbalsts_domain::Labels, lang: &str| l.0.get(lang).cloned().unwrap_or_default();
+    let checkbox = |on: bool| if on { "1" } else { "" }.to_owned();
+    RequestTypeForm {
+        code: rt.code.clone(),
+        title_lv: label(&rt.labels, "lv"),
+        title_en: label(&rt.labels, "en"),
+        description_lv: label(&rt.descriptions, "lv"),
+        description_en: label(&rt.descriptions, "en"),
+        group_id: rt.group_id.to_string(),
+        ticket_type_id: rt.ticket_type_id.to_string(),
+        team_id: rt.team_id.map(|t| t.to_string()).unwrap_or_default(),
+        service: rt.service.clone(),
+        open_to_external: checkbox(rt.open_to_external),
+        needs_approval: checkbox(rt.needs_approval),
+        approvers: rt.approvers.clone(),
     }
 }
 
-/// A field as posted by the editor; problems are reported per input.
-fn parse_field(pairs: &[(String, String)], errors: &mut FieldErrors) -> Option<FormField> {
-    let kind = field(pairs, "kind");
-    let input = match kind {
-        "select" | "checkboxes" => {
-            let options = errors.check(parse_options(field(pairs, "options")), "options")?;
-            if kind == "select" {
-                Input::Select {
-                    options,
-                    other: !field(pairs, "other").is_empty(),
-                }
-            } else {
-                Input::Checkboxes { options }
-            }
-        }
-        "integer" => {
-            let bound = |name: &str| -> Result<Option<i64>, &'static str> {
-                let v = field(pairs, name);
-                if v.is_empty() {
-                    Ok(None)
-                } else {
-                    v.parse().map(Some).map_err(|_| "error-integer-format")
-                }
-            };
-            Input::Integer {
-                min: errors.check(bound("min"), "min")?,
-                max: errors.check(bound("max"), "max")?,
-            }
-        }
-        other => {
-            let json = serde_json::json!({ "kind": other });
-            match serde_json::from_value::<Input>(json) {
-                Ok(i) => i,
-                Err(_) => {
-                    errors.push("kind", "error-choice-unknown");
-                    return None;
-                }
-            }
-        }
-    };
-    if field(pairs, "label_lv").is_empty() {
-        errors.push("label_lv", "error-required");
-        return None;
+/// A field's inputs as typed into a refused form, in the shape the
+/// template's `field_inputs` reads.
+fn typed_field(f: &FormFieldForm) -> Value {
+    context! {
+        code => f.code,
+        kind => f.kind,
+        labels => context! { lv => f.label_lv, en => f.label_en },
+        help => context! { lv => f.help_lv, en => f.help_en },
+        required => ticked(&f.required),
+        options => atbalsts_domain::posted::text(&f.options),
+        other => ticked(&f.other),
+        min => f.min,
+        max => f.max,
+        show_field => f.show_field,
+        show_values => f.show_values,
     }
-    let show_field = field(pairs, "show_field");
-    let show_if = (!show_field.is_empty()).then(|| ShowIf {
-        field: show_field.to_owned(),
-        values: field(pairs, "show_values")
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect(),
-    });
-    Some(FormField {
-        code: field(pairs, "code").to_owned(),
-        input,
-        required: !field(pairs, "required").is_empty(),
-        labels: labels(pairs, "label"),
-        help: labels(pairs, "help"),
-        show_if,
-    })
+}
+
+/// What a refused post leaves on the page: the settings or a field's form
+/// as typed (`index`: the field saved; `None`: the field being added).
+enum Refused {
+    Nothing,
+    Settings(RequestTypeForm),
+    Field(Option<usize>, FormFieldForm),
 }
 
 async fn show(
@@ -141,7 +86,13 @@ async fn show(
     rt: &RequestType,
     status: StatusCode,
     errors: FieldErrors,
+    refused: Refused,
 ) -> AppResult<Response> {
+    let (settings, refused_field) = match refused {
+        Refused::Settings(typed) => (typed, None),
+        Refused::Field(index, typed) => (settings_of(rt), Some((index, typed_field(&typed)))),
+        Refused::Nothing => (settings_of(rt), None),
+    };
     let fields: Vec<_> = rt
         .form
         .iter()
@@ -199,6 +150,13 @@ async fn show(
             ticket_types => ticket_types,
             teams => teams,
             errors => errors,
+            s => settings,
+            // Which field form the errors belong to: "add", a field's index, or none.
+            refused => refused_field.as_ref().map(|(i, _)| match i {
+                Some(i) => Value::from(*i),
+                None => Value::from("add"),
+            }),
+            typed => refused_field.map(|(_, f)| f),
         },
     )
 }
@@ -210,6 +168,7 @@ async fn refuse(
     desk: &Desk,
     rt: &RequestType,
     errors: FieldErrors,
+    refused: Refused,
 ) -> AppResult<Response> {
     show(
         state,
@@ -218,6 +177,7 @@ async fn refuse(
         rt,
         StatusCode::UNPROCESSABLE_ENTITY,
         errors,
+        refused,
     )
     .await
 }
@@ -249,6 +209,7 @@ pub async fn page(
         &rt,
         StatusCode::OK,
         FieldErrors::default(),
+        Refused::Nothing,
     )
     .await
 }
@@ -257,20 +218,27 @@ pub async fn save_settings(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, code)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<RequestTypeForm>>,
 ) -> AppResult<Response> {
     let (desk, rt) = load(&state, &ctx, &prefix, &code).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let settings = match super::request_type_settings(&pairs, &rt.code) {
-        Ok(s) => s,
-        Err(errors) => return refuse(&state, &ctx, &desk, &rt, errors).await,
+    ctx.check_csrf(&posted.csrf)?;
+    let form = posted.form;
+    let saved = match RequestTypeInput::parse(&form, Some(&rt.code)) {
+        Ok(input) => {
+            catalogue::save_request_type(&state.db, desk.id, &super::request_type_settings(input))
+                .await
+                .map_err(AppError::from)
+        }
+        Err(errors) => Err(AppError::Invalid(crate::forms::shown(
+            errors,
+            &["team_id"],
+        )?)),
     };
-    match catalogue::save_request_type(&state.db, desk.id, &settings)
-        .await
-        .map_err(AppError::from)
-    {
+    match saved {
         Ok(_) => Ok(back(&desk, &rt, "")),
-        Err(AppError::Invalid(errors)) => refuse(&state, &ctx, &desk, &rt, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            refuse(&state, &ctx, &desk, &rt, errors, Refused::Settings(form)).await
+        }
         Err(e) => Err(e),
     }
 }
@@ -280,82 +248,57 @@ pub async fn change_field(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, code)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<FormFieldForm>>,
 ) -> AppResult<Response> {
     let (desk, rt) = load(&state, &ctx, &prefix, &code).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
+    let typed = posted.form;
     let mut form = rt.form.clone();
-    let index: Option<usize> = field(&pairs, "index")
-        .parse()
+    let change = FieldChange::parse(&typed, form.len());
+    let errors = match change {
+        Ok(change) => {
+            change.apply(&mut form);
+            match catalogue::save_form(&state.db, rt.id, &form)
+                .await
+                .map_err(AppError::from)
+            {
+                Ok(()) => return Ok(back(&desk, &rt, "#fields")),
+                Err(AppError::Invalid(e)) => e,
+                Err(e) => return Err(e),
+            }
+        }
+        // Which field and what to do are the page's buttons, not typed.
+        Err(errors) => crate::forms::shown(errors, &["index", "action"])?,
+    };
+    let index = typed
+        .index
+        .trim()
+        .parse::<usize>()
         .ok()
-        .filter(|i| *i < form.len());
-    let mut errors = FieldErrors::default();
-    match (field(&pairs, "action"), index) {
-        ("add", _) => {
-            if let Some(f) = parse_field(&pairs, &mut errors) {
-                form.push(f);
-            }
-        }
-        ("save", Some(i)) => {
-            if let Some(mut f) = parse_field(&pairs, &mut errors) {
-                f.code = form[i].code.clone();
-                form[i] = f;
-            }
-        }
-        ("up", Some(i)) if i > 0 => form.swap(i, i - 1),
-        ("down", Some(i)) if i + 1 < form.len() => form.swap(i, i + 1),
-        ("delete", Some(i)) => {
-            form.remove(i);
-        }
-        ("up" | "down", Some(_)) => {}
-        _ => return Err(AppError::BadRequest("error-form-malformed")),
-    }
-    if errors.is_empty() {
-        match catalogue::save_form(&state.db, rt.id, &form)
-            .await
-            .map_err(AppError::from)
-        {
-            Ok(()) => return Ok(back(&desk, &rt, "#fields")),
-            Err(AppError::Invalid(e)) => errors = e,
-            Err(e) => return Err(e),
-        }
-    }
-    refuse(&state, &ctx, &desk, &rt, errors).await
+        .filter(|_| typed.action == "save");
+    refuse(
+        &state,
+        &ctx,
+        &desk,
+        &rt,
+        errors,
+        Refused::Field(index, typed),
+    )
+    .await
 }
 
 pub async fn retire(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, code)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let (desk, rt) = load(&state, &ctx, &prefix, &code).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&form.csrf)?;
     catalogue::retire_request_type(&state.db, desk.id, rt.id).await?;
     Ok((
         StatusCode::SEE_OTHER,
         [(LOCATION, format!("/admin/catalogue/{}", desk.key_prefix))],
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_options;
-
-    #[test]
-    fn choices_are_written_one_per_line_with_both_languages() {
-        let o = parse_options("printer | Printeris | Printer\n\n scanner|Skeneris").unwrap();
-        assert_eq!(o.len(), 2);
-        assert_eq!(o[1].labels.0["en"], "Skeneris");
-        assert_eq!(
-            parse_options("Printeris ar atstarpi").unwrap_err(),
-            "error-options-format"
-        );
-        assert_eq!(
-            parse_options("other | Cits").unwrap_err(),
-            "error-options-format"
-        );
-        assert_eq!(parse_options("  ").unwrap_err(), "error-options-required");
-    }
 }

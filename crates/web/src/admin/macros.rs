@@ -2,8 +2,9 @@
 //! and keep their own; desk administrators and team leads change the
 //! shared ones.
 
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::macros::{MacroChange, MacroForm};
 use atbalsts_domain::{FieldErrors, Priority, Role};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::macros::{self, MacroInput, PLACEHOLDERS};
@@ -11,7 +12,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -102,48 +102,51 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<MacroForm>>,
 ) -> AppResult<Response> {
     let desk = staff_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let viewer = ctx.viewer()?;
-    let id: Option<i64> = field(&pairs, "id").parse().ok();
+    let form = posted.form;
     let back = (
         StatusCode::SEE_OTHER,
         [(LOCATION, format!("/macros/{}", desk.key_prefix))],
     );
-    if field(&pairs, "action") == "delete" {
-        macros::delete(&state.db, viewer, id.ok_or(AppError::NotFound)?).await?;
-        return Ok(back.into_response());
-    }
-    // Texts keep their line breaks.
-    let text = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.replace("\r\n", "\n"))
-            .unwrap_or_default()
+    let outcome = match MacroChange::parse(&form, PLACEHOLDERS) {
+        Ok(MacroChange::Delete(id)) => {
+            macros::delete(&state.db, viewer, id).await?;
+            return Ok(back.into_response());
+        }
+        Ok(MacroChange::Save(draft)) => {
+            let input = MacroInput {
+                name: draft.name,
+                body_lv: draft.body_lv,
+                body_en: draft.body_en,
+                is_public: draft.is_public,
+                set_status: draft.set_status,
+                set_priority: draft.set_priority.map(|p| p.code().to_owned()),
+                shared: draft.shared,
+            };
+            macros::save(&state.db, viewer, desk.id, draft.id, &input)
+                .await
+                .map_err(AppError::from)
+        }
+        Err(errors) => Err(AppError::Invalid(errors)),
     };
-    let some = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
-    let input = MacroInput {
-        name: field(&pairs, "macro_name").to_owned(),
-        body_lv: text("macro_body_lv"),
-        body_en: text("macro_body_en"),
-        is_public: field(&pairs, "visibility") != "internal",
-        set_status: some(field(&pairs, "set_status")),
-        set_priority: some(field(&pairs, "macro_priority")),
-        shared: !field(&pairs, "shared").is_empty(),
-    };
-    match macros::save(&state.db, viewer, desk.id, id, &input)
-        .await
-        .map_err(AppError::from)
-    {
+    match outcome {
         Ok(_) => Ok(back.into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::forms::shown(errors, &["id"])?;
+            // The form again as typed.
             let form = context! {
-                id => id, name => input.name, body_lv => input.body_lv, body_en => input.body_en,
-                is_public => input.is_public, set_status => input.set_status,
-                set_priority => input.set_priority, shared => input.shared,
+                id => form.id.trim().parse::<i64>().ok(),
+                name => form.macro_name,
+                body_lv => atbalsts_domain::posted::text(&form.macro_body_lv),
+                body_en => atbalsts_domain::posted::text(&form.macro_body_en),
+                is_public => form.visibility.trim() != "internal",
+                set_status => form.set_status.trim(),
+                set_priority => form.macro_priority.trim(),
+                shared => atbalsts_domain::posted::ticked(&form.shared),
             };
             render(
                 &state,

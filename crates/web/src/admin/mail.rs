@@ -3,15 +3,15 @@
 //! mail ignored on purpose, and mail kept in quarantine.
 
 use super::admin_desk;
-use crate::forms::field;
+use crate::forms::{hidden_id, HtmlForm};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_store::{mail, notifications};
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::context;
+use serde::Deserialize;
 
 pub async fn page(
     State(state): State<AppState>,
@@ -29,17 +29,24 @@ pub async fn page(
     )
 }
 
+/// The "send again" button of one failed notification.
+#[derive(Deserialize)]
+pub struct RetryForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+}
+
 pub async fn retry(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<RetryForm>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let id: i64 = field(&pairs, "id")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
+    ctx.check_csrf(&form.csrf)?;
+    let id = hidden_id(&form.id)?;
     let allowed = notifications::failed_for(&state.db, Some(desk.id), 1000)
         .await?
         .iter()

@@ -4,8 +4,9 @@
 //! is made from the same text, so one wording serves both.
 
 use super::admin_desk;
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::mail_template::input::{MailWording, MailWordingForm, WordingAction};
 use atbalsts_domain::mail_template::{self, MailKind, KINDS};
 use atbalsts_domain::{FieldErrors, Locale};
 use atbalsts_store::desks::{self, ClosedReply, Desk};
@@ -14,9 +15,8 @@ use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::context;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Serialize)]
 struct Row {
@@ -57,16 +57,26 @@ pub async fn list(
     )
 }
 
+/// The desk's mail settings as posted.
+#[derive(Deserialize)]
+pub struct SettingsForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    /// A `ClosedReply` code, chosen from a select.
+    #[serde(default)]
+    closed_reply: String,
+}
+
 /// Saves what a reply by mail to a closed ticket does.
 pub async fn save_settings(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<SettingsForm>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let value = ClosedReply::parse(field(&pairs, "closed_reply"))
+    ctx.check_csrf(&form.csrf)?;
+    let value = ClosedReply::parse(form.closed_reply.trim())
         .ok_or(AppError::BadRequest("error-form-malformed"))?;
     desks::set_closed_reply(&state.db, desk.id, value).await?;
     tracing::info!(desk = %desk.key_prefix, closed_reply = value.code(), "desk mail setting saved");
@@ -167,19 +177,14 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, kind, locale)): Path<(String, String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<MailWordingForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     let (kind, locale) = parse(&kind, &locale)?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let viewer = ctx.viewer()?;
-    let subject = field(&pairs, "mail_subject").to_owned();
-    // The body keeps its leading spaces and line breaks.
-    let body = pairs
-        .iter()
-        .find(|(k, _)| k == "mail_body")
-        .map(|(_, v)| v.replace("\r\n", "\n"))
-        .unwrap_or_default();
+    let form = posted.form;
+    let (subject, body) = form.typed();
     let own = mail_templates::of_desk(&state.db, desk.id)
         .await?
         .iter()
@@ -193,25 +198,28 @@ pub async fn submit(
         own,
         errors,
     };
-    match field(&pairs, "action") {
-        "reset" => {
+    match form.action() {
+        WordingAction::Reset => {
             mail_templates::reset(&state.db, desk.id, kind.code, locale).await?;
             tracing::info!(desk = %desk.key_prefix, kind = kind.code, locale = locale.code(), "mail wording reset");
             Ok(back(&desk))
         }
-        "save" => {
-            match mail_templates::save(
-                &state.db,
-                desk.id,
-                kind,
-                locale,
-                &subject,
-                &body,
-                viewer.user_id,
-            )
-            .await
-            .map_err(AppError::from)
-            {
+        WordingAction::Save => {
+            let saved = match MailWording::parse(kind, &form) {
+                Ok(w) => mail_templates::save(
+                    &state.db,
+                    desk.id,
+                    kind,
+                    locale,
+                    &w.subject,
+                    &w.body,
+                    viewer.user_id,
+                )
+                .await
+                .map_err(AppError::from),
+                Err(errors) => Err(AppError::Invalid(errors)),
+            };
+            match saved {
                 Ok(()) => {
                     tracing::info!(desk = %desk.key_prefix, kind = kind.code, locale = locale.code(), "mail wording saved");
                     Ok(back(&desk))
@@ -225,11 +233,9 @@ pub async fn submit(
                 Err(e) => Err(e),
             }
         }
-        _ => {
+        WordingAction::Preview => {
             // A preview also says what is wrong, without saving anything.
-            let errors = mail_template::check(kind, &subject, &body)
-                .err()
-                .unwrap_or_default();
+            let errors = MailWording::parse(kind, &form).err().unwrap_or_default();
             render(&state, &ctx, StatusCode::OK, editor(errors, subject, body))
         }
     }

@@ -13,7 +13,6 @@ pub mod people;
 pub mod routing;
 pub mod triage;
 
-use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Role;
 use atbalsts_store::desks::Desk;
@@ -86,45 +85,20 @@ pub(crate) async fn admin_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> App
     }
 }
 
-/// Both languages of a label from `{name}_lv` and `{name}_en`.
-pub(crate) fn labels(pairs: &[(String, String)], name: &str) -> atbalsts_domain::Labels {
-    atbalsts_domain::Labels::new(
-        field(pairs, &format!("{name}_lv")),
-        field(pairs, &format!("{name}_en")),
-    )
-}
-
-/// The settings of a request type as posted by the catalogue pages; the
-/// code is the new one (creating) or the existing one (editing). Fields the
-/// form does not send keep their defaults.
+/// The store's settings of a request type from its checked input.
 pub(crate) fn request_type_settings(
-    pairs: &[(String, String)],
-    code: &str,
-) -> Result<atbalsts_store::catalogue::RequestTypeSettings, atbalsts_domain::FieldErrors> {
-    let mut errors = atbalsts_domain::FieldErrors::default();
-    if field(pairs, "title_lv").is_empty() {
-        errors.push("title_lv", "error-required");
+    input: atbalsts_domain::catalogue::input::RequestTypeInput,
+) -> atbalsts_store::catalogue::RequestTypeSettings {
+    atbalsts_store::catalogue::RequestTypeSettings {
+        group_id: input.group_id,
+        code: input.code,
+        labels: input.labels,
+        descriptions: input.descriptions,
+        ticket_type_id: input.ticket_type_id,
+        team_id: input.team_id,
+        service: input.service,
+        open_to_external: input.open_to_external,
+        needs_approval: input.needs_approval,
+        approvers: input.approvers,
     }
-    let group_id = field(pairs, "group_id").parse::<i64>().ok();
-    let ticket_type_id = field(pairs, "ticket_type_id").parse::<i64>().ok();
-    let (Some(group_id), Some(ticket_type_id), true) =
-        (group_id, ticket_type_id, errors.is_empty())
-    else {
-        if errors.is_empty() {
-            errors.push("ticket_type_id", "error-required");
-        }
-        return Err(errors);
-    };
-    Ok(atbalsts_store::catalogue::RequestTypeSettings {
-        group_id,
-        code: code.to_owned(),
-        labels: labels(pairs, "title"),
-        descriptions: labels(pairs, "description"),
-        ticket_type_id,
-        team_id: field(pairs, "team_id").parse().ok(),
-        service: field(pairs, "service").to_owned(),
-        open_to_external: !field(pairs, "open_to_external").is_empty(),
-        needs_approval: !field(pairs, "needs_approval").is_empty(),
-        approvers: field(pairs, "approvers").to_owned(),
-    })
 }

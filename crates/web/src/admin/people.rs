@@ -1,7 +1,7 @@
 //! People who chose their institution at sign-up (their email domain is
 //! not declared by any institution) wait here for the desk to confirm it.
 
-use crate::forms::field;
+use crate::forms::{hidden_id, HtmlForm};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Role;
 use atbalsts_store::{institutions, users};
@@ -9,8 +9,8 @@ use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::context;
+use serde::Deserialize;
 
 /// Desk administrators of any desk, and system administrators.
 fn may_confirm(ctx: &Ctx) -> AppResult<()> {
@@ -48,17 +48,31 @@ pub async fn page(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
         .render(&ctx, "admin/people.html", context! { rows => rows })
 }
 
+/// A decision on one person's institution.
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    user_id: String,
+    /// `confirm`, or `clear` to let them choose again.
+    #[serde(default)]
+    decision: String,
+}
+
 pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<DecisionForm>,
 ) -> AppResult<Response> {
     may_confirm(&ctx)?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let user_id = field(&pairs, "user_id")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
-    let confirm = field(&pairs, "decision") == "confirm";
+    ctx.check_csrf(&form.csrf)?;
+    let user_id = hidden_id(&form.user_id)?;
+    let confirm = match form.decision.as_str() {
+        "confirm" => true,
+        "clear" => false,
+        _ => return Err(AppError::BadRequest("error-form-malformed")),
+    };
     // Only people waiting for confirmation: anyone else is not found here.
     if !users::decide_institution(&state.db, user_id, confirm).await? {
         return Err(AppError::NotFound);

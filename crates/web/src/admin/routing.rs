@@ -3,17 +3,17 @@
 //! existing ticket before it is saved.
 
 use super::admin_desk;
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::routing::{split_list, Actions, Conditions, Rule};
-use atbalsts_domain::{Channel, FieldErrors, Priority, TicketKey};
+use atbalsts_domain::routing::input::{RoutingRuleForm, RuleChange, RuleDraft};
+use atbalsts_domain::routing::{Actions, Conditions, Rule};
+use atbalsts_domain::{Channel, FieldErrors, Priority};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::{catalogue, categories, desks, institutions, routing, tickets};
 use axum::extract::{Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -23,10 +23,18 @@ pub struct EditQuery {
     edit: Option<i64>,
 }
 
-/// The rule as the form holds it (also when refused or tried).
-fn form_value(id: Option<i64>, name: &str, active: bool, c: &Conditions, a: &Actions) -> Value {
+/// The rule as the form holds it (also when refused or tried), with the
+/// key it was last tried on.
+fn form_value(
+    id: Option<i64>,
+    name: &str,
+    active: bool,
+    c: &Conditions,
+    a: &Actions,
+    try_key: &str,
+) -> Value {
     context! {
-        id => id, name => name, active => active,
+        id => id, name => name, active => active, try_key => try_key,
         request_types => c.request_types, institutions => c.institutions, sub_units => c.sub_units,
         categories => c.categories, channels => c.channels,
         services => c.services.join("\n"), keywords => c.keywords.join("\n"),
@@ -124,8 +132,15 @@ pub async fn page(
         None => None,
     };
     let form = match &editing {
-        Some(r) => form_value(Some(r.id), &r.name, r.active, &r.conditions, &r.actions),
-        None => form_value(None, "", true, &Conditions::default(), &Actions::default()),
+        Some(r) => form_value(Some(r.id), &r.name, r.active, &r.conditions, &r.actions, ""),
+        None => form_value(
+            None,
+            "",
+            true,
+            &Conditions::default(),
+            &Actions::default(),
+            "",
+        ),
     };
     render(
         &state,
@@ -139,28 +154,28 @@ pub async fn page(
     .await
 }
 
-/// The ids chosen in a multiple select named `name`.
-fn ids(pairs: &[(String, String)], name: &str) -> Vec<i64> {
-    pairs
-        .iter()
-        .filter(|(k, _)| k == name)
-        .filter_map(|(_, v)| v.parse().ok())
-        .collect()
-}
-
-fn one(pairs: &[(String, String)], name: &str) -> Option<i64> {
-    field(pairs, name).parse().ok()
-}
+/// The fields of the rule form a person does not type: the rule's hidden
+/// id, the buttons' action and the choices of its selects.
+const NOT_TYPED: &[&str] = &[
+    "id",
+    "request_types",
+    "institutions",
+    "sub_units",
+    "categories",
+    "team",
+    "assignee",
+    "category",
+];
 
 /// Saves, tries, moves or deletes a rule.
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<RoutingRuleForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let back = || {
         Ok((
             StatusCode::SEE_OTHER,
@@ -168,105 +183,97 @@ pub async fn submit(
         )
             .into_response())
     };
-    let id = one(&pairs, "id");
-    match field(&pairs, "action") {
-        "delete" => {
-            routing::delete_rule(&state.db, desk.id, id.ok_or(AppError::NotFound)?).await?;
-            return back();
-        }
-        "up" | "down" => {
-            let up = field(&pairs, "action") == "up";
-            routing::move_rule(&state.db, desk.id, id.ok_or(AppError::NotFound)?, up).await?;
-            return back();
-        }
-        _ => {}
-    }
-    let conditions = Conditions {
-        request_types: ids(&pairs, "request_types"),
-        institutions: ids(&pairs, "institutions"),
-        sub_units: ids(&pairs, "sub_units"),
-        services: split_list(field(&pairs, "services")),
-        categories: ids(&pairs, "categories"),
-        channels: pairs
-            .iter()
-            .filter(|(k, _)| k == "channels")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        keywords: split_list(field(&pairs, "keywords")),
-    };
-    let actions = Actions {
-        team_id: one(&pairs, "team"),
-        assignee_id: one(&pairs, "assignee"),
-        priority: Some(field(&pairs, "priority").to_owned()).filter(|p| !p.is_empty()),
-        category_id: one(&pairs, "category"),
-    };
-    let name = field(&pairs, "rule_name");
-    let active = !field(&pairs, "active").is_empty();
-    let form = form_value(id, name, active, &conditions, &actions);
-    if field(&pairs, "action") == "try" {
-        // Try the rule being edited on an existing ticket, saving nothing.
-        let key = field(&pairs, "try_key");
-        let viewer = ctx.viewer()?;
-        let ticket = match TicketKey::parse(key) {
-            Some(k) => tickets::ticket_for(&state.db, viewer, &k)
-                .await?
-                .filter(|t| t.desk_id == desk.id),
-            None => None,
-        };
-        let Some(ticket) = ticket else {
-            let errors: FieldErrors =
-                atbalsts_domain::FieldError::new("try_key", "error-link-target").into();
-            return render(
-                &state,
-                &ctx,
-                &desk,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form,
-                errors,
-                None,
-            )
-            .await;
-        };
-        let facts = routing::facts_of(&state.db, &ticket).await?;
-        let saved = routing::rules_of(&state.db, desk.id).await?;
-        let now_first =
-            atbalsts_domain::routing::first_match(&saved, &facts).map(|r| r.name.clone());
-        let tried = context! {
-            key => ticket.key,
-            matches => conditions.matches(&facts),
-            now_first => now_first,
-        };
-        return render(
-            &state,
-            &ctx,
-            &desk,
-            StatusCode::OK,
-            form,
-            FieldErrors::default(),
-            Some(tried),
+    let typed = posted.form;
+    let shown = |d: &RuleDraft| {
+        form_value(
+            d.id,
+            &d.name,
+            d.active,
+            &d.conditions,
+            &d.actions,
+            typed.try_key.trim(),
         )
-        .await;
-    }
-    match routing::save_rule(&state.db, desk.id, id, name, active, &conditions, &actions)
+    };
+    let (state_ref, ctx_ref, desk_ref, typed_ref, shown_ref) =
+        (&state, &ctx, &desk, &typed, &shown);
+    let refuse = move |errors: FieldErrors| async move {
+        let errors = crate::forms::shown(errors, NOT_TYPED)?;
+        render(
+            state_ref,
+            ctx_ref,
+            desk_ref,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            shown_ref(&typed_ref.draft()),
+            errors,
+            None,
+        )
         .await
-        .map_err(AppError::from)
-    {
-        Ok(saved) => {
-            tracing::info!(desk = %desk.key_prefix, rule = saved, "routing rule saved");
+    };
+    let change = match RuleChange::parse(&typed) {
+        Ok(change) => change,
+        Err(errors) => return refuse(errors).await,
+    };
+    match change {
+        RuleChange::Delete(id) => {
+            routing::delete_rule(&state.db, desk.id, id).await?;
             back()
         }
-        Err(AppError::Invalid(errors)) => {
+        RuleChange::Move { id, up } => {
+            routing::move_rule(&state.db, desk.id, id, up).await?;
+            back()
+        }
+        RuleChange::Try(rule, key) => {
+            // Try the rule being edited on an existing ticket, saving nothing.
+            let viewer = ctx.viewer()?;
+            let ticket = tickets::ticket_for(&state.db, viewer, &key)
+                .await?
+                .filter(|t| t.desk_id == desk.id);
+            let Some(ticket) = ticket else {
+                return refuse(
+                    atbalsts_domain::FieldError::new("try_key", "error-link-target").into(),
+                )
+                .await;
+            };
+            let facts = routing::facts_of(&state.db, &ticket).await?;
+            let saved = routing::rules_of(&state.db, desk.id).await?;
+            let now_first =
+                atbalsts_domain::routing::first_match(&saved, &facts).map(|r| r.name.clone());
+            let tried = context! {
+                key => ticket.key,
+                matches => rule.conditions.matches(&facts),
+                now_first => now_first,
+            };
             render(
                 &state,
                 &ctx,
                 &desk,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form,
-                errors,
-                None,
+                StatusCode::OK,
+                shown(&rule),
+                FieldErrors::default(),
+                Some(tried),
             )
             .await
         }
-        Err(e) => Err(e),
+        RuleChange::Save(rule) => {
+            match routing::save_rule(
+                &state.db,
+                desk.id,
+                rule.id,
+                &rule.name,
+                rule.active,
+                &rule.conditions,
+                &rule.actions,
+            )
+            .await
+            .map_err(AppError::from)
+            {
+                Ok(saved) => {
+                    tracing::info!(desk = %desk.key_prefix, rule = saved, "routing rule saved");
+                    back()
+                }
+                Err(AppError::Invalid(errors)) => refuse(errors).await,
+                Err(e) => Err(e),
+            }
+        }
     }
 }

@@ -2,14 +2,14 @@
 //! a priority in each cell; saved for the desk, or reset to the ITIL default.
 
 use super::admin_desk;
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::triage::input::{cell_name, MatrixChange, PriorityMatrixForm};
 use atbalsts_domain::triage::{Level, PriorityMatrix};
 use atbalsts_domain::Priority;
 use atbalsts_store::tickets::{matrix_of, set_matrix};
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
 
@@ -18,11 +18,6 @@ pub struct PageQuery {
     /// `saved` or `reset`: what the last post did.
     #[serde(default)]
     done: String,
-}
-
-/// The form's name for the cell of `impact` and `urgency`.
-fn cell_name(impact: Level, urgency: Level) -> String {
-    format!("cell-{}-{}", impact.code(), urgency.code())
 }
 
 pub async fn page(
@@ -73,18 +68,17 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<PriorityMatrixForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let (matrix, done) = if field(&pairs, "action") == "reset" {
-        (PriorityMatrix::default(), "reset")
-    } else {
-        // Every cell is a select of the priorities: anything else is a
-        // damaged or forged form, not a mistake to show next to a field.
-        let matrix = PriorityMatrix::from_cells(|i, u| field(&pairs, &cell_name(i, u)).to_owned())
-            .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
-        (matrix, "saved")
+    ctx.check_csrf(&posted.csrf)?;
+    // Every cell is a select of the priorities: anything else is a
+    // damaged or forged form, not a mistake to show next to a field.
+    let (matrix, done) = match MatrixChange::parse(&posted.form)
+        .map_err(|_| AppError::BadRequest("error-form-malformed"))?
+    {
+        MatrixChange::Reset => (PriorityMatrix::default(), "reset"),
+        MatrixChange::Save(matrix) => (matrix, "saved"),
     };
     set_matrix(&state.db, desk.id, &matrix).await?;
     tracing::info!(desk = %desk.key_prefix, done, "priority matrix saved");

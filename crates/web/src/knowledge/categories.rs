@@ -2,18 +2,18 @@
 //! the help pages show them; for the desk's knowledge editors.
 
 use super::editor_desk;
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::{FieldErrors, Labels};
+use atbalsts_domain::knowledge::{CategoryForm, CategoryInput};
+use atbalsts_domain::FieldErrors;
 use atbalsts_store::desks::Desk;
 use atbalsts_store::knowledge as kb;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use minijinja::context;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
@@ -22,21 +22,12 @@ pub struct PageQuery {
     edit: Option<i64>,
 }
 
-/// The category form as typed.
-#[derive(Default, Serialize)]
-struct Values {
-    id: String,
-    name_lv: String,
-    name_en: String,
-    position: String,
-}
-
 async fn render(
     state: &AppState,
     ctx: &Ctx,
     desk: &Desk,
     status: StatusCode,
-    values: Values,
+    values: CategoryForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let categories = kb::categories_of(&state.db, desk.id).await?;
@@ -68,14 +59,14 @@ pub async fn page(
                 .iter()
                 .find(|c| c.id == id)
                 .ok_or(AppError::NotFound)?;
-            Values {
+            CategoryForm {
                 id: c.id.to_string(),
                 name_lv: c.labels.0.get("lv").cloned().unwrap_or_default(),
                 name_en: c.labels.0.get("en").cloned().unwrap_or_default(),
                 position: c.position.to_string(),
             }
         }
-        None => Values {
+        None => CategoryForm {
             position: ((categories.len() as i64 + 1) * 10).to_string(),
             ..Default::default()
         },
@@ -96,59 +87,41 @@ pub async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<CategoryForm>>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let desk = editor_desk(&state, &ctx, &prefix).await?;
     let viewer = ctx.viewer()?;
-    let values = Values {
-        id: field(&pairs, "id").to_owned(),
-        name_lv: field(&pairs, "name_lv").to_owned(),
-        name_en: field(&pairs, "name_en").to_owned(),
-        position: field(&pairs, "position").to_owned(),
-    };
-    let mut errors = FieldErrors::default();
-    if values.name_lv.is_empty() {
-        errors.push("name_lv", "error-required");
-    }
-    for (name, value) in [("name_lv", &values.name_lv), ("name_en", &values.name_en)] {
-        if value.chars().count() > 255 {
-            errors.push(name, "error-too-long");
+    let values = posted.form;
+    let input = match CategoryInput::parse(&values) {
+        Ok(input) => input,
+        Err(errors) => {
+            let errors = crate::forms::shown(errors, &["id"])?;
+            return render(
+                &state,
+                &ctx,
+                &desk,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                values,
+                errors,
+            )
+            .await;
         }
-    }
-    let position = if values.position.is_empty() {
-        Some(0)
-    } else {
-        errors.check(
-            values
-                .position
-                .parse::<i64>()
-                .map_err(|_| "error-integer-format"),
-            "position",
-        )
     };
-    if !errors.is_empty() {
-        return render(
-            &state,
-            &ctx,
-            &desk,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            values,
-            errors,
-        )
-        .await;
-    }
-    let mut labels = Labels::default();
-    for (code, name) in [("lv", &values.name_lv), ("en", &values.name_en)] {
-        if !name.is_empty() {
-            labels.0.insert(code.to_owned(), name.clone());
+    match input.id {
+        Some(id) => {
+            kb::update_category(
+                &state.db,
+                viewer,
+                desk.id,
+                id,
+                &input.labels,
+                input.position,
+            )
+            .await?
         }
-    }
-    let position = position.unwrap_or(0);
-    match values.id.parse::<i64>() {
-        Ok(id) => kb::update_category(&state.db, viewer, desk.id, id, &labels, position).await?,
-        Err(_) => {
-            kb::create_category(&state.db, viewer, desk.id, &labels, position).await?;
+        None => {
+            kb::create_category(&state.db, viewer, desk.id, &input.labels, input.position).await?;
         }
     }
     tracing::info!(desk = %desk.key_prefix, "article category saved");

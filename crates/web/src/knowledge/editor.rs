@@ -6,8 +6,7 @@
 use super::articles::category_options;
 use super::{article_on, may_edit, staff_desk, KbDesk};
 use crate::dates::riga_date;
-use crate::forms::field;
-use crate::forms::raw;
+use crate::forms::{hidden_id, HtmlForm};
 use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::knowledge::{ArticleForm, ArticleInput, Visibility};
@@ -17,7 +16,6 @@ use atbalsts_store::{desks, institutions};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -38,21 +36,42 @@ pub(crate) struct Values {
     pub source_url: String,
 }
 
+/// The editor's form as posted: the article, and what to do with it.
+#[derive(Deserialize)]
+pub struct EditorForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    /// `save`; anything else previews.
+    #[serde(default)]
+    action: String,
+    /// The key of the resolved ticket a new article is drafted from.
+    #[serde(default)]
+    from_ticket: String,
+    /// The article's version when the editor opened (editing only).
+    #[serde(default)]
+    version: String,
+    #[serde(flatten)]
+    article: ArticleForm,
+}
+
 impl Values {
-    fn from_pairs(pairs: &[(String, String)]) -> Self {
+    /// The fields as typed: texts keep their leading spaces (Markdown),
+    /// line endings made `\n`; the choices trimmed.
+    fn typed(f: ArticleForm) -> Self {
+        use atbalsts_domain::posted::text;
         Self {
-            title_lv: raw(pairs, "title_lv"),
-            body_lv: raw(pairs, "body_lv"),
-            title_en: raw(pairs, "title_en"),
-            body_en: raw(pairs, "body_en"),
-            visibility: field(pairs, "visibility").to_owned(),
-            institution: field(pairs, "institution").to_owned(),
-            category: field(pairs, "category").to_owned(),
-            tags: raw(pairs, "tags"),
-            services: raw(pairs, "services"),
-            review_on: field(pairs, "review_on").to_owned(),
-            owner: field(pairs, "owner").to_owned(),
-            source_url: field(pairs, "source_url").to_owned(),
+            title_lv: text(&f.title_lv),
+            body_lv: text(&f.body_lv),
+            title_en: text(&f.title_en),
+            body_en: text(&f.body_en),
+            visibility: f.visibility.trim().to_owned(),
+            institution: f.institution.trim().to_owned(),
+            category: f.category.trim().to_owned(),
+            tags: text(&f.tags),
+            services: text(&f.services),
+            review_on: f.review_on.trim().to_owned(),
+            owner: f.owner.trim().to_owned(),
+            source_url: f.source_url.trim().to_owned(),
         }
     }
 
@@ -234,13 +253,14 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<EditorForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&form.csrf)?;
     let kd = staff_desk(&state, &ctx, &prefix).await?;
     let viewer = ctx.viewer()?;
-    let values = Values::from_pairs(&pairs);
-    let from = field(&pairs, "from_ticket");
+    let from = form.from_ticket.trim();
+    let saving = form.action == "save";
+    let values = Values::typed(form.article);
     let ticket = if from.is_empty() {
         None
     } else {
@@ -263,7 +283,7 @@ pub async fn create(
         notice: None,
         preview,
     };
-    if field(&pairs, "action") != "save" {
+    if !saving {
         return render(
             &state,
             &ctx,
@@ -328,16 +348,15 @@ pub async fn save(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, id)): Path<(String, i64)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(form): HtmlForm<EditorForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&form.csrf)?;
     let kd = staff_desk(&state, &ctx, &prefix).await?;
     let viewer = ctx.viewer()?;
     let a = article_on(&state, Some(viewer), &kd.desk, id).await?;
-    let values = Values::from_pairs(&pairs);
-    let version: i64 = field(&pairs, "version")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
+    let version = hidden_id(&form.version)?;
+    let saving = form.action == "save";
+    let values = Values::typed(form.article);
     let editor = |values: Values, version: i64, errors: FieldErrors| Editor {
         kd: &kd,
         article: Some(&a.summary),
@@ -348,7 +367,7 @@ pub async fn save(
         notice: None,
         preview: false,
     };
-    if field(&pairs, "action") != "save" {
+    if !saving {
         let mut e = editor(values, version, FieldErrors::default());
         e.preview = true;
         return render(&state, &ctx, StatusCode::OK, e).await;

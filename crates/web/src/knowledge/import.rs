@@ -12,17 +12,16 @@ use super::editor::Values;
 use super::editor_desk;
 use super::fetch::{FetchError, Fetcher};
 use super::page_text::{self, Outline};
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::http::see_other;
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::knowledge::{file_content_type, ArticleInput};
+use atbalsts_domain::knowledge::{file_content_type, ArticleInput, ImportForm, ImportInput};
 use atbalsts_domain::{FieldError, Locale, Viewer};
 use atbalsts_store::desks::Desk;
 use atbalsts_store::knowledge::{self as kb, NewArticleFile};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use minijinja::context;
 use reqwest::Url;
 use std::collections::HashMap;
@@ -106,13 +105,19 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<ImportForm>>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let desk = editor_desk(&state, &ctx, &prefix).await?;
     let viewer = ctx.viewer()?;
-    let url = field(&pairs, "url");
-    match import(&state, viewer, &desk, url).await {
+    let url = posted.form.url.trim();
+    let outcome = match ImportInput::parse(&posted.form) {
+        Ok(input) => import(&state, viewer, &desk, &input).await,
+        Err(errors) => Err(Refused::Because(
+            errors.0.first().map(|e| e.code).unwrap_or("error-invalid"),
+        )),
+    };
+    match outcome {
         Ok(id) => {
             tracing::info!(article = id, %url, "web page imported as a draft");
             Ok(see_other(format!("/kb/{}/articles/{id}", desk.key_prefix)))
@@ -144,18 +149,15 @@ async fn import(
     state: &AppState,
     viewer: &Viewer,
     desk: &Desk,
-    raw_url: &str,
+    input: &ImportInput,
 ) -> Result<i64, Refused> {
-    if raw_url.is_empty() {
-        return Err(Refused::Because("error-required"));
-    }
     let fetcher = Fetcher {
         allow_private: state.config.allow_private_fetch,
         max_bytes: MAX_BYTES,
         timeout: FETCH_TIMEOUT,
         deadline: Instant::now() + IMPORT_BUDGET,
     };
-    let page = fetcher.get(raw_url, is_page).await?;
+    let page = fetcher.get(&input.url, is_page).await?;
     let html = page_text::decode(&page.bytes, page.charset.as_deref());
     let outline: Outline = page_text::outline(&html, &page.url);
     let mut stored: Vec<Stored> = Vec::new();

@@ -3,16 +3,16 @@
 //! alone), the workflow moves, and restoring an earlier text.
 
 use super::{article_on, staff_desk, KbDesk};
-use crate::forms::field;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::http::see_other;
 use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::knowledge::{RestoreForm, RestoreInput};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, Article};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -111,18 +111,15 @@ pub async fn restore(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, id)): Path<(String, i64)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<RestoreForm>>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let kd = staff_desk(&state, &ctx, &prefix).await?;
     let viewer = ctx.viewer()?;
     let a = article_on(&state, Some(viewer), &kd.desk, id).await?;
-    let number = |name: &str| {
-        field(&pairs, name)
-            .parse::<i64>()
-            .map_err(|_| AppError::BadRequest("error-form-malformed"))
-    };
-    let (version, expected) = (number("restore")?, number("version")?);
+    // Both numbers are the page's own hidden values.
+    let RestoreInput { version, expected } = RestoreInput::parse(&posted.form)
+        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
     match kb::restore(&state.db, viewer, id, version, expected).await {
         Ok(now) => {
             tracing::info!(

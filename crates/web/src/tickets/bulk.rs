@@ -5,26 +5,14 @@
 //! are listed with the reason, the others are changed.
 
 use super::view::load;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::Priority;
+use atbalsts_domain::ticket_list::input::{BulkEdit, BulkEditForm};
 use atbalsts_store::tickets::ticket_by_id;
 use axum::extract::State;
 use axum::response::Response;
-use axum::Form;
 use minijinja::context;
 use serde::Serialize;
-
-/// At most this many tickets in one bulk edit.
-const MAX_TICKETS: usize = 500;
-
-/// "" keeps the value, "none" clears it, anything else is an id.
-fn choice(raw: &str) -> Result<Option<Option<i64>>, ()> {
-    match raw {
-        "" => Ok(None),
-        "none" => Ok(Some(None)),
-        id => id.parse().map(|i| Some(Some(i))).map_err(|_| ()),
-    }
-}
 
 #[derive(Serialize)]
 struct Outcome {
@@ -35,35 +23,22 @@ struct Outcome {
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<BulkEditForm>>,
 ) -> AppResult<Response> {
-    let field = |name: &str| crate::forms::field(&pairs, name);
-    ctx.check_csrf(field("_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let viewer = ctx.viewer()?;
     if !viewer.is_staff_anywhere() {
         return Err(AppError::NotFound);
     }
-    let keys: Vec<&str> = pairs
-        .iter()
-        .filter(|(k, _)| k == "ticket")
-        .map(|(_, v)| v.as_str())
-        .take(MAX_TICKETS)
-        .collect();
-    let bad = || AppError::BadRequest("error-form-malformed");
-    let team = choice(field("team")).map_err(|_| bad())?;
-    let assignee = choice(field("assignee")).map_err(|_| bad())?;
-    let category = choice(field("category")).map_err(|_| bad())?;
-    let priority = match field("priority") {
-        "" => None,
-        p => Some(Priority::parse(p).map_err(|_| bad())?),
-    };
-    let reason = field("priority_reason");
-    let status = field("status");
+    // Every value is a choice of the list's selects: a wrong one is a
+    // damaged or forged form, not a mistake to show next to a field.
+    let edit =
+        BulkEdit::parse(&posted.form).map_err(|_| AppError::BadRequest("error-form-malformed"))?;
     let mut outcomes = Vec::new();
-    for key in &keys {
+    for key in &edit.keys {
         let result = async {
             let mut ticket = load(&state, viewer, key).await?;
-            if !status.is_empty() && status != ticket.status {
+            if let Some(status) = edit.status.as_deref().filter(|s| *s != ticket.status) {
                 crate::ticket_events::transition(
                     &state,
                     viewer,
@@ -76,20 +51,14 @@ pub async fn submit(
                     .await?
                     .ok_or(AppError::NotFound)?;
             }
-            if team.is_some() || assignee.is_some() || priority.is_some() || category.is_some() {
+            if edit.changes_triage() {
                 let mut t = crate::ticket_events::current_triage(&ticket);
-                if let Some(team) = team {
-                    t.team_id = team;
-                }
-                if let Some(a) = assignee {
-                    t.assignee_id = a;
-                }
-                if let Some(c) = category {
-                    t.category_id = c;
-                }
-                if let Some(p) = priority {
-                    t.priority = Some(p);
-                    t.reason = reason.to_owned();
+                t.team_id = edit.team.applied(t.team_id);
+                t.assignee_id = edit.assignee.applied(t.assignee_id);
+                t.category_id = edit.category.applied(t.category_id);
+                if let Some((p, reason)) = &edit.priority {
+                    t.priority = Some(*p);
+                    t.reason = reason.clone();
                 }
                 crate::ticket_events::triage(&state, viewer, &ticket, &t, Some(ticket.version))
                     .await?;
@@ -107,7 +76,7 @@ pub async fn submit(
             Err(e) => return Err(e),
         };
         outcomes.push(Outcome {
-            key: (*key).to_owned(),
+            key: key.clone(),
             error,
         });
     }

@@ -172,7 +172,7 @@ async fn an_email_becomes_a_ticket_whose_confirmation_and_reply_share_one_thread
     let sink = SmtpSink::start().await;
     let (key, ours) = s.new_request("new-plain-utf8.eml").await;
     let ticket = s.ticket(&key).await;
-    assert_eq!(ticket.channel, "email");
+    assert_eq!(ticket.channel, atbalsts_domain::Channel::Email);
     assert_eq!(ticket.requester_email, "janis.berzins@lnb.lv");
     assert_eq!(
         ticket.institution_id,

@@ -96,7 +96,7 @@ struct Filed {
     description: String,
     requester_id: i64,
     institution_id: Option<i64>,
-    priority: String,
+    priority: atbalsts_domain::Priority,
     team_id: Option<i64>,
     assignee_id: Option<i64>,
     /// (kind, recipient) of every notification about it.

@@ -250,8 +250,8 @@ async fn the_agent_page_files_through_the_same_check(t: TestDb) {
     assert_eq!(
         (
             t.requester_email.as_str(),
-            t.channel.as_str(),
-            t.priority.as_str()
+            t.channel.code(),
+            t.priority.code()
         ),
         ("zvanitajs@lnb.lv", "phone", "high")
     );

@@ -66,6 +66,8 @@ async fn priority_of(app: &TestApp, key: &str) -> String {
     .unwrap()
     .unwrap()
     .priority
+    .code()
+    .to_owned()
 }
 
 /// A person with a password who holds `role` on `desk`.

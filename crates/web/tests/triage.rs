@@ -1,7 +1,8 @@
 //! Triage in the agent's ticket page: the priority matrix, overrides with
 //! a reason, team and assignee, "assigned to you", and the staff views.
 
-use atbalsts_domain::TicketKey;
+use atbalsts_domain::triage::Level;
+use atbalsts_domain::{Priority, TicketKey};
 use atbalsts_store::{notifications, tickets};
 use atbalsts_testkit::{db_test, Browser, TestApp, TestDb};
 use axum::http::StatusCode;
@@ -53,8 +54,8 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let t1 = reload().await;
     assert_eq!(
-        (t1.priority.as_str(), t1.assignee_id),
-        ("critical", Some(w.agent.user_id))
+        (t1.priority, t1.assignee_id),
+        (Priority::Critical, Some(w.agent.user_id))
     );
     assert!(
         notifications::for_recipient(&app.db.db, "agents@kisc.lv")
@@ -83,7 +84,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert!(r
         .text()
         .contains("Norādiet, kāpēc izvēlaties citu prioritāti"));
-    assert_eq!(reload().await.impact.as_deref(), Some("high"));
+    assert_eq!(reload().await.impact, Some(Level::High));
     let r = agent
         .post(
             &path,
@@ -101,8 +102,8 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let t2 = reload().await;
     assert_eq!(
-        (t2.priority.as_str(), t2.priority_reason.as_deref()),
-        ("critical", Some("Direktora dators"))
+        (t2.priority, t2.priority_reason.as_deref()),
+        (Priority::Critical, Some("Direktora dators"))
     );
     let history = tickets::changes_of(&app.db.db, t2.id).await.unwrap();
     assert!(history.iter().any(
@@ -153,7 +154,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         .unwrap();
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].kind, "assigned-to-you");
-    assert_eq!(reload().await.priority, "planning");
+    assert_eq!(reload().await.priority, Priority::Planning);
 
     // The customer cannot triage her own request.
     let mut janis = Browser::new(&app);
@@ -171,7 +172,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         )
         .await;
     assert_ne!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(reload().await.priority, "planning");
+    assert_eq!(reload().await.priority, Priority::Planning);
 }
 
 #[db_test]

@@ -2,7 +2,7 @@ use super::ordering::{self, Order};
 use super::StatusNames;
 use crate::customer_pages::{Asked, CustomerPages};
 use crate::{AppResult, AppState, Ctx};
-use atbalsts_domain::StatusCategory;
+use atbalsts_domain::{Priority, StatusCategory};
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
 use axum::extract::{Query, RawQuery, State};
 use axum::http::header::SET_COOKIE;
@@ -140,7 +140,7 @@ struct Row {
     summary: String,
     status: String,
     status_category: StatusCategory,
-    priority: String,
+    priority: Priority,
     requester: String,
     assignee: Option<String>,
     team: Option<String>,
@@ -294,7 +294,7 @@ pub async fn page(
             summary: t.summary.clone(),
             status: names.get(t.workflow_id, &t.status),
             status_category: t.status_category,
-            priority: t.priority.clone(),
+            priority: t.priority,
             requester: t.requester_name.clone(),
             assignee: t.assignee_name.clone(),
             team: t.team_name.clone(),

@@ -49,15 +49,12 @@ pub async fn submit(
     let ticket = load(&state, viewer, &key).await?;
     let mut errors = FieldErrors::default();
     // Empty: not chosen, offered only while the ticket has no level.
-    let level = |raw: &str, current: &Option<String>, errors: &mut FieldErrors, name| match (
-        raw, current,
-    ) {
-        ("", None) => Some(None),
-        ("", Some(c)) => Some(Level::parse(c).ok()),
-        (raw, _) => errors.check(Level::parse(raw).map(Some), name),
+    let level = |raw: &str, current: Option<Level>, errors: &mut FieldErrors, name| match raw {
+        "" => Some(current),
+        raw => errors.check(Level::parse(raw).map(Some), name),
     };
-    let impact = level(&form.impact, &ticket.impact, &mut errors, "impact");
-    let urgency = level(&form.urgency, &ticket.urgency, &mut errors, "urgency");
+    let impact = level(&form.impact, ticket.impact, &mut errors, "impact");
+    let urgency = level(&form.urgency, ticket.urgency, &mut errors, "urgency");
     let priority = if form.priority.is_empty() {
         Some(None)
     } else {

@@ -87,11 +87,7 @@ const SELECT_WITH_FIELDS: &str = concat!(
 
 /// A coded column read into its domain type; a code the domain does not
 /// know means the row was written by something else than this store.
-pub(crate) fn coded<T>(
-    r: &AnyRow,
-    column: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<T> {
+pub(crate) fn coded<T>(r: &AnyRow, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
     let code: String = r.try_get(column)?;
     parse(&code).ok_or_else(|| StoreError::Corrupt(format!("{column} {code}")))
 }

@@ -3,6 +3,7 @@
 //! may; anyone else gets 404, as for a request they cannot see.
 
 use super::view::{load, render, Echo};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::customer;
@@ -50,9 +51,7 @@ async fn act(
     form: ConfirmForm,
     action: Action,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let notices = Notices::for_transition(&state.db, viewer.user_id, &ticket).await?;
     let compose = |status: &atbalsts_store::workflows::StatusInfo| {
         notices.transition(&state.composer, &ticket, status)

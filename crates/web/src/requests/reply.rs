@@ -1,7 +1,8 @@
 //! A customer's reply, with files; a rejected one comes back on the request
 //! page with the text and the files kept.
 
-use super::view::{load, render, Echo};
+use super::view::{render, Echo};
+use crate::ticket_keys::OnTicket;
 use crate::uploads;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::ticket::parse_long_text;
@@ -19,8 +20,7 @@ pub async fn submit(
     Path(key): Path<String>,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::read(&state, &ctx, &key).await?;
     let form = uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, "files").await?;
     let mut errors = FieldErrors(form.errors.0.clone());
     let body = errors.check(parse_long_text(form.get("body"), true), "body");

@@ -6,7 +6,7 @@
 use super::status::CustomerStatuses;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::request::{reopen_target, solved_target, WaitingOn};
-use atbalsts_domain::{FieldErrors, TicketKey, Viewer};
+use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::{self, customer, Ticket};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -26,12 +26,7 @@ pub(crate) struct Echo {
     pub done: Option<&'static str>,
 }
 
-pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
-    let key = TicketKey::parse(key).ok_or(AppError::NotFound)?;
-    tickets::ticket_for(&state.db, viewer, &key)
-        .await?
-        .ok_or(AppError::NotFound)
-}
+pub(crate) use crate::ticket_keys::load;
 
 /// The page after a redirect: `done` names the action that just succeeded.
 pub(crate) async fn page(

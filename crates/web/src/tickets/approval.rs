@@ -3,8 +3,9 @@
 //! by an approver or the desk's staff. The decision itself — and what it
 //! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
 
-use super::view::{field_values, load};
+use super::view::field_values;
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::approvals::{self, Decider, Decision};
@@ -152,9 +153,7 @@ pub async fn from_ticket(
     Path(key): Path<String>,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     if !approvals::may_decide(&state.db, viewer, &ticket).await? {
         return Err(AppError::NotFound);
     }

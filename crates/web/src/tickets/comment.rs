@@ -1,5 +1,6 @@
-use super::view::{load, render, FormEcho};
+use super::view::{render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::uploads;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::ticket::parse_long_text;
@@ -18,8 +19,7 @@ pub async fn submit(
     Path(key): Path<String>,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::read(&state, &ctx, &key).await?;
     let form = uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, "files").await?;
     let mut errors = FieldErrors(form.errors.0.clone());
     let body = errors.check(parse_long_text(form.get("body"), true), "body");

@@ -4,6 +4,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::triage::Level;
 use atbalsts_domain::{FieldErrors, Priority};
@@ -44,9 +45,7 @@ pub async fn submit(
     Path(key): Path<String>,
     Form(form): Form<TriageForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let mut errors = FieldErrors::default();
     // Empty: not chosen, offered only while the ticket has no level.
     let level = |raw: &str, current: Option<Level>, errors: &mut FieldErrors, name| match raw {

@@ -1,4 +1,5 @@
 use super::panels::{Panels, Scope};
+use crate::ticket_keys::OnTicket;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Locale};
 use atbalsts_store::tickets::Ticket;
@@ -129,8 +130,7 @@ pub async fn page(
     Query(q): Query<std::collections::HashMap<String, String>>,
     axum::Extension(customer): axum::Extension<crate::customer_pages::CustomerPages>,
 ) -> AppResult<Response> {
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::read(&state, &ctx, &key).await?;
     if !viewer.is_staff_on(ticket.desk_id) {
         let done = q.get("done").map(String::as_str).unwrap_or_default();
         return (customer.view)(&state, &ctx, &ticket, done).await;

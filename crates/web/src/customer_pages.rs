@@ -20,10 +20,9 @@ pub struct Asked<'a> {
 /// A page being rendered.
 pub type Page<'a> = Pin<Box<dyn Future<Output = AppResult<Response>> + Send + 'a>>;
 
-/// The customer's list of requests, and the page of one request (`done`:
-/// the confirmation to show, from `?done=`).
+/// The customer's list of requests, and the page of one request.
 #[derive(Clone, Copy)]
 pub struct CustomerPages {
     pub list: for<'a> fn(&'a AppState, &'a Ctx, Asked<'a>) -> Page<'a>,
-    pub view: for<'a> fn(&'a AppState, &'a Ctx, &'a Ticket, &'a str) -> Page<'a>,
+    pub view: for<'a> fn(&'a AppState, &'a Ctx, &'a Ticket) -> Page<'a>,
 }

@@ -191,6 +191,11 @@ async fn a_customer_confirms_a_request_solved_and_reopens_it_within_the_window(t
     let page = b.get(r.header("location")).await.text();
     assert!(page.contains("role=\"status\"") && page.contains("atzīmēts kā atrisināts"));
     assert!(page.contains("Atvērt no jauna"));
+    let reloaded = b.get(r.header("location")).await.text();
+    assert!(
+        !reloaded.contains("atzīmēts kā atrisināts"),
+        "a reload does not say it again"
+    );
     let r = post_action(&mut b, &key, "reopen").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(ticket(&app, &key).await.status, "in_progress");

@@ -41,7 +41,7 @@ async fn an_agent_merges_a_duplicate_and_its_requester_follows_the_other_ticket(
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(
         r.header("location"),
-        format!("/tickets/{target}?done=merged")
+        format!("/tickets/{target}")
     );
 
     let key = |k: &str| atbalsts_domain::TicketKey::parse(k).unwrap();

@@ -76,6 +76,37 @@ async fn an_agent_assigns_to_self_and_nothing_else_changes(t: TestDb) {
 }
 
 #[db_test]
+async fn a_confirmation_is_shown_once_and_a_reload_does_not_repeat_it(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let mut agent = Browser::new(&app);
+    agent.sign_in("agents@kisc.lv").await;
+    let csrf = Browser::csrf(&agent.get(&format!("/tickets/{key}")).await);
+    let r = agent
+        .post(
+            &format!("/tickets/{key}/assign"),
+            &[("_csrf", &csrf), ("assignee", "me")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(location(&r), format!("/tickets/{key}"), "not in the address");
+    let shown = agent.get(&location(&r)).await;
+    assert_eq!(status_region(&shown.text()), "<p>Izpildītājs nomainīts.</p>");
+    assert!(
+        shown
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("atb_flash=;")),
+        "the page that shows it clears it"
+    );
+    let reloaded = agent.get(&location(&r)).await.text();
+    assert!(!reloaded.contains("class=\"flash\""), "said once");
+    assert!(!reloaded.contains("Izpildītājs nomainīts."));
+}
+
+#[db_test]
 async fn saving_triage_unchanged_writes_no_levels_nobody_chose(t: TestDb) {
     let app = TestApp::start(t).await;
     let w = &app.world;

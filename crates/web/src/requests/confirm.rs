@@ -2,15 +2,15 @@
 //! the workflow. Only its requester (or institution viewers where granted)
 //! may; anyone else gets 404, as for a request they cannot see.
 
+use crate::flash::{self, Flash};
 use super::view::{load, render, Echo};
 use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::customer;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -60,16 +60,12 @@ async fn act(
         Action::Solved => customer::confirm_solved(&state.db, viewer, &ticket, compose).await,
         Action::Reopen => customer::reopen(&state.db, viewer, &ticket, compose).await,
     };
-    let flash = match action {
-        Action::Solved => "solved",
-        Action::Reopen => "reopened",
+    let done_flash = match action {
+        Action::Solved => Flash::Solved,
+        Action::Reopen => Flash::Reopened,
     };
     match done.map_err(AppError::from) {
-        Ok(()) => Ok((
-            StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/tickets/{}?done={flash}", ticket.key))],
-        )
-            .into_response()),
+        Ok(()) => Ok(flash::redirect(&format!("/tickets/{}", ticket.key), done_flash)),
         Err(AppError::Invalid(errors)) => {
             let notice = errors.0.first().map(|e| e.code).unwrap_or("error-invalid");
             let fresh = load(&state, viewer, &key).await?;

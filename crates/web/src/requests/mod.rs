@@ -27,6 +27,6 @@ pub fn routes() -> Router<AppState> {
 pub fn customer_pages() -> CustomerPages {
     CustomerPages {
         list: |state, ctx, asked| Box::pin(list::page(state, ctx, asked)),
-        view: |state, ctx, ticket, done| Box::pin(view::page(state, ctx, ticket, done)),
+        view: |state, ctx, ticket| Box::pin(view::page(state, ctx, ticket)),
     }
 }

@@ -1,6 +1,7 @@
 //! A customer's reply, with files; a rejected one comes back on the request
 //! page with the text and the files kept.
 
+use crate::flash::{self, Flash};
 use super::view::{render, Echo};
 use crate::ticket_keys::OnTicket;
 use crate::uploads;
@@ -10,9 +11,8 @@ use atbalsts_domain::FieldErrors;
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::{add_comment_notifying, NewAttachment};
 use axum::extract::{Multipart, Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 pub async fn submit(
     State(state): State<AppState>,
@@ -38,14 +38,10 @@ pub async fn submit(
             |_| notices.comment(&state.composer, &ticket, &body),
         )
         .await?;
-        return Ok((
-            StatusCode::SEE_OTHER,
-            [(
-                LOCATION,
-                format!("/tickets/{}?done=replied#conversation", ticket.key),
-            )],
-        )
-            .into_response());
+        return Ok(flash::redirect(
+            &format!("/tickets/{}#conversation", ticket.key),
+            Flash::CustomerReplied,
+        ));
     }
     let status = form.refusal_status(StatusCode::UNPROCESSABLE_ENTITY);
     let echo = Echo {

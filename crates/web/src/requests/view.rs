@@ -14,7 +14,7 @@ use minijinja::{context, Value};
 use serde::Serialize;
 
 /// What a re-rendered request page keeps from a rejected form, and the
-/// message of a refused or done action.
+/// message of a refused action (a done one is the page's flash).
 #[derive(Default, Serialize)]
 pub(crate) struct Echo {
     pub body: String,
@@ -22,30 +22,12 @@ pub(crate) struct Echo {
     pub errors: FieldErrors,
     /// A refused action (`error-…` key).
     pub notice: Option<&'static str>,
-    /// A done action (`request-done-…` key), announced in a status region.
-    pub done: Option<&'static str>,
 }
 
 pub(crate) use crate::ticket_keys::load;
 
-/// The page after a redirect: `done` names the action that just succeeded.
-pub(crate) async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    ticket: &Ticket,
-    done: &str,
-) -> AppResult<Response> {
-    let done = match done {
-        "solved" => Some("request-done-solved"),
-        "reopened" => Some("request-done-reopened"),
-        "replied" => Some("request-done-replied"),
-        _ => None,
-    };
-    let echo = Echo {
-        done,
-        ..Default::default()
-    };
-    render(state, ctx, ticket, StatusCode::OK, echo).await
+pub(crate) async fn page(state: &AppState, ctx: &Ctx, ticket: &Ticket) -> AppResult<Response> {
+    render(state, ctx, ticket, StatusCode::OK, Echo::default()).await
 }
 
 pub(crate) async fn render(

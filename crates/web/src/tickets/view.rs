@@ -3,7 +3,7 @@ use crate::ticket_keys::OnTicket;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Locale};
 use atbalsts_store::tickets::Ticket;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{context, Value};
@@ -127,13 +127,11 @@ pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
-    Query(q): Query<std::collections::HashMap<String, String>>,
     axum::Extension(customer): axum::Extension<crate::customer_pages::CustomerPages>,
 ) -> AppResult<Response> {
     let OnTicket { viewer, ticket } = OnTicket::read(&state, &ctx, &key).await?;
     if !viewer.is_staff_on(ticket.desk_id) {
-        let done = q.get("done").map(String::as_str).unwrap_or_default();
-        return (customer.view)(&state, &ctx, &ticket, done).await;
+        return (customer.view)(&state, &ctx, &ticket).await;
     }
     render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
 }

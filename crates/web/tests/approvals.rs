@@ -154,6 +154,36 @@ async fn the_head_of_the_institution_approves_through_the_link_in_their_mail(t: 
 }
 
 #[db_test]
+async fn an_approver_whose_decision_is_refused_gets_the_request_page_back_with_the_comment(
+    t: TestDb,
+) {
+    let app = app(t).await;
+    let key = file(&app, "Jauns skeneris").await;
+    let mut head = Browser::new(&app);
+    head.sign_in("vaditaja@lnb.lv").await;
+    let csrf = Browser::csrf(&head.get(&format!("/tickets/{key}")).await);
+    let long = "Nē. ".repeat(1001);
+    let r = head
+        .post(
+            &format!("/tickets/{key}/approval"),
+            &[("_csrf", &csrf), ("decision", "reject"), ("comment", &long)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text();
+    assert!(
+        page.contains("Statusa vēsture") && !page.contains("Izmaiņu vēsture"),
+        "the request page, not the agent's"
+    );
+    assert!(page.contains("id=\"f-approval_comment-error\">Teksts ir par garu."));
+    assert!(
+        page.contains(&format!("{long}</textarea>")),
+        "the comment kept"
+    );
+    assert_eq!(status_of(&app, &key).await, "awaiting_approval");
+}
+
+#[db_test]
 async fn a_rejection_from_the_ticket_page_closes_the_request_and_tells_the_requester_why(
     t: TestDb,
 ) {

@@ -180,6 +180,45 @@ async fn a_customer_replies_with_a_file_and_the_desk_is_waited_for_again(t: Test
 }
 
 #[db_test]
+async fn a_customer_refused_on_the_old_comments_route_stays_on_their_request_page(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let key = asked_request(&app).await;
+    let mut b = Browser::new(&app);
+    b.sign_in("janis@lnb.lv").await;
+    let csrf = Browser::csrf(&b.get(&format!("/tickets/{key}")).await);
+    let r = b
+        .post_multipart(
+            &format!("/tickets/{key}/comments"),
+            &[
+                ("_csrf", None, None, &csrf),
+                ("body", None, None, " "),
+                ("files", Some("foto.txt"), Some("text/plain"), "printeris"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text();
+    assert!(
+        page.contains("Statusa vēsture") && !page.contains("Izmaiņu vēsture"),
+        "the request page, not the agent's"
+    );
+    assert!(page.contains("action=\"/tickets/") && page.contains("/reply\""));
+    assert!(page.contains("foto.txt"), "the file is kept");
+    let r = b
+        .post_multipart(
+            &format!("/tickets/{key}/comments"),
+            &[
+                ("_csrf", None, None, &csrf),
+                ("body", None, None, "Vēl neiet."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let page = b.get(r.header("location")).await.text();
+    assert!(page.contains("Jūsu atbilde nosūtīta"), "in customer words");
+}
+
+#[db_test]
 async fn a_customer_confirms_a_request_solved_and_reopens_it_within_the_window(t: TestDb) {
     let app = TestApp::start(t).await;
     let key = asked_request(&app).await;

@@ -39,10 +39,7 @@ async fn an_agent_merges_a_duplicate_and_its_requester_follows_the_other_ticket(
         .post(&path, &[("_csrf", &csrf), ("target", &target)])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    assert_eq!(
-        r.header("location"),
-        format!("/tickets/{target}")
-    );
+    assert_eq!(r.header("location"), format!("/tickets/{target}"));
 
     let key = |k: &str| atbalsts_domain::TicketKey::parse(k).unwrap();
     let closed = tickets::ticket_for(db, &w.agent, &key(&dup))

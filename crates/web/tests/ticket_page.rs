@@ -90,9 +90,16 @@ async fn a_confirmation_is_shown_once_and_a_reload_does_not_repeat_it(t: TestDb)
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    assert_eq!(location(&r), format!("/tickets/{key}"), "not in the address");
+    assert_eq!(
+        location(&r),
+        format!("/tickets/{key}"),
+        "not in the address"
+    );
     let shown = agent.get(&location(&r)).await;
-    assert_eq!(status_region(&shown.text()), "<p>Izpildītājs nomainīts.</p>");
+    assert_eq!(
+        status_region(&shown.text()),
+        "<p>Izpildītājs nomainīts.</p>"
+    );
     assert!(
         shown
             .headers

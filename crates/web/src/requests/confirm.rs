@@ -2,8 +2,8 @@
 //! the workflow. Only its requester (or institution viewers where granted)
 //! may; anyone else gets 404, as for a request they cannot see.
 
-use crate::flash::{self, Flash};
 use super::view::{load, render, Echo};
+use crate::flash::{self, Flash};
 use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_mail::notices::Notices;
@@ -65,7 +65,10 @@ async fn act(
         Action::Reopen => Flash::Reopened,
     };
     match done.map_err(AppError::from) {
-        Ok(()) => Ok(flash::redirect(&format!("/tickets/{}", ticket.key), done_flash)),
+        Ok(()) => Ok(flash::redirect(
+            &format!("/tickets/{}", ticket.key),
+            done_flash,
+        )),
         Err(AppError::Invalid(errors)) => {
             let notice = errors.0.first().map(|e| e.code).unwrap_or("error-invalid");
             let fresh = load(&state, viewer, &key).await?;

@@ -28,5 +28,8 @@ pub fn customer_pages() -> CustomerPages {
     CustomerPages {
         list: |state, ctx, asked| Box::pin(list::page(state, ctx, asked)),
         view: |state, ctx, ticket| Box::pin(view::page(state, ctx, ticket)),
+        refused: |state, ctx, ticket, status, echo| {
+            Box::pin(view::render(state, ctx, ticket, status, echo))
+        },
     }
 }

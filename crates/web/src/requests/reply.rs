@@ -1,8 +1,8 @@
 //! A customer's reply, with files; a rejected one comes back on the request
 //! page with the text and the files kept.
 
-use crate::flash::{self, Flash};
 use super::view::{render, Echo};
+use crate::flash::{self, Flash};
 use crate::ticket_keys::OnTicket;
 use crate::uploads;
 use crate::{AppResult, AppState, Ctx};

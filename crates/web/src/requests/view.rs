@@ -6,24 +6,12 @@
 use super::status::CustomerStatuses;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::request::{reopen_target, solved_target, WaitingOn};
-use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::{self, customer, Ticket};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{context, Value};
-use serde::Serialize;
 
-/// What a re-rendered request page keeps from a rejected form, and the
-/// message of a refused action (a done one is the page's flash).
-#[derive(Default, Serialize)]
-pub(crate) struct Echo {
-    pub body: String,
-    pub held_files: Vec<crate::uploads::HeldFile>,
-    pub errors: FieldErrors,
-    /// A refused action (`error-…` key).
-    pub notice: Option<&'static str>,
-}
-
+pub(crate) use crate::customer_pages::RequestEcho as Echo;
 pub(crate) use crate::ticket_keys::load;
 
 pub(crate) async fn page(state: &AppState, ctx: &Ctx, ticket: &Ticket) -> AppResult<Response> {

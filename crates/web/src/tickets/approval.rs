@@ -4,6 +4,7 @@
 //! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
 
 use super::view::field_values;
+use crate::customer_pages::{CustomerPages, RequestEcho};
 use crate::flash::{self, Flash};
 use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -13,6 +14,7 @@ use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::Extension;
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
@@ -147,10 +149,13 @@ pub async fn submit(
 }
 
 /// From the ticket page: an approver signed in, or staff on their behalf.
+/// A refused decision comes back on the page it was made on: the agent's
+/// for staff, the request page for an approver who is not.
 pub async fn from_ticket(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
+    Extension(customer): Extension<CustomerPages>,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
     let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
@@ -172,6 +177,21 @@ pub async fn from_ticket(
             &format!("/tickets/{}", ticket.key),
             Flash::Decided,
         )),
+        Err(AppError::Invalid(errors)) if !viewer.is_staff_on(ticket.desk_id) => {
+            let echo = RequestEcho {
+                approval_comment: form.comment,
+                approval_errors: errors.0,
+                ..Default::default()
+            };
+            (customer.refused)(
+                &state,
+                &ctx,
+                &ticket,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                echo,
+            )
+            .await
+        }
         Err(AppError::Invalid(errors)) => {
             let echo = super::view::FormEcho {
                 approval_comment: form.comment,

@@ -1,4 +1,5 @@
 use super::view::{render, FormEcho};
+use crate::customer_pages::{CustomerPages, RequestEcho};
 use crate::flash::{self, Flash};
 use crate::ticket_keys::OnTicket;
 use crate::uploads;
@@ -9,17 +10,23 @@ use atbalsts_store::tickets::NewAttachment;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::Extension;
 
 /// Adds a public reply or internal note, or (staff, `resolve` pressed) a
 /// public reply and the move to resolved in one step. A rejected one comes
-/// back with the text and the files kept, and nothing written.
+/// back with the text and the files kept, and nothing written: on the
+/// agent's page for staff, on the request page for anyone else (this was
+/// the customers' reply route before `/tickets/{key}/reply`).
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
+    Extension(customer): Extension<CustomerPages>,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let OnTicket { viewer, ticket } = OnTicket::read(&state, &ctx, &key).await?;
+    let on = OnTicket::read(&state, &ctx, &key).await?;
+    let staff = on.is_staff();
+    let OnTicket { viewer, ticket } = on;
     let form = uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, "files").await?;
     let mut errors = FieldErrors(form.errors.0.clone());
     let body = errors.check(parse_long_text(form.get("body"), true), "body");
@@ -33,10 +40,10 @@ pub async fn submit(
         if !resolve {
             crate::ticket_events::comment(&state, viewer, &ticket, &body, is_public, &files)
                 .await?;
-            let done = if is_public {
-                Flash::Replied
-            } else {
-                Flash::Noted
+            let done = match (staff, is_public) {
+                (false, _) => Flash::CustomerReplied,
+                (true, true) => Flash::Replied,
+                (true, false) => Flash::Noted,
             };
             return Ok(flash::redirect(&page, done));
         }
@@ -52,6 +59,17 @@ pub async fn submit(
             Err(AppError::Conflict(code)) => notice = Some(code),
             Err(other) => return Err(other),
         }
+    }
+    if !staff {
+        let echo = RequestEcho {
+            body: form.get("body").to_owned(),
+            held_files: form.files,
+            errors,
+            notice,
+            ..Default::default()
+        };
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return (customer.refused)(&state, &ctx, &ticket, status, echo).await;
     }
     let echo = FormEcho {
         body: form.get("body").to_owned(),

@@ -4,7 +4,6 @@
 //! it solved, reopen it). Staff reach the same URLs and get the agent pages;
 //! the ticket pages hand customers over to here through `customer_pages()`.
 
-mod answers;
 mod confirm;
 mod list;
 mod reply;

@@ -46,7 +46,7 @@ pub(crate) async fn render(
         async { Ok(tickets::comments_of(db, viewer, ticket).await?) },
         async { Ok(tickets::attachments_of(db, viewer, ticket).await?) },
         async { Ok(tickets::status_history_of(db, ticket.id).await?) },
-        super::answers::of(state, ticket, ctx.locale),
+        crate::ticket_answers::answers_of(state, ticket, ctx.locale),
         async { Ok(customer::last_public_by_desk(db, std::slice::from_ref(ticket)).await?) },
         async { Ok(customer::may_reopen(db, ticket).await?) },
         async { Ok(tickets::approvals::approvals_of(db, ticket.id).await?) },

@@ -3,7 +3,6 @@
 //! by an approver or the desk's staff. The decision itself — and what it
 //! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
 
-use super::view::field_values;
 use crate::customer_pages::{CustomerPages, RequestEcho};
 use crate::flash::{self, Flash};
 use crate::ticket_keys::OnTicket;
@@ -69,7 +68,7 @@ async fn show(
     comment: &str,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let fields = field_values(state, ticket, ctx.locale).await?;
+    let fields = crate::ticket_answers::answers_of(state, ticket, ctx.locale).await?;
     state.templates.render_status(
         ctx,
         status,

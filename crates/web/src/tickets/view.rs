@@ -1,7 +1,7 @@
 use super::panels::{Panels, Scope};
 use crate::ticket_keys::OnTicket;
 use crate::{AppResult, AppState, Ctx};
-use atbalsts_domain::{FieldErrors, Locale};
+use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::Ticket;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -86,39 +86,6 @@ pub(crate) fn formatted(
             .find(|a| a.content_id.is_some() && a.sha256 == sha)
             .map(|a| format!("/attachments/{}", a.id))
     }))
-}
-
-/// The ticket's answers in the order of its request type's form, then any
-/// other custom field values (set through the API), each under its name.
-pub(crate) async fn field_values(
-    state: &AppState,
-    ticket: &Ticket,
-    locale: Locale,
-) -> AppResult<Vec<Value>> {
-    use atbalsts_store::{catalogue, custom_fields};
-    let values = custom_fields::values_of(&state.db, ticket.id).await?;
-    let mut shown = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    if let Some(rt) = ticket.request_type_id {
-        if let Some(rt) = catalogue::request_type_by_id(&state.db, rt).await? {
-            let other = state.i18n.t(locale, "form-other-choice");
-            for f in &rt.form {
-                if let Some(value) =
-                    crate::request_fields::display_answer(f, &values, locale, &other)
-                {
-                    shown.insert(f.code.clone());
-                    shown.insert(format!("{}{}", f.code, atbalsts_domain::form::OTHER_SUFFIX));
-                    out.push(context! { label => f.labels.get(locale).to_owned(), value => value });
-                }
-            }
-        }
-    }
-    for f in custom_fields::of_desk(&state.db, ticket.desk_id).await? {
-        if let (Some(value), false) = (values.get(&f.code), shown.contains(&f.code)) {
-            out.push(context! { label => f.labels.get(locale).to_owned(), value => Value::from_serialize(value) });
-        }
-    }
-    Ok(out)
 }
 
 /// `/tickets/{key}`: the agent's page for staff of the desk; anyone else

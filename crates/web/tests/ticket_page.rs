@@ -388,3 +388,62 @@ async fn the_approvals_panel_in_both_languages(t: TestDb) {
         }
     }
 }
+
+/// Every form action on a ticket, with a form that would otherwise pass.
+fn ticket_actions(key: &TicketKey) -> Vec<(String, Vec<(&'static str, &'static str)>)> {
+    let at = |rest: &str| format!("/tickets/{key}/{rest}");
+    vec![
+        (at("transition"), vec![("to", "in_progress")]),
+        (at("triage"), vec![("impact", "low"), ("urgency", "low")]),
+        (at("assign"), vec![("assignee", "me")]),
+        (at("links"), vec![("kind", "relates_to"), ("to", "KISC-1")]),
+        (at("links/1/remove"), vec![]),
+        (at("approval"), vec![("decision", "approve")]),
+        (at("institution/confirm"), vec![]),
+        (at("merge"), vec![("target", "KISC-1")]),
+        (at("macro"), vec![("macro_id", "1")]),
+        (at("participants"), vec![("email", "peteris@lnb.lv")]),
+        (at("participants/1/remove"), vec![]),
+        (at("resolve-incidents"), vec![("message", "Salabots.")]),
+        (at("articles"), vec![("article", "1")]),
+        (at("articles/1/remove"), vec![]),
+    ]
+}
+
+#[db_test]
+async fn no_ticket_action_is_taken_without_the_pages_csrf_token(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
+    let before = ticket(&app, &w.agent, &key).await;
+    for (path, mut fields) in ticket_actions(&key) {
+        fields.push(("_csrf", "nav-tas"));
+        let r = agent.post(&path, &fields).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
+    }
+    assert_eq!(ticket(&app, &w.agent, &key).await.version, before.version);
+}
+
+#[db_test]
+async fn staff_only_ticket_actions_are_not_found_for_the_requester(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
+    let csrf = Browser::csrf(&janis.get(&format!("/tickets/{key}")).await);
+    let staff_only = [
+        "institution/confirm",
+        "merge",
+        "resolve-incidents",
+        "articles",
+    ];
+    for (path, mut fields) in ticket_actions(&key) {
+        if !staff_only.iter().any(|s| path.ends_with(s)) && !path.ends_with("articles/1/remove") {
+            continue;
+        }
+        fields.push(("_csrf", &csrf));
+        let r = janis.post(&path, &fields).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}

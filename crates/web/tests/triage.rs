@@ -23,8 +23,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         .unwrap()
         .unwrap()
     };
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let page = agent.get(&format!("/tickets/{key}")).await;
     assert!(page.text().contains("Šķirošana"));
     let csrf = Browser::csrf(&page);
@@ -157,8 +156,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert_eq!(reload().await.priority, Priority::Planning);
 
     // The customer cannot triage her own request.
-    let mut janis = Browser::new(&app);
-    janis.sign_in("janis@lnb.lv").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf_j = Browser::csrf(&janis.get(&format!("/tickets/{key}")).await);
     let r = janis
         .post(
@@ -203,8 +201,7 @@ async fn staff_views_show_what_is_mine_unassigned_or_waiting_with_counts(t: Test
     tickets::triage(db, &w.agent, &first, &triage, None, |_| Vec::new())
         .await
         .unwrap();
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let all = agent.get("/tickets").await.text();
     assert!(
         all.contains("Man piešķirtie <span class=\"count\">(1)</span>"),

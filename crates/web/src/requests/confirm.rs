@@ -56,18 +56,18 @@ async fn act(
     let compose = |status: &atbalsts_store::workflows::StatusInfo| {
         notices.transition(&state.composer, &ticket, status)
     };
-    let done = match action {
+    let outcome = match action {
         Action::Solved => customer::confirm_solved(&state.db, viewer, &ticket, compose).await,
         Action::Reopen => customer::reopen(&state.db, viewer, &ticket, compose).await,
     };
-    let done_flash = match action {
+    let confirmation = match action {
         Action::Solved => Flash::Solved,
         Action::Reopen => Flash::Reopened,
     };
-    match done.map_err(AppError::from) {
+    match outcome.map_err(AppError::from) {
         Ok(()) => Ok(flash::redirect(
             &format!("/tickets/{}", ticket.key),
-            done_flash,
+            confirmation,
         )),
         Err(AppError::Invalid(errors)) => {
             let notice = errors.0.first().map(|e| e.code).unwrap_or("error-invalid");

@@ -51,7 +51,7 @@ async fn an_agent_merges_a_duplicate_and_its_requester_follows_the_other_ticket(
     );
     let links = links_of(db, closed.id).await.unwrap();
     assert_eq!(
-        (links[0].kind.as_str(), links[0].other_key.as_str()),
+        (links[0].kind.code(), links[0].other_key.as_str()),
         ("duplicate_of", target.as_str())
     );
     // The duplicate's requester is told where the work goes on.

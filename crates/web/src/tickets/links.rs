@@ -93,9 +93,7 @@ pub(crate) async fn open_incidents(
     Ok(tickets::links_of(&state.db, problem.id)
         .await?
         .into_iter()
-        .filter(|l| {
-            !l.outgoing && l.kind == LinkKind::CausedBy.code() && !l.other_category.is_done()
-        })
+        .filter(|l| !l.outgoing && l.kind == LinkKind::CausedBy && !l.other_category.is_done())
         .collect())
 }
 

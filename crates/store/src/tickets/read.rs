@@ -289,9 +289,9 @@ pub struct TicketFilter {
     pub text: Option<String>,
     /// Ticket type code (`incident`, `problem`, ...).
     pub ticket_type: Option<String>,
-    pub priority: Option<String>,
+    pub priority: Option<Priority>,
     pub sub_unit_id: Option<i64>,
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     pub request_type_id: Option<i64>,
     /// The service of the ticket's request type.
     pub service: Option<String>,
@@ -444,14 +444,14 @@ fn push_filter(
             .bind(tt.as_str())
             .push(")");
     }
-    if let Some(p) = &filter.priority {
-        sql.push(" AND t.priority = ").bind(p.as_str());
+    if let Some(p) = filter.priority {
+        sql.push(" AND t.priority = ").bind(p.code());
     }
     if let Some(s) = filter.sub_unit_id {
         sql.push(" AND t.sub_unit_id = ").bind(s);
     }
-    if let Some(c) = &filter.channel {
-        sql.push(" AND t.channel = ").bind(c.as_str());
+    if let Some(c) = filter.channel {
+        sql.push(" AND t.channel = ").bind(c.code());
     }
     if let Some(r) = filter.request_type_id {
         sql.push(" AND t.request_type_id = ").bind(r);

@@ -96,9 +96,16 @@ pub async fn page(
     Path(key): Path<String>,
     axum::Extension(customer): axum::Extension<crate::customer_pages::CustomerPages>,
 ) -> AppResult<Response> {
-    let OnTicket { viewer, ticket } = OnTicket::read(&state, &ctx, &key).await?;
-    if !viewer.is_staff_on(ticket.desk_id) {
-        return (customer.view)(&state, &ctx, &ticket).await;
+    let on = OnTicket::read(&state, &ctx, &key).await?;
+    if !on.is_staff() {
+        return (customer.view)(&state, &ctx, &on.ticket).await;
     }
-    render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
+    render(
+        &state,
+        &ctx,
+        &on.ticket,
+        StatusCode::OK,
+        FormEcho::default(),
+    )
+    .await
 }

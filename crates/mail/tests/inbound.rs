@@ -172,7 +172,7 @@ async fn an_email_becomes_a_ticket_whose_confirmation_and_reply_share_one_thread
     let sink = SmtpSink::start().await;
     let (key, ours) = s.new_request("new-plain-utf8.eml").await;
     let ticket = s.ticket(&key).await;
-    assert_eq!(ticket.channel, "email");
+    assert_eq!(ticket.channel, atbalsts_domain::Channel::Email);
     assert_eq!(ticket.requester_email, "janis.berzins@lnb.lv");
     assert_eq!(
         ticket.institution_id,
@@ -608,7 +608,7 @@ async fn a_reply_to_a_closed_ticket_opens_a_linked_follow_up_where_the_desk_says
     let links = tickets::links_of(&s.db, new.id).await.unwrap();
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].other_key, key);
-    assert_eq!(links[0].kind, "relates_to");
+    assert_eq!(links[0].kind, atbalsts_domain::link::LinkKind::RelatesTo);
 
     // With the default, a reply reopens the closed ticket.
     desks::set_closed_reply(&s.db, s.desk.id, ClosedReply::Reopen)

@@ -56,7 +56,7 @@ async fn a_request_by_mail_reaches_the_team_it_is_routed_to_once(t: TestDb) {
     .unwrap()
     .unwrap();
     assert_eq!(
-        (ticket.channel.as_str(), ticket.priority.as_str()),
+        (ticket.channel.code(), ticket.priority.code()),
         ("email", "medium")
     );
     assert_eq!(ticket.team_id, Some(w.team_id));

@@ -154,7 +154,7 @@ pub async fn facts_of(db: &Db, ticket: &crate::tickets::Ticket) -> Result<Facts>
         sub_unit_id: ticket.sub_unit_id,
         service: service.filter(|s| !s.is_empty()),
         category_id: ticket.category_id,
-        channel: ticket.channel.clone(),
+        channel: ticket.channel.code().to_owned(),
         summary: ticket.summary.clone(),
         description: ticket.description.clone(),
     })

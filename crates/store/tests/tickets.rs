@@ -334,3 +334,100 @@ async fn every_order_of_the_list_pages_through_all_tickets_once(t: TestDb) {
         assert_eq!(seen, expected, "{sort:?} ascending={ascending}");
     }
 }
+
+#[db_test]
+async fn a_ticket_reads_back_with_typed_codes_that_serialize_as_before(t: TestDb) {
+    use atbalsts_domain::triage::Level;
+    use atbalsts_domain::{Channel, Priority};
+    let w = t.world().await;
+    let mut new = w.new_ticket(&w.customer_a, "Neiet printeris");
+    new.channel = Channel::InPerson;
+    new.priority = Priority::High;
+    let key = atbalsts_store::tickets::create_ticket(&t.db, &w.agent, &new)
+        .await
+        .unwrap();
+    let filed = w.ticket(&t.db, &key).await;
+    assert_eq!(
+        (filed.channel, filed.priority, filed.impact),
+        (Channel::InPerson, Priority::High, None)
+    );
+    sqlx::query("UPDATE tickets SET impact = 'low', urgency = 'high' WHERE id = $1")
+        .bind(filed.id)
+        .execute(t.db.write())
+        .await
+        .unwrap();
+    let read = w.ticket(&t.db, &key).await;
+    assert_eq!(
+        (read.impact, read.urgency),
+        (Some(Level::Low), Some(Level::High))
+    );
+    let json = serde_json::to_value(&read).unwrap();
+    assert_eq!(
+        (
+            &json["channel"],
+            &json["priority"],
+            &json["impact"],
+            &json["status_category"]
+        ),
+        (
+            &serde_json::json!("in_person"),
+            &serde_json::json!("high"),
+            &serde_json::json!("low"),
+            &serde_json::json!("new")
+        )
+    );
+}
+
+#[db_test]
+async fn a_ticket_row_with_an_unknown_priority_is_reported_not_guessed(t: TestDb) {
+    let w = t.world().await;
+    let filed = w.filed(&t.db, &w.customer_a, "Neiet printeris").await;
+    sqlx::query("UPDATE tickets SET priority = 'urgent' WHERE id = $1")
+        .bind(filed.id)
+        .execute(t.db.write())
+        .await
+        .unwrap();
+    let key = atbalsts_domain::TicketKey::parse(&filed.key).unwrap();
+    assert!(matches!(
+        ticket_for(&t.db, &w.agent, &key).await,
+        Err(StoreError::Corrupt(m)) if m.contains("urgent")
+    ));
+}
+
+#[db_test]
+async fn a_mail_reply_reopens_where_the_reopen_button_leads_and_nowhere_else(t: TestDb) {
+    use atbalsts_domain::request::reopen_target;
+    use atbalsts_store::tickets::reopen_on_reply;
+    let w = t.world().await;
+    let db = &t.db;
+    let open = w.filed(db, &w.customer_a, "Neiet printeris").await;
+    assert!(
+        !reopen_on_reply(db, w.customer_a.user_id, &open)
+            .await
+            .unwrap(),
+        "an unfinished ticket is not moved"
+    );
+    let key = atbalsts_domain::TicketKey::parse(&open.key).unwrap();
+    assert_eq!(w.ticket(db, &key).await.status, open.status);
+    let (workflow, _) = atbalsts_store::workflows::workflow(db, open.workflow_id)
+        .await
+        .unwrap();
+    for finished in ["resolved", "closed"] {
+        let current = w.ticket(db, &key).await;
+        transition(db, &w.agent, &current, finished, None)
+            .await
+            .unwrap();
+        let done = w.ticket(db, &key).await;
+        let (button, _) = reopen_target(&workflow, finished).expect("a way back");
+        assert!(reopen_on_reply(db, w.customer_a.user_id, &done)
+            .await
+            .unwrap());
+        assert_eq!(w.ticket(db, &key).await.status, button.code, "{finished}");
+        if finished == "resolved" {
+            let back = w.ticket(db, &key).await;
+            transition(db, &w.agent, &back, "resolved", None)
+                .await
+                .unwrap();
+        }
+    }
+}

@@ -91,6 +91,13 @@ impl<'a> Browser<'a> {
         text[start..start + 64].to_owned()
     }
 
+    /// A new browser, signed in as `email` (with the world's password).
+    pub async fn signed_in(app: &'a TestApp, email: &str) -> Self {
+        let mut b = Self::new(app);
+        b.sign_in(email).await;
+        b
+    }
+
     pub async fn sign_in(&mut self, email: &str) {
         let page = self.get("/login").await;
         let csrf = Self::csrf(&page);

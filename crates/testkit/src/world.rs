@@ -1,5 +1,5 @@
 use atbalsts_domain::{Channel, Email, Priority, Role, Summary, TicketKey, Viewer};
-use atbalsts_store::tickets::{create_ticket, NewTicket};
+use atbalsts_store::tickets::{create_ticket, ticket_for, NewTicket, Ticket};
 use atbalsts_store::users::{create_user, grant_role, viewer_by_id, NewUser};
 use atbalsts_store::{defaults, desks, institutions, workflows, Db};
 
@@ -141,5 +141,20 @@ impl World {
         create_ticket(db, requester, &self.new_ticket(requester, summary))
             .await
             .unwrap()
+    }
+
+    /// The ticket with `key`, as the desk's agent sees it (all of it).
+    pub async fn ticket(&self, db: &Db, key: &TicketKey) -> Ticket {
+        ticket_for(db, &self.agent, key)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("ticket {key}"))
+    }
+
+    /// A ticket filed by `requester` for themselves, read back: a desk, its
+    /// agent, a customer and their ticket in one call.
+    pub async fn filed(&self, db: &Db, requester: &Viewer, summary: &str) -> Ticket {
+        let key = self.file(db, requester, summary).await;
+        self.ticket(db, &key).await
     }
 }

@@ -36,6 +36,8 @@ pub struct Ctx {
     pub admin_desks: Vec<String>,
     /// Key prefixes of the desks whose reports the person reads.
     pub report_desks: Vec<String>,
+    /// The confirmation of the action that led here, shown once.
+    pub(crate) flash: Option<crate::flash::Flash>,
 }
 
 impl Ctx {
@@ -125,6 +127,8 @@ pub(crate) async fn middleware(
         _ => (sessions::random_token(""), true),
     };
     let session_token = cookie(headers, SESSION_COOKIE).map(str::to_owned);
+    let flash_came = cookie(headers, crate::flash::COOKIE).is_some();
+    let flash = crate::flash::from_headers(headers);
     let mut signed_in = None;
     if let Some(token) = &session_token {
         match sessions::user_of(&state.db, token).await {
@@ -163,6 +167,7 @@ pub(crate) async fn middleware(
         None => (0, Vec::new(), Vec::new()),
     };
     let ctx = Ctx {
+        flash,
         my_requests,
         admin_desks,
         report_desks,
@@ -194,6 +199,7 @@ pub(crate) async fn middleware(
                 .error_page(&ctx, pending.status, pending.message_key)
         };
     }
+    crate::flash::settle(&state, flash_came, &mut response);
     if new_anon {
         let value = set_cookie(&state, ANON_COOKIE, &anon, None);
         response.headers_mut().append(SET_COOKIE, value);

@@ -4,8 +4,11 @@
 //! other, so neither feature imports the other.
 
 use crate::{AppResult, AppState, Ctx};
+use atbalsts_domain::{FieldError, FieldErrors};
 use atbalsts_store::tickets::Ticket;
+use axum::http::StatusCode;
 use axum::response::Response;
+use serde::Serialize;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -20,10 +23,24 @@ pub struct Asked<'a> {
 /// A page being rendered.
 pub type Page<'a> = Pin<Box<dyn Future<Output = AppResult<Response>> + Send + 'a>>;
 
-/// The customer's list of requests, and the page of one request (`done`:
-/// the confirmation to show, from `?done=`).
+/// What a request page shown again keeps from a refused form: the reply
+/// typed with its files, the approval comment, and why they were refused.
+#[derive(Default, Serialize)]
+pub struct RequestEcho {
+    pub body: String,
+    pub held_files: Vec<crate::uploads::HeldFile>,
+    pub errors: FieldErrors,
+    /// A refused action (`error-…` key).
+    pub notice: Option<&'static str>,
+    pub approval_comment: String,
+    pub approval_errors: Vec<FieldError>,
+}
+
+/// The customer's list of requests, the page of one request, and that
+/// page again after a refused form (with `status`).
 #[derive(Clone, Copy)]
 pub struct CustomerPages {
     pub list: for<'a> fn(&'a AppState, &'a Ctx, Asked<'a>) -> Page<'a>,
-    pub view: for<'a> fn(&'a AppState, &'a Ctx, &'a Ticket, &'a str) -> Page<'a>,
+    pub view: for<'a> fn(&'a AppState, &'a Ctx, &'a Ticket) -> Page<'a>,
+    pub refused: for<'a> fn(&'a AppState, &'a Ctx, &'a Ticket, StatusCode, RequestEcho) -> Page<'a>,
 }

@@ -1,19 +1,27 @@
 //! Confirmations after an action ("Reply sent", "Assigned to you"): the
-//! action redirects with `?done=<code>` and the next page shows the
-//! message in base.html's `role="status"` region, which screen readers
-//! announce. Only codes listed here are shown, so a crafted link can only
-//! make a page say one of these sentences; nothing is stored or signed.
+//! action redirects and hands the code to the context middleware, which
+//! sets it in a short-lived HttpOnly cookie; the next page shows the
+//! message in a `role="status"` region (base.html's, or the request
+//! page's), which screen readers announce, and the middleware clears the
+//! cookie with that page. A reload or a later visit says nothing.
+//!
+//! Only codes listed here are shown, so a forged cookie could only make a
+//! page say one of these sentences: nothing but the code is stored, and it
+//! is not signed, as there is nothing to protect.
 
-use axum::http::header::LOCATION;
-use axum::http::StatusCode;
+use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-/// The query parameter a confirmation travels in.
-const PARAM: &str = "done";
+/// The cookie a confirmation travels in.
+pub(crate) const COOKIE: &str = "atb_flash";
 
-/// What was just done. The codes differ from those the customer's request
-/// page reads from the same parameter (`solved`, `reopened`, `replied`), so
-/// no page says a thing twice.
+/// Long enough for a slow redirect, short enough that a confirmation
+/// whose page never came is not shown on an unrelated one much later.
+const MAX_AGE_S: i64 = 60;
+
+/// What was just done: by staff on the agent's page, or (`Solved`,
+/// `Reopened`, `CustomerReplied`) by a customer on their request page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Flash {
     Assigned,
@@ -32,10 +40,13 @@ pub(crate) enum Flash {
     Merged,
     Decided,
     MacroApplied,
+    Solved,
+    Reopened,
+    CustomerReplied,
 }
 
 impl Flash {
-    const ALL: [Flash; 16] = [
+    const ALL: [Flash; 19] = [
         Flash::Assigned,
         Flash::Replied,
         Flash::Noted,
@@ -52,6 +63,9 @@ impl Flash {
         Flash::Merged,
         Flash::Decided,
         Flash::MacroApplied,
+        Flash::Solved,
+        Flash::Reopened,
+        Flash::CustomerReplied,
     ];
 
     pub(crate) fn code(self) -> &'static str {
@@ -72,6 +86,9 @@ impl Flash {
             Flash::Merged => "merged",
             Flash::Decided => "decided",
             Flash::MacroApplied => "macro",
+            Flash::Solved => "solved",
+            Flash::Reopened => "reopened",
+            Flash::CustomerReplied => "replied",
         }
     }
 
@@ -81,66 +98,73 @@ impl Flash {
 
     /// The catalogue key of the sentence shown.
     pub(crate) fn message_key(self) -> String {
-        format!("flash-{}", self.code())
+        match self {
+            Flash::Solved | Flash::Reopened | Flash::CustomerReplied => {
+                format!("request-done-{}", self.code())
+            }
+            _ => format!("flash-{}", self.code()),
+        }
     }
 }
 
-/// `path` (which may end in `#fragment`) with the confirmation added.
-pub(crate) fn target(path: &str, done: Flash) -> String {
-    let (base, fragment) = match path.split_once('#') {
-        Some((b, f)) => (b, Some(f)),
-        None => (path, None),
-    };
-    let sep = if base.contains('?') { '&' } else { '?' };
-    let mut out = format!("{base}{sep}{PARAM}={}", done.code());
-    if let Some(f) = fragment {
-        out.push('#');
-        out.push_str(f);
-    }
-    out
-}
-
-/// A 303 to `path` that shows `done` there.
+/// A 303 to `path` whose page shows `done`, once.
 pub(crate) fn redirect(path: &str, done: Flash) -> Response {
-    (StatusCode::SEE_OTHER, [(LOCATION, target(path, done))]).into_response()
+    let mut r = (StatusCode::SEE_OTHER, [(LOCATION, path)]).into_response();
+    r.extensions_mut().insert(done);
+    r
 }
 
-/// The confirmation a page's address carries, if it is a known one.
-pub(crate) fn from_path(path_and_query: &str) -> Option<Flash> {
-    let query = path_and_query.split_once('?')?.1;
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == PARAM)
-        .and_then(|(_, v)| Flash::parse(v))
+/// The confirmation a request's cookie carries, if it is a known one.
+pub(crate) fn from_headers(headers: &HeaderMap) -> Option<Flash> {
+    crate::context::cookie(headers, COOKIE).and_then(Flash::parse)
+}
+
+/// What a response does with the cookie (`came`: whether the request
+/// brought one): a redirect of [`redirect`] sets it for the next page; any
+/// other answer is that page, which has shown it, so it is cleared.
+pub(crate) fn settle(state: &crate::AppState, came: bool, response: &mut Response) {
+    let set = match response.extensions_mut().remove::<Flash>() {
+        Some(done) => Some(done.code()),
+        None if came && !response.status().is_redirection() => None,
+        None => return,
+    };
+    let value = match set {
+        Some(code) => crate::context::set_cookie(state, COOKIE, code, Some(MAX_AGE_S)),
+        None => crate::context::set_cookie(state, COOKIE, "", Some(0)),
+    };
+    response.headers_mut().append(SET_COOKIE, value);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{from_path, target, Flash};
+    use super::{from_headers, redirect, Flash, COOKIE};
+    use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION};
+    use axum::http::{HeaderMap, HeaderValue};
+
+    fn sent(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            COOKIE_HEADER,
+            HeaderValue::from_str(&format!("a=b; {COOKIE}={value}")).unwrap(),
+        );
+        h
+    }
 
     #[test]
-    fn a_confirmation_survives_the_round_trip_and_keeps_the_fragment() {
+    fn a_confirmation_rides_with_the_redirect_and_not_in_the_address() {
         for f in Flash::ALL {
-            let to = target("/tickets/KISC-1#conversation", f);
-            assert!(to.ends_with("#conversation"), "{to}");
-            assert_eq!(from_path(to.split('#').next().unwrap()), Some(f));
+            let r = redirect("/tickets/KISC-1#conversation", f);
+            assert_eq!(r.headers()[LOCATION], "/tickets/KISC-1#conversation");
+            assert_eq!(r.extensions().get::<Flash>(), Some(&f));
+            assert_eq!(from_headers(&sent(f.code())), Some(f));
         }
-        assert_eq!(
-            target("/tickets?view=mine", Flash::Assigned),
-            "/tickets?view=mine&done=assigned"
-        );
     }
 
     #[test]
     fn unknown_codes_show_nothing() {
-        for path in [
-            "/tickets/KISC-1?done=<script>",
-            "/x?done=",
-            "/x",
-            "/x?other=assigned",
-        ] {
-            assert_eq!(from_path(path), None, "{path}");
+        for value in ["<script>", "", "flash-assigned", "assigned-x"] {
+            assert_eq!(from_headers(&sent(value)), None, "{value}");
         }
+        assert_eq!(from_headers(&HeaderMap::new()), None);
     }
 }

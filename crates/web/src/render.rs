@@ -153,7 +153,7 @@ impl Templates {
                 requests => ctx.my_requests,
             }
         });
-        let flash = crate::flash::from_path(&ctx.path).map(|f| f.message_key());
+        let flash = ctx.flash.map(|f| f.message_key());
         context! { locale => ctx.locale.code(), csrf => ctx.csrf.clone(), user => user, path => ctx.path.clone(), flash => flash }
     }
 

@@ -4,8 +4,6 @@
 //! come through here, as do approval decisions.
 
 use crate::{AppResult, AppState};
-use atbalsts_domain::triage::Level;
-use atbalsts_domain::Priority;
 use atbalsts_domain::Viewer;
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::notifications::{NewNotification, Recipient};
@@ -154,14 +152,10 @@ pub(crate) async fn reply_and_resolve(
 
 /// The ticket's triage as it stands, for changing one part of it.
 pub(crate) fn current_triage(ticket: &Ticket) -> Triage {
-    let level = |s: &Option<String>| s.as_deref().and_then(|l| Level::parse(l).ok());
     Triage {
-        impact: level(&ticket.impact),
-        urgency: level(&ticket.urgency),
-        priority: ticket
-            .priority_reason
-            .as_ref()
-            .and_then(|_| Priority::parse(&ticket.priority).ok()),
+        impact: ticket.impact,
+        urgency: ticket.urgency,
+        priority: ticket.priority_reason.as_ref().map(|_| ticket.priority),
         reason: ticket.priority_reason.clone().unwrap_or_default(),
         team_id: ticket.team_id,
         assignee_id: ticket.assignee_id,

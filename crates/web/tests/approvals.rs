@@ -33,8 +33,7 @@ async fn app(t: TestDb) -> TestApp {
 
 /// Jānis (institution A) files a request for new equipment in the portal.
 async fn file(app: &TestApp, summary: &str) -> String {
-    let mut b = Browser::new(app);
-    b.sign_in("janis@lnb.lv").await;
+    let mut b = Browser::signed_in(app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&b.get("/portal/KISC/jauna-tehnika").await);
     let sent = b
         .post_multipart(
@@ -147,10 +146,38 @@ async fn the_head_of_the_institution_approves_through_the_link_in_their_mail(t: 
     let told = mail_to(db, "janis@lnb.lv").await;
     assert!(told.iter().any(|n| n.kind == "status-changed"), "{told:?}");
     // The history says who decided.
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let html = agent.get(&format!("/tickets/{key}")).await.text();
     assert!(html.contains("apstiprināja: Piekrītu."), "{html}");
+}
+
+#[db_test]
+async fn an_approver_whose_decision_is_refused_gets_the_request_page_back_with_the_comment(
+    t: TestDb,
+) {
+    let app = app(t).await;
+    let key = file(&app, "Jauns skeneris").await;
+    let mut head = Browser::signed_in(&app, "vaditaja@lnb.lv").await;
+    let csrf = Browser::csrf(&head.get(&format!("/tickets/{key}")).await);
+    let long = "Nē. ".repeat(1001);
+    let r = head
+        .post(
+            &format!("/tickets/{key}/approval"),
+            &[("_csrf", &csrf), ("decision", "reject"), ("comment", &long)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text();
+    assert!(
+        page.contains("Statusa vēsture") && !page.contains("Izmaiņu vēsture"),
+        "the request page, not the agent's"
+    );
+    assert!(page.contains("id=\"f-approval_comment-error\">Teksts ir par garu."));
+    assert!(
+        page.contains(&format!("{long}</textarea>")),
+        "the comment kept"
+    );
+    assert_eq!(status_of(&app, &key).await, "awaiting_approval");
 }
 
 #[db_test]
@@ -160,8 +187,7 @@ async fn a_rejection_from_the_ticket_page_closes_the_request_and_tells_the_reque
     let app = app(t).await;
     let db = &app.db.db;
     let key = file(&app, "Jauns printeris").await;
-    let mut head = Browser::new(&app);
-    head.sign_in("vaditaja@lnb.lv").await;
+    let mut head = Browser::signed_in(&app, "vaditaja@lnb.lv").await;
     let page = head.get(&format!("/tickets/{key}")).await;
     assert!(page.text().contains("gaida lēmumu"));
     let csrf = Browser::csrf(&page);
@@ -187,8 +213,7 @@ async fn a_rejection_from_the_ticket_page_closes_the_request_and_tells_the_reque
 
     // The requester cannot decide on their own request, nor can a stranger.
     let key2 = file(&app, "Vēl viens printeris").await;
-    let mut janis = Browser::new(&app);
-    janis.sign_in("janis@lnb.lv").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&janis.get(&format!("/tickets/{key2}")).await);
     let r = janis
         .post(

@@ -96,7 +96,7 @@ struct Filed {
     description: String,
     requester_id: i64,
     institution_id: Option<i64>,
-    priority: String,
+    priority: atbalsts_domain::Priority,
     team_id: Option<i64>,
     assignee_id: Option<i64>,
     /// (kind, recipient) of every notification about it.
@@ -161,8 +161,7 @@ async fn every_way_in_makes_the_same_ticket_notices_and_history_of_the_same_requ
     let mut made = Vec::new();
 
     // The portal, signed in as the customer.
-    let mut customer = Browser::new(&app);
-    customer.sign_in("janis@lnb.lv").await;
+    let mut customer = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&customer.get("/portal/KISC/printeris").await);
     let sent = customer
         .post_multipart(
@@ -200,8 +199,7 @@ async fn every_way_in_makes_the_same_ticket_notices_and_history_of_the_same_requ
         .unwrap()
         .unwrap()
         .id;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let csrf = Browser::csrf(&agent.get("/tickets/new").await);
     let ticket_type = format!("{}:{service}", w.desk_id);
     let page = agent
@@ -270,8 +268,7 @@ async fn every_way_in_makes_the_same_ticket_notices_and_history_of_the_same_requ
 async fn the_api_refuses_the_summary_the_portal_refuses(t: TestDb) {
     let (app, _) = app(t).await;
     let long = "ā".repeat(256);
-    let mut customer = Browser::new(&app);
-    customer.sign_in("janis@lnb.lv").await;
+    let mut customer = Browser::signed_in(&app, "janis@lnb.lv").await;
     let token = app.token_for(&app.world.customer_a).await;
     for (summary, code) in [(long.as_str(), "error-too-long"), ("  ", "error-required")] {
         let csrf = Browser::csrf(&customer.get("/portal/KISC/printeris").await);
@@ -353,8 +350,7 @@ async fn a_customer_files_with_a_summary_of_their_own_instead_of_the_request_typ
 #[db_test]
 async fn a_form_with_its_own_topic_field_asks_for_no_second_summary(t: TestDb) {
     let (app, _) = app(t).await;
-    let mut customer = Browser::new(&app);
-    customer.sign_in("janis@lnb.lv").await;
+    let mut customer = Browser::signed_in(&app, "janis@lnb.lv").await;
     let form = customer.get("/portal/KISC/ar-temu").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.text().contains("name=\"topic\""));
@@ -409,8 +405,7 @@ async fn the_confirmation_shows_the_key_summary_email_and_link_to_the_request(t:
     }
 
     // Signed in, the link is enough.
-    let mut customer = Browser::new(&app);
-    customer.sign_in("janis@lnb.lv").await;
+    let mut customer = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&customer.get("/portal/KISC/printeris").await);
     let sent = customer
         .post_multipart(
@@ -430,8 +425,7 @@ async fn the_confirmation_shows_the_key_summary_email_and_link_to_the_request(t:
 #[db_test]
 async fn a_confirmation_link_without_its_signature_shows_nothing(t: TestDb) {
     let (app, _) = app(t).await;
-    let mut customer = Browser::new(&app);
-    customer.sign_in("janis@lnb.lv").await;
+    let mut customer = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&customer.get("/portal/KISC/printeris").await);
     let sent = customer
         .post_multipart(

@@ -8,10 +8,7 @@ use atbalsts_testkit::{db_test, Browser, TestApp, TestDb, TestResponse};
 use axum::http::StatusCode;
 
 async fn ticket(app: &TestApp, key: &TicketKey) -> Ticket {
-    tickets::ticket_for(&app.db.db, &app.world.agent, key)
-        .await
-        .unwrap()
-        .unwrap()
+    app.world.ticket(&app.db.db, key).await
 }
 
 /// A request of Jānis (customer A) on which the agent asked a question in
@@ -86,8 +83,7 @@ async fn a_customer_sees_my_requests_with_customer_columns_and_no_staff_columns(
     app.world
         .file(&app.db.db, &app.world.customer_a, "Nav interneta")
         .await;
-    let mut b = Browser::new(&app);
-    b.sign_in("janis@lnb.lv").await;
+    let mut b = Browser::signed_in(&app, "janis@lnb.lv").await;
     let page = b.get("/tickets").await;
     assert_eq!(page.status, StatusCode::OK);
     let main = main_of(&page);
@@ -121,8 +117,7 @@ async fn a_customer_request_page_has_the_public_conversation_but_no_internal_not
 ) {
     let app = TestApp::start(t).await;
     let key = asked_request(&app).await;
-    let mut b = Browser::new(&app);
-    b.sign_in("janis@lnb.lv").await;
+    let mut b = Browser::signed_in(&app, "janis@lnb.lv").await;
     let page = b.get(&format!("/tickets/{key}")).await;
     assert_eq!(page.status, StatusCode::OK);
     let main = main_of(&page);
@@ -139,8 +134,7 @@ async fn a_customer_request_page_has_the_public_conversation_but_no_internal_not
     assert!(main.contains("Status history") && main.contains("Problem solved"));
     insta::assert_snapshot!("request_page_en", main);
     // The agent still gets the agent page, with the note and the audit table.
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let staff_page = agent.get(&format!("/tickets/{key}")).await.text();
     assert!(staff_page.contains("Slepena piezīme") && staff_page.contains("Izmaiņu vēsture"));
 }
@@ -149,8 +143,7 @@ async fn a_customer_request_page_has_the_public_conversation_but_no_internal_not
 async fn a_customer_replies_with_a_file_and_the_desk_is_waited_for_again(t: TestDb) {
     let app = TestApp::start(t).await;
     let key = asked_request(&app).await;
-    let mut b = Browser::new(&app);
-    b.sign_in("janis@lnb.lv").await;
+    let mut b = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&b.get(&format!("/tickets/{key}")).await);
     let r = b
         .post_multipart(
@@ -180,17 +173,59 @@ async fn a_customer_replies_with_a_file_and_the_desk_is_waited_for_again(t: Test
 }
 
 #[db_test]
+async fn a_customer_refused_on_the_old_comments_route_stays_on_their_request_page(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let key = asked_request(&app).await;
+    let mut b = Browser::signed_in(&app, "janis@lnb.lv").await;
+    let csrf = Browser::csrf(&b.get(&format!("/tickets/{key}")).await);
+    let r = b
+        .post_multipart(
+            &format!("/tickets/{key}/comments"),
+            &[
+                ("_csrf", None, None, &csrf),
+                ("body", None, None, " "),
+                ("files", Some("foto.txt"), Some("text/plain"), "printeris"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text();
+    assert!(
+        page.contains("Statusa vēsture") && !page.contains("Izmaiņu vēsture"),
+        "the request page, not the agent's"
+    );
+    assert!(page.contains("action=\"/tickets/") && page.contains("/reply\""));
+    assert!(page.contains("foto.txt"), "the file is kept");
+    let r = b
+        .post_multipart(
+            &format!("/tickets/{key}/comments"),
+            &[
+                ("_csrf", None, None, &csrf),
+                ("body", None, None, "Vēl neiet."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let page = b.get(r.header("location")).await.text();
+    assert!(page.contains("Jūsu atbilde nosūtīta"), "in customer words");
+}
+
+#[db_test]
 async fn a_customer_confirms_a_request_solved_and_reopens_it_within_the_window(t: TestDb) {
     let app = TestApp::start(t).await;
     let key = asked_request(&app).await;
-    let mut b = Browser::new(&app);
-    b.sign_in("janis@lnb.lv").await;
+    let mut b = Browser::signed_in(&app, "janis@lnb.lv").await;
     let r = post_action(&mut b, &key, "solved").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(ticket(&app, &key).await.status, "resolved");
     let page = b.get(r.header("location")).await.text();
     assert!(page.contains("role=\"status\"") && page.contains("atzīmēts kā atrisināts"));
     assert!(page.contains("Atvērt no jauna"));
+    let reloaded = b.get(r.header("location")).await.text();
+    assert!(
+        !reloaded.contains("atzīmēts kā atrisināts"),
+        "a reload does not say it again"
+    );
     let r = post_action(&mut b, &key, "reopen").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(ticket(&app, &key).await.status, "in_progress");
@@ -214,8 +249,7 @@ async fn only_the_requester_or_their_institution_viewer_may_confirm_or_reopen(t:
     let app = TestApp::start(t).await;
     let key = asked_request(&app).await;
     // Another institution's customer: the request does not exist for them.
-    let mut other = Browser::new(&app);
-    other.sign_in("anna@lnmm.lv").await;
+    let mut other = Browser::signed_in(&app, "anna@lnmm.lv").await;
     let csrf = Browser::csrf(&other.get("/tickets").await);
     for action in ["solved", "reopen"] {
         let r = other
@@ -248,8 +282,7 @@ async fn only_the_requester_or_their_institution_viewer_may_confirm_or_reopen(t:
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // The head of the institution, granted its requests, may.
-    let mut head = Browser::new(&app);
-    head.sign_in("vaditaja@lnb.lv").await;
+    let mut head = Browser::signed_in(&app, "vaditaja@lnb.lv").await;
     let r = post_action(&mut head, &key, "solved").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(ticket(&app, &key).await.status, "resolved");
@@ -265,8 +298,7 @@ async fn after_the_reopen_window_a_customer_is_pointed_to_a_new_request(t: TestD
         14,
         "the default window"
     );
-    let mut b = Browser::new(&app);
-    b.sign_in("janis@lnb.lv").await;
+    let mut b = Browser::signed_in(&app, "janis@lnb.lv").await;
     post_action(&mut b, &key, "solved").await;
     let fifteen_days_ago = atbalsts_store::now_ms() - 15 * 24 * 60 * 60 * 1000;
     sqlx::query("UPDATE tickets SET resolved_at = $1")

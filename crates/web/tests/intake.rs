@@ -118,8 +118,7 @@ async fn the_api_refuses_the_same_answers_the_portal_refuses(t: TestDb) {
         ("description", ""),
     ];
 
-    let mut janis = Browser::new(&app);
-    janis.sign_in("janis@lnb.lv").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&janis.get("/portal/KISC/periferija").await);
     let mut form = parts(&bad);
     form.push(("_csrf", None, None, &csrf));
@@ -210,8 +209,7 @@ async fn the_api_holds_a_desk_field_to_the_rule_its_request_types_give_it(t: Tes
 #[db_test]
 async fn the_agent_page_files_through_the_same_check(t: TestDb) {
     let app = app(t).await;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let page = agent.get("/tickets/new").await;
     let csrf = Browser::csrf(&page);
     let ticket_type = format!("{}:{}", app.world.desk_id, app.world.incident_type);
@@ -250,8 +248,8 @@ async fn the_agent_page_files_through_the_same_check(t: TestDb) {
     assert_eq!(
         (
             t.requester_email.as_str(),
-            t.channel.as_str(),
-            t.priority.as_str()
+            t.channel.code(),
+            t.priority.code()
         ),
         ("zvanitajs@lnb.lv", "phone", "high")
     );
@@ -265,8 +263,7 @@ async fn a_customer_cannot_file_for_another_institution_and_its_head_hears_nothi
     let b = app.world.institution_b.to_string();
 
     // In the portal…
-    let mut janis = Browser::new(&app);
-    janis.sign_in("janis@lnb.lv").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&janis.get("/portal/KISC/periferija").await);
     let mut form = parts(&[
         ("institution", &b),
@@ -366,8 +363,7 @@ async fn an_anonymous_request_asks_no_approver_until_staff_confirm_its_instituti
         "no approval request for an institution only typed"
     );
 
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let view = agent.get(&format!("/tickets/{key}")).await;
     let html = view.text();
     assert!(html.contains("Iestāde nav apstiprināta"), "{html}");
@@ -376,8 +372,7 @@ async fn an_anonymous_request_asks_no_approver_until_staff_confirm_its_instituti
     let confirm = format!("/tickets/{key}/institution/confirm");
 
     // The head of the institution sees the ticket but is not the desk's staff.
-    let mut head = Browser::new(&app);
-    head.sign_in("vaditaja@lnb.lv").await;
+    let mut head = Browser::signed_in(&app, "vaditaja@lnb.lv").await;
     let head_csrf = Browser::csrf(&head.get(&format!("/tickets/{key}")).await);
     let refused = head.post(&confirm, &[("_csrf", &head_csrf)]).await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
@@ -589,8 +584,7 @@ async fn the_team_hears_once_of_a_new_request_through_every_way_in(t: TestDb) {
         .await;
     assert_eq!(api.status, StatusCode::CREATED, "{}", api.text());
     // The agent's page.
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let csrf = Browser::csrf(&agent.get("/tickets/new").await);
     let ticket_type = format!("{}:{}", w.desk_id, w.incident_type);
     let page = agent

@@ -194,7 +194,7 @@ async fn a_person_without_an_account_files_a_request_and_a_confirmation_is_queue
         Some(app.world.team_id),
         "the request type's team"
     );
-    assert_eq!(ticket.channel, "portal");
+    assert_eq!(ticket.channel, atbalsts_domain::Channel::Portal);
     assert!(ticket.request_type_id.is_some());
     let values = custom_fields::values_of(db, ticket.id).await.unwrap();
     assert_eq!(
@@ -1158,7 +1158,7 @@ async fn an_agent_registers_a_request_for_a_customer_who_phoned(t: TestDb) {
         ),
         ("ilga@lnb.lv", "Ilga Zvanītāja")
     );
-    assert_eq!(ticket.channel, "phone");
+    assert_eq!(ticket.channel, atbalsts_domain::Channel::Phone);
     assert_eq!(
         notifications::for_recipient(&app.db.db, "ilga@lnb.lv")
             .await

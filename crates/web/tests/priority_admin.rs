@@ -66,6 +66,8 @@ async fn priority_of(app: &TestApp, key: &str) -> String {
     .unwrap()
     .unwrap()
     .priority
+    .code()
+    .to_owned()
 }
 
 /// A person with a password who holds `role` on `desk`.
@@ -85,8 +87,7 @@ async fn admin_changes_the_priority_matrix_and_triage_follows_it(t: TestDb) {
         .file(&app.db.db, &w.customer_a, "Neiet printeris")
         .await
         .to_string();
-    let mut admin = Browser::new(&app);
-    admin.sign_in("admin@kisc.lv").await;
+    let mut admin = Browser::signed_in(&app, "admin@kisc.lv").await;
     let page = admin.get("/admin/triage/KISC").await;
     assert_eq!(page.status, StatusCode::OK);
     let html = page.text();
@@ -108,8 +109,7 @@ async fn admin_changes_the_priority_matrix_and_triage_follows_it(t: TestDb) {
     assert!(after.contains("Matrica saglabāta"));
     assert!(after.contains("Šim atbalsta dienestam ir sava matrica"));
 
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     triage(&mut agent, &key, "medium", "medium").await;
     assert_eq!(priority_of(&app, &key).await, "high");
     assert!(agent
@@ -175,8 +175,7 @@ async fn only_the_desks_administrators_edit_triage_settings_and_others_get_404(t
     )
     .await;
 
-    let mut other_admin = Browser::new(&app);
-    other_admin.sign_in("admin@muz.lv").await;
+    let mut other_admin = Browser::signed_in(&app, "admin@muz.lv").await;
     let own = other_admin.get("/admin/triage/MUZ").await;
     assert_eq!(own.status, StatusCode::OK);
     let csrf = Browser::csrf(&own);
@@ -218,8 +217,7 @@ async fn only_the_desks_administrators_edit_triage_settings_and_others_get_404(t
         .is_empty());
 
     // An agent works the tickets but neither edits the settings nor reads the report.
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     for path in [
         "/admin/triage/KISC",
         "/admin/triage/KISC/classifiers",
@@ -238,8 +236,7 @@ async fn only_the_desks_administrators_edit_triage_settings_and_others_get_404(t
         .contains("/reports/KISC/priority-overrides"));
 
     // A team lead reads the report, found in the navigation, but edits nothing.
-    let mut lead = Browser::new(&app);
-    lead.sign_in("vaditajs@kisc.lv").await;
+    let mut lead = Browser::signed_in(&app, "vaditajs@kisc.lv").await;
     let list = lead.get("/tickets").await.text();
     assert!(list
         .contains(r#"<a href="/reports/KISC/priority-overrides">Prioritātes izmaiņas KISC</a>"#));
@@ -253,8 +250,7 @@ async fn only_the_desks_administrators_edit_triage_settings_and_others_get_404(t
     );
 
     // A customer does not see them either.
-    let mut customer = Browser::new(&app);
-    customer.sign_in("janis@lnb.lv").await;
+    let mut customer = Browser::signed_in(&app, "janis@lnb.lv").await;
     assert_eq!(
         customer
             .get("/reports/KISC/priority-overrides")
@@ -271,8 +267,7 @@ async fn admin_adds_classifier_entries_and_a_duplicate_code_is_refused_with_the_
     let app = TestApp::start(t).await;
     let db = &app.db.db;
     let w = &app.world;
-    let mut admin = Browser::new(&app);
-    admin.sign_in("admin@kisc.lv").await;
+    let mut admin = Browser::signed_in(&app, "admin@kisc.lv").await;
     let page = admin.get("/admin/triage/KISC/classifiers").await;
     assert_eq!(page.status, StatusCode::OK);
     let html = page.text();
@@ -429,8 +424,7 @@ async fn a_retired_category_stays_on_its_tickets_but_is_not_offered(t: TestDb) {
     .unwrap();
     let has_it = w.file(db, &w.customer_a, "Nav tīkla").await.to_string();
     let other = w.file(db, &w.customer_a, "Neiet e-pasts").await.to_string();
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let network_id = network.to_string();
     let csrf = Browser::csrf(&agent.get(&format!("/tickets/{has_it}")).await);
     let r = agent
@@ -446,8 +440,7 @@ async fn a_retired_category_stays_on_its_tickets_but_is_not_offered(t: TestDb) {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
 
-    let mut admin = Browser::new(&app);
-    admin.sign_in("admin@kisc.lv").await;
+    let mut admin = Browser::signed_in(&app, "admin@kisc.lv").await;
     let csrf_a = Browser::csrf(&admin.get("/admin/triage/KISC/classifiers").await);
     let retired = post(
         &mut admin,
@@ -590,8 +583,7 @@ async fn override_report_lists_the_override_with_its_reason_and_the_csv_matches(
         .file(db, &w.customer_a, "Neiet printeris")
         .await
         .to_string();
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     triage(&mut agent, &by_matrix, "low", "low").await;
     let csrf = Browser::csrf(&agent.get(&format!("/tickets/{overridden}")).await);
     let r = agent
@@ -608,8 +600,7 @@ async fn override_report_lists_the_override_with_its_reason_and_the_csv_matches(
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 
-    let mut lead = Browser::new(&app);
-    lead.sign_in("vaditajs@kisc.lv").await;
+    let mut lead = Browser::signed_in(&app, "vaditajs@kisc.lv").await;
     let page = lead.get("/reports/KISC/priority-overrides").await;
     assert_eq!(page.status, StatusCode::OK);
     let html = page.text();

@@ -204,3 +204,36 @@ async fn the_queue_in_latvian_and_english(t: TestDb) {
     agent.cookies.push(("atb_lang".into(), "en".into()));
     insta::assert_snapshot!("queue_en", main_of(&agent.get("/tickets").await));
 }
+
+#[db_test]
+async fn an_agent_narrows_the_queue_by_priority_and_channel(t: TestDb) {
+    use atbalsts_domain::{Channel, Priority};
+    let app = TestApp::start(t).await;
+    let (db, w) = (&app.db.db, &app.world);
+    let mut keys = Vec::new();
+    for (summary, channel, priority) in [
+        ("Neiet printeris", Channel::Phone, Priority::High),
+        ("Nav interneta", Channel::Phone, Priority::Low),
+        ("Jauns dators", Channel::Email, Priority::High),
+    ] {
+        let mut new = w.new_ticket(&w.customer_a, summary);
+        new.channel = channel;
+        new.priority = priority;
+        let key = atbalsts_store::tickets::create_ticket(db, &w.agent, &new)
+            .await
+            .unwrap();
+        keys.push(key.to_string());
+    }
+    let mut agent = agent(&app).await;
+    for (query, expected) in [
+        ("priority=high", vec![&keys[2], &keys[0]]),
+        ("channel=phone", vec![&keys[1], &keys[0]]),
+        ("priority=high&channel=phone", vec![&keys[0]]),
+        ("priority=urgent", vec![&keys[2], &keys[1], &keys[0]]),
+    ] {
+        let page = agent.get(&format!("/tickets?view=all&{query}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let expected: Vec<String> = expected.into_iter().cloned().collect();
+        assert_eq!(listed(&page.text()), expected, "{query}");
+    }
+}

@@ -2,17 +2,10 @@
 //! assignee, "Reply and resolve" is one step (or nothing), every action
 //! confirms in the status region, and each panel is a reviewed snapshot.
 
-use atbalsts_domain::{TicketKey, Viewer};
+use atbalsts_domain::TicketKey;
 use atbalsts_store::tickets;
 use atbalsts_testkit::{db_test, Browser, TestApp, TestDb, TestResponse};
 use axum::http::StatusCode;
-
-async fn ticket(app: &TestApp, viewer: &Viewer, key: &TicketKey) -> tickets::Ticket {
-    tickets::ticket_for(&app.db.db, viewer, key)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 fn location(r: &TestResponse) -> String {
     r.header("location").to_owned()
@@ -46,12 +39,11 @@ async fn an_agent_assigns_to_self_and_nothing_else_changes(t: TestDb) {
     let app = TestApp::start(t).await;
     let w = &app.world;
     let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let page = agent.get(&format!("/tickets/{key}")).await;
     assert!(page.text().contains("id=\"assign-me\""));
     let csrf = Browser::csrf(&page);
-    let before = tickets::changes_of(&app.db.db, ticket(&app, &w.agent, &key).await.id)
+    let before = tickets::changes_of(&app.db.db, w.ticket(&app.db.db, &key).await.id)
         .await
         .unwrap()
         .len();
@@ -63,7 +55,7 @@ async fn an_agent_assigns_to_self_and_nothing_else_changes(t: TestDb) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    let after = ticket(&app, &w.agent, &key).await;
+    let after = w.ticket(&app.db.db, &key).await;
     assert_eq!(after.assignee_id, Some(w.agent.user_id));
     assert_eq!((after.impact, after.urgency), (None, None));
     let changes = tickets::changes_of(&app.db.db, after.id).await.unwrap();
@@ -76,12 +68,48 @@ async fn an_agent_assigns_to_self_and_nothing_else_changes(t: TestDb) {
 }
 
 #[db_test]
+async fn a_confirmation_is_shown_once_and_a_reload_does_not_repeat_it(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
+    let csrf = Browser::csrf(&agent.get(&format!("/tickets/{key}")).await);
+    let r = agent
+        .post(
+            &format!("/tickets/{key}/assign"),
+            &[("_csrf", &csrf), ("assignee", "me")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(
+        location(&r),
+        format!("/tickets/{key}"),
+        "not in the address"
+    );
+    let shown = agent.get(&location(&r)).await;
+    assert_eq!(
+        status_region(&shown.text()),
+        "<p>Izpildītājs nomainīts.</p>"
+    );
+    assert!(
+        shown
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("atb_flash=;")),
+        "the page that shows it clears it"
+    );
+    let reloaded = agent.get(&location(&r)).await.text();
+    assert!(!reloaded.contains("class=\"flash\""), "said once");
+    assert!(!reloaded.contains("Izpildītājs nomainīts."));
+}
+
+#[db_test]
 async fn saving_triage_unchanged_writes_no_levels_nobody_chose(t: TestDb) {
     let app = TestApp::start(t).await;
     let w = &app.world;
     let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let csrf = Browser::csrf(&agent.get(&format!("/tickets/{key}")).await);
     let team = w.team_id.to_string();
     let r = agent
@@ -98,7 +126,7 @@ async fn saving_triage_unchanged_writes_no_levels_nobody_chose(t: TestDb) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    let after = ticket(&app, &w.agent, &key).await;
+    let after = w.ticket(&app.db.db, &key).await;
     let fields: Vec<String> = tickets::changes_of(&app.db.db, after.id)
         .await
         .unwrap()
@@ -121,8 +149,7 @@ async fn an_agent_replies_and_resolves_in_one_step(t: TestDb) {
     let app = TestApp::start(t).await;
     let w = &app.world;
     let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let page = agent.get(&format!("/tickets/{key}")).await;
     assert!(page.text().contains("Atbildēt un atrisināt"));
     let csrf = Browser::csrf(&page);
@@ -133,7 +160,7 @@ async fn an_agent_replies_and_resolves_in_one_step(t: TestDb) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    let after = ticket(&app, &w.agent, &key).await;
+    let after = w.ticket(&app.db.db, &key).await;
     assert_eq!(after.status_category.code(), "resolved");
     let comments = tickets::comments_of(&app.db.db, &w.agent, &after)
         .await
@@ -152,8 +179,7 @@ async fn a_refused_reply_and_resolve_writes_nothing_and_keeps_the_text(t: TestDb
     let app = TestApp::start(t).await;
     let w = &app.world;
     let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let csrf = Browser::csrf(&agent.get(&format!("/tickets/{key}")).await);
     let path = format!("/tickets/{key}/comments");
     let r = agent
@@ -171,7 +197,7 @@ async fn a_refused_reply_and_resolve_writes_nothing_and_keeps_the_text(t: TestDb
         "text kept"
     );
     assert!(page.contains("No šī statusa pieteikumu nevar atrisināt"));
-    let after = ticket(&app, &w.agent, &key).await;
+    let after = w.ticket(&app.db.db, &key).await;
     let comments = tickets::comments_of(&app.db.db, &w.agent, &after)
         .await
         .unwrap();
@@ -183,8 +209,7 @@ async fn replies_notes_and_status_changes_confirm_in_the_status_region(t: TestDb
     let app = TestApp::start(t).await;
     let w = &app.world;
     let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let page = agent.get(&format!("/tickets/{key}")).await;
     assert!(!page.text().contains("class=\"flash\""), "nothing done yet");
     let csrf = Browser::csrf(&page);
@@ -206,7 +231,7 @@ async fn replies_notes_and_status_changes_confirm_in_the_status_region(t: TestDb
         .await;
     let shown = agent.get(&location(&r)).await.text();
     assert_eq!(status_region(&shown), "<p>Iekšējā piezīme pievienota.</p>");
-    let current = ticket(&app, &w.agent, &key).await;
+    let current = w.ticket(&app.db.db, &key).await;
     let (workflow, _) = atbalsts_store::workflows::workflow(&app.db.db, current.workflow_id)
         .await
         .unwrap();
@@ -252,15 +277,14 @@ async fn each_panel_of_the_agent_page_in_both_languages(t: TestDb) {
     let w = &app.world;
     let db = &app.db.db;
     let key = w.file(db, &w.customer_a, "Neiet printeris").await;
-    let fresh = ticket(&app, &w.agent, &key).await;
+    let fresh = w.ticket(&app.db.db, &key).await;
     tickets::add_comment(db, &w.customer_a, &fresh, "Joprojām neiet.", true, &[])
         .await
         .unwrap();
     tickets::add_comment(db, &w.agent, &fresh, "Jāpārbauda kabelis.", false, &[])
         .await
         .unwrap();
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     for lang in ["lv", "en"] {
         let page = agent.get("/").await;
         let csrf = Browser::csrf(&page);
@@ -313,8 +337,7 @@ async fn the_approvals_panel_in_both_languages(t: TestDb) {
     atbalsts_store::catalogue::import(&app.db.db, app.world.desk_id, &file)
         .await
         .unwrap();
-    let mut janis = Browser::new(&app);
-    janis.sign_in("janis@lnb.lv").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf = Browser::csrf(&janis.get("/portal/KISC/jauna-tehnika").await);
     let sent = janis
         .post_multipart(
@@ -331,8 +354,7 @@ async fn the_approvals_panel_in_both_languages(t: TestDb) {
     let key = key.split('?').next().unwrap().to_owned();
     // (The head of the institution decides on the customer's request page.)
     for (who, email) in [("agent", "agents@kisc.lv")] {
-        let mut b = Browser::new(&app);
-        b.sign_in(email).await;
+        let mut b = Browser::signed_in(&app, email).await;
         for lang in ["lv", "en"] {
             let csrf = Browser::csrf(&b.get("/").await);
             b.post(
@@ -348,5 +370,64 @@ async fn the_approvals_panel_in_both_languages(t: TestDb) {
                 panel(&page.text(), &csrf, "approval")
             );
         }
+    }
+}
+
+/// Every form action on a ticket, with a form that would otherwise pass.
+fn ticket_actions(key: &TicketKey) -> Vec<(String, Vec<(&'static str, &'static str)>)> {
+    let at = |rest: &str| format!("/tickets/{key}/{rest}");
+    vec![
+        (at("transition"), vec![("to", "in_progress")]),
+        (at("triage"), vec![("impact", "low"), ("urgency", "low")]),
+        (at("assign"), vec![("assignee", "me")]),
+        (at("links"), vec![("kind", "relates_to"), ("to", "KISC-1")]),
+        (at("links/1/remove"), vec![]),
+        (at("approval"), vec![("decision", "approve")]),
+        (at("institution/confirm"), vec![]),
+        (at("merge"), vec![("target", "KISC-1")]),
+        (at("macro"), vec![("macro_id", "1")]),
+        (at("participants"), vec![("email", "peteris@lnb.lv")]),
+        (at("participants/1/remove"), vec![]),
+        (at("resolve-incidents"), vec![("message", "Salabots.")]),
+        (at("articles"), vec![("article", "1")]),
+        (at("articles/1/remove"), vec![]),
+    ]
+}
+
+#[db_test]
+async fn no_ticket_action_is_taken_without_the_pages_csrf_token(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
+    let before = w.ticket(&app.db.db, &key).await;
+    for (path, mut fields) in ticket_actions(&key) {
+        fields.push(("_csrf", "nav-tas"));
+        let r = agent.post(&path, &fields).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
+    }
+    assert_eq!(w.ticket(&app.db.db, &key).await.version, before.version);
+}
+
+#[db_test]
+async fn staff_only_ticket_actions_are_not_found_for_the_requester(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let w = &app.world;
+    let key = w.file(&app.db.db, &w.customer_a, "Neiet printeris").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
+    let csrf = Browser::csrf(&janis.get(&format!("/tickets/{key}")).await);
+    let staff_only = [
+        "institution/confirm",
+        "merge",
+        "resolve-incidents",
+        "articles",
+    ];
+    for (path, mut fields) in ticket_actions(&key) {
+        if !staff_only.iter().any(|s| path.ends_with(s)) && !path.ends_with("articles/1/remove") {
+            continue;
+        }
+        fields.push(("_csrf", &csrf));
+        let r = janis.post(&path, &fields).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
     }
 }

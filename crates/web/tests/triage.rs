@@ -1,7 +1,8 @@
 //! Triage in the agent's ticket page: the priority matrix, overrides with
 //! a reason, team and assignee, "assigned to you", and the staff views.
 
-use atbalsts_domain::TicketKey;
+use atbalsts_domain::triage::Level;
+use atbalsts_domain::{Priority, TicketKey};
 use atbalsts_store::{notifications, tickets};
 use atbalsts_testkit::{db_test, Browser, TestApp, TestDb};
 use axum::http::StatusCode;
@@ -22,8 +23,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         .unwrap()
         .unwrap()
     };
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let page = agent.get(&format!("/tickets/{key}")).await;
     assert!(page.text().contains("Šķirošana"));
     let csrf = Browser::csrf(&page);
@@ -53,8 +53,8 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     let t1 = reload().await;
     assert_eq!(
-        (t1.priority.as_str(), t1.assignee_id),
-        ("critical", Some(w.agent.user_id))
+        (t1.priority, t1.assignee_id),
+        (Priority::Critical, Some(w.agent.user_id))
     );
     assert!(
         notifications::for_recipient(&app.db.db, "agents@kisc.lv")
@@ -83,7 +83,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert!(r
         .text()
         .contains("Norādiet, kāpēc izvēlaties citu prioritāti"));
-    assert_eq!(reload().await.impact.as_deref(), Some("high"));
+    assert_eq!(reload().await.impact, Some(Level::High));
     let r = agent
         .post(
             &path,
@@ -101,8 +101,8 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let t2 = reload().await;
     assert_eq!(
-        (t2.priority.as_str(), t2.priority_reason.as_deref()),
-        ("critical", Some("Direktora dators"))
+        (t2.priority, t2.priority_reason.as_deref()),
+        (Priority::Critical, Some("Direktora dators"))
     );
     let history = tickets::changes_of(&app.db.db, t2.id).await.unwrap();
     assert!(history.iter().any(
@@ -153,11 +153,10 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         .unwrap();
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].kind, "assigned-to-you");
-    assert_eq!(reload().await.priority, "planning");
+    assert_eq!(reload().await.priority, Priority::Planning);
 
     // The customer cannot triage her own request.
-    let mut janis = Browser::new(&app);
-    janis.sign_in("janis@lnb.lv").await;
+    let mut janis = Browser::signed_in(&app, "janis@lnb.lv").await;
     let csrf_j = Browser::csrf(&janis.get(&format!("/tickets/{key}")).await);
     let r = janis
         .post(
@@ -171,7 +170,7 @@ async fn an_agent_triages_by_impact_and_urgency_and_overrides_only_with_a_reason
         )
         .await;
     assert_ne!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(reload().await.priority, "planning");
+    assert_eq!(reload().await.priority, Priority::Planning);
 }
 
 #[db_test]
@@ -202,8 +201,7 @@ async fn staff_views_show_what_is_mine_unassigned_or_waiting_with_counts(t: Test
     tickets::triage(db, &w.agent, &first, &triage, None, |_| Vec::new())
         .await
         .unwrap();
-    let mut agent = Browser::new(&app);
-    agent.sign_in("agents@kisc.lv").await;
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     let all = agent.get("/tickets").await.text();
     assert!(
         all.contains("Man piešķirtie <span class=\"count\">(1)</span>"),

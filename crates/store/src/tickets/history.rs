@@ -1,4 +1,6 @@
+use super::read::coded;
 use crate::{Db, Result};
+use atbalsts_domain::StatusCategory;
 use serde::Serialize;
 use sqlx::Row;
 
@@ -17,7 +19,7 @@ pub struct Change {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusPeriod {
     pub status: String,
-    pub status_category: String,
+    pub status_category: StatusCategory,
     pub entered_at: i64,
     pub left_at: Option<i64>,
 }
@@ -56,7 +58,7 @@ pub async fn status_history_of(db: &Db, ticket_id: i64) -> Result<Vec<StatusPeri
         .map(|r| {
             Ok(StatusPeriod {
                 status: r.try_get(0)?,
-                status_category: r.try_get(1)?,
+                status_category: coded(r, "status_category", StatusCategory::parse)?,
                 entered_at: r.try_get(2)?,
                 left_at: r.try_get(3)?,
             })

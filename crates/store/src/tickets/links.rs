@@ -1,5 +1,6 @@
 //! Links between tickets, set by staff; each end's history records them.
 
+use super::read::coded;
 use super::{record_change, Ticket};
 use crate::{now_ms, Db, Result, StoreError};
 use atbalsts_domain::link::LinkKind;
@@ -12,7 +13,7 @@ use sqlx::Row;
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub id: i64,
-    pub kind: String,
+    pub kind: LinkKind,
     pub outgoing: bool,
     pub other_id: i64,
     pub other_key: String,
@@ -86,20 +87,18 @@ pub async fn links_of(db: &Db, ticket_id: i64) -> Result<Vec<Link>> {
         .map(|r| {
             let prefix: String = r.try_get(4)?;
             let number: i64 = r.try_get(5)?;
-            let category: String = r.try_get(7)?;
             // SQLite answers the comparison as an integer, PostgreSQL as a boolean.
             let outgoing = r
                 .try_get::<bool, _>(2)
                 .or_else(|_| r.try_get::<i64, _>(2).map(|v| v != 0))?;
             Ok(Link {
                 id: r.try_get(0)?,
-                kind: r.try_get(1)?,
+                kind: coded(r, "kind", |k| LinkKind::parse(k).ok())?,
                 outgoing,
                 other_id: r.try_get(3)?,
                 other_key: format!("{prefix}-{number}"),
                 other_summary: r.try_get(6)?,
-                other_category: StatusCategory::parse(&category)
-                    .ok_or_else(|| StoreError::Corrupt(format!("status category {category}")))?,
+                other_category: coded(r, "status_category", StatusCategory::parse)?,
             })
         })
         .collect()

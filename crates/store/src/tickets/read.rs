@@ -1,7 +1,8 @@
 use super::visibility::push_visible;
 use crate::{Backend, Db, Result, Sql, StoreError};
 use atbalsts_domain::custom_field::FieldValue;
-use atbalsts_domain::{StatusCategory, TicketKey, Viewer};
+use atbalsts_domain::triage::Level;
+use atbalsts_domain::{Channel, Priority, StatusCategory, TicketKey, Viewer};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -26,8 +27,8 @@ pub struct Ticket {
     pub institution_name: Option<String>,
     pub sub_unit_id: Option<i64>,
     pub sub_unit_name: Option<String>,
-    pub channel: String,
-    pub priority: String,
+    pub channel: Channel,
+    pub priority: Priority,
     pub team_id: Option<i64>,
     pub team_name: Option<String>,
     pub assignee_id: Option<i64>,
@@ -38,8 +39,8 @@ pub struct Ticket {
     pub resolved_at: Option<i64>,
     pub version: i64,
     pub request_type_id: Option<i64>,
-    pub impact: Option<String>,
-    pub urgency: Option<String>,
+    pub impact: Option<Level>,
+    pub urgency: Option<Level>,
     /// Why an agent chose another priority than the matrix's.
     pub priority_reason: Option<String>,
     pub category_id: Option<i64>,
@@ -84,10 +85,27 @@ const SELECT_WITH_FIELDS: &str = concat!(
     LEFT JOIN custom_fields fvf ON fvf.id = fv.field_id "
 );
 
+/// A coded column read into its domain type; a code the domain does not
+/// know means the row was written by something else than this store.
+pub(crate) fn coded<T>(r: &AnyRow, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
+    let code: String = r.try_get(column)?;
+    parse(&code).ok_or_else(|| StoreError::Corrupt(format!("{column} {code}")))
+}
+
+/// As [`coded`], for a column that may be empty.
+pub(crate) fn coded_opt<T>(
+    r: &AnyRow,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>> {
+    let code: Option<String> = r.try_get(column)?;
+    code.map(|c| parse(&c).ok_or_else(|| StoreError::Corrupt(format!("{column} {c}"))))
+        .transpose()
+}
+
 fn ticket(r: &AnyRow) -> Result<Ticket> {
     let prefix: String = r.try_get(1)?;
     let number: i64 = r.try_get(2)?;
-    let category: String = r.try_get("status_category")?;
     Ok(Ticket {
         id: r.try_get(0)?,
         key: format!("{prefix}-{number}"),
@@ -96,8 +114,7 @@ fn ticket(r: &AnyRow) -> Result<Ticket> {
         ticket_type: r.try_get("type_code")?,
         workflow_id: r.try_get("workflow_id")?,
         status: r.try_get("status")?,
-        status_category: StatusCategory::parse(&category)
-            .ok_or_else(|| StoreError::Corrupt(format!("status category {category}")))?,
+        status_category: coded(r, "status_category", StatusCategory::parse)?,
         summary: r.try_get("summary")?,
         description: r.try_get("description")?,
         description_html: r.try_get("description_html")?,
@@ -108,8 +125,8 @@ fn ticket(r: &AnyRow) -> Result<Ticket> {
         institution_name: r.try_get("institution_name")?,
         sub_unit_id: r.try_get("sub_unit_id")?,
         sub_unit_name: r.try_get("sub_unit_name")?,
-        channel: r.try_get("channel")?,
-        priority: r.try_get("priority")?,
+        channel: coded(r, "channel", |c| Channel::parse(c).ok())?,
+        priority: coded(r, "priority", |c| Priority::parse(c).ok())?,
         team_id: r.try_get("team_id")?,
         team_name: r.try_get("team_name")?,
         assignee_id: r.try_get("assignee_id")?,
@@ -120,8 +137,8 @@ fn ticket(r: &AnyRow) -> Result<Ticket> {
         resolved_at: r.try_get("resolved_at")?,
         version: r.try_get("version")?,
         request_type_id: r.try_get("request_type_id")?,
-        impact: r.try_get("impact")?,
-        urgency: r.try_get("urgency")?,
+        impact: coded_opt(r, "impact", |c| Level::parse(c).ok())?,
+        urgency: coded_opt(r, "urgency", |c| Level::parse(c).ok())?,
         priority_reason: r.try_get("priority_reason")?,
         category_id: r.try_get("category_id")?,
         root_cause_id: r.try_get("root_cause_id")?,
@@ -272,9 +289,9 @@ pub struct TicketFilter {
     pub text: Option<String>,
     /// Ticket type code (`incident`, `problem`, ...).
     pub ticket_type: Option<String>,
-    pub priority: Option<String>,
+    pub priority: Option<Priority>,
     pub sub_unit_id: Option<i64>,
-    pub channel: Option<String>,
+    pub channel: Option<Channel>,
     pub request_type_id: Option<i64>,
     /// The service of the ticket's request type.
     pub service: Option<String>,
@@ -427,14 +444,14 @@ fn push_filter(
             .bind(tt.as_str())
             .push(")");
     }
-    if let Some(p) = &filter.priority {
-        sql.push(" AND t.priority = ").bind(p.as_str());
+    if let Some(p) = filter.priority {
+        sql.push(" AND t.priority = ").bind(p.code());
     }
     if let Some(s) = filter.sub_unit_id {
         sql.push(" AND t.sub_unit_id = ").bind(s);
     }
-    if let Some(c) = &filter.channel {
-        sql.push(" AND t.channel = ").bind(c.as_str());
+    if let Some(c) = filter.channel {
+        sql.push(" AND t.channel = ").bind(c.code());
     }
     if let Some(r) = filter.request_type_id {
         sql.push(" AND t.request_type_id = ").bind(r);

@@ -43,36 +43,19 @@ pub async fn transition_notifying(
     .await
 }
 
-/// Reopens a resolved or closed ticket because its requester wrote again:
-/// moves it to the first status of category "open" (else "new") that its
-/// workflow allows from here. A closed status is final in most workflows:
-/// then the workflow's first open status is taken all the same (the desk
-/// chose reopening over follow-up tickets). `false` when there is none.
+/// Reopens a resolved or closed ticket because its requester wrote again,
+/// to where *Reopen* on the request page leads
+/// (`atbalsts_domain::request::reopen_target`: one rule for both). `false`
+/// when the workflow offers no way back, or the ticket is not finished.
 pub async fn reopen_on_reply(db: &Db, actor_id: i64, ticket: &Ticket) -> Result<bool> {
-    use atbalsts_domain::StatusCategory;
     let (workflow, _) = workflows::workflow(db, ticket.workflow_id).await?;
-    let next = workflow.next_statuses(&ticket.status);
-    let target = next
-        .iter()
-        .find(|s| s.category == StatusCategory::Open)
-        .or_else(|| next.iter().find(|s| s.category == StatusCategory::New));
-    if let Some(s) = target {
-        let code = s.code.clone();
-        apply(db, actor_id, ticket, &code, None, true, |_| Vec::new()).await?;
-        return Ok(true);
-    }
-    let reopen = workflow
-        .statuses
-        .iter()
-        .find(|s| s.category == StatusCategory::Open);
-    match reopen {
-        Some(s) if ticket.status_category == StatusCategory::Closed => {
-            let code = s.code.clone();
-            apply(db, actor_id, ticket, &code, None, false, |_| Vec::new()).await?;
-            Ok(true)
-        }
-        _ => Ok(false),
-    }
+    let Some((target, follow)) = atbalsts_domain::request::reopen_target(&workflow, &ticket.status)
+    else {
+        return Ok(false);
+    };
+    let code = target.code.clone();
+    apply(db, actor_id, ticket, &code, None, follow, |_| Vec::new()).await?;
+    Ok(true)
 }
 
 pub(super) async fn apply(

@@ -71,8 +71,7 @@ pub async fn triage(
         // Without both levels the matrix has nothing to say: the priority
         // stays, unless one is chosen (with a reason, as any override).
         _ => {
-            let current = Priority::parse(&ticket.priority)
-                .map_err(|_| StoreError::Corrupt(format!("priority {}", ticket.priority)))?;
+            let current = ticket.priority;
             match t.priority {
                 Some(p) if p != current => decide(
                     &PriorityMatrix([[current; 3]; 3]),

@@ -3,13 +3,14 @@
 //! may; anyone else gets 404, as for a request they cannot see.
 
 use super::view::{load, render, Echo};
+use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_mail::notices::Notices;
 use atbalsts_store::tickets::customer;
 use axum::extract::{Path, State};
-use axum::http::header::LOCATION;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
@@ -50,27 +51,24 @@ async fn act(
     form: ConfirmForm,
     action: Action,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let notices = Notices::for_transition(&state.db, viewer.user_id, &ticket).await?;
     let compose = |status: &atbalsts_store::workflows::StatusInfo| {
         notices.transition(&state.composer, &ticket, status)
     };
-    let done = match action {
+    let outcome = match action {
         Action::Solved => customer::confirm_solved(&state.db, viewer, &ticket, compose).await,
         Action::Reopen => customer::reopen(&state.db, viewer, &ticket, compose).await,
     };
-    let flash = match action {
-        Action::Solved => "solved",
-        Action::Reopen => "reopened",
+    let confirmation = match action {
+        Action::Solved => Flash::Solved,
+        Action::Reopen => Flash::Reopened,
     };
-    match done.map_err(AppError::from) {
-        Ok(()) => Ok((
-            StatusCode::SEE_OTHER,
-            [(LOCATION, format!("/tickets/{}?done={flash}", ticket.key))],
-        )
-            .into_response()),
+    match outcome.map_err(AppError::from) {
+        Ok(()) => Ok(flash::redirect(
+            &format!("/tickets/{}", ticket.key),
+            confirmation,
+        )),
         Err(AppError::Invalid(errors)) => {
             let notice = errors.0.first().map(|e| e.code).unwrap_or("error-invalid");
             let fresh = load(&state, viewer, &key).await?;

@@ -4,7 +4,6 @@
 //! it solved, reopen it). Staff reach the same URLs and get the agent pages;
 //! the ticket pages hand customers over to here through `customer_pages()`.
 
-mod answers;
 mod confirm;
 mod list;
 mod reply;
@@ -27,6 +26,9 @@ pub fn routes() -> Router<AppState> {
 pub fn customer_pages() -> CustomerPages {
     CustomerPages {
         list: |state, ctx, asked| Box::pin(list::page(state, ctx, asked)),
-        view: |state, ctx, ticket, done| Box::pin(view::page(state, ctx, ticket, done)),
+        view: |state, ctx, ticket| Box::pin(view::page(state, ctx, ticket)),
+        refused: |state, ctx, ticket, status, echo| {
+            Box::pin(view::render(state, ctx, ticket, status, echo))
+        },
     }
 }

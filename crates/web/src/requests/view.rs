@@ -6,51 +6,16 @@
 use super::status::CustomerStatuses;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::request::{reopen_target, solved_target, WaitingOn};
-use atbalsts_domain::{FieldErrors, TicketKey, Viewer};
 use atbalsts_store::tickets::{self, customer, Ticket};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{context, Value};
-use serde::Serialize;
 
-/// What a re-rendered request page keeps from a rejected form, and the
-/// message of a refused or done action.
-#[derive(Default, Serialize)]
-pub(crate) struct Echo {
-    pub body: String,
-    pub held_files: Vec<crate::uploads::HeldFile>,
-    pub errors: FieldErrors,
-    /// A refused action (`error-…` key).
-    pub notice: Option<&'static str>,
-    /// A done action (`request-done-…` key), announced in a status region.
-    pub done: Option<&'static str>,
-}
+pub(crate) use crate::customer_pages::RequestEcho as Echo;
+pub(crate) use crate::ticket_keys::load;
 
-pub(crate) async fn load(state: &AppState, viewer: &Viewer, key: &str) -> AppResult<Ticket> {
-    let key = TicketKey::parse(key).ok_or(AppError::NotFound)?;
-    tickets::ticket_for(&state.db, viewer, &key)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// The page after a redirect: `done` names the action that just succeeded.
-pub(crate) async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    ticket: &Ticket,
-    done: &str,
-) -> AppResult<Response> {
-    let done = match done {
-        "solved" => Some("request-done-solved"),
-        "reopened" => Some("request-done-reopened"),
-        "replied" => Some("request-done-replied"),
-        _ => None,
-    };
-    let echo = Echo {
-        done,
-        ..Default::default()
-    };
-    render(state, ctx, ticket, StatusCode::OK, echo).await
+pub(crate) async fn page(state: &AppState, ctx: &Ctx, ticket: &Ticket) -> AppResult<Response> {
+    render(state, ctx, ticket, StatusCode::OK, Echo::default()).await
 }
 
 pub(crate) async fn render(
@@ -81,7 +46,7 @@ pub(crate) async fn render(
         async { Ok(tickets::comments_of(db, viewer, ticket).await?) },
         async { Ok(tickets::attachments_of(db, viewer, ticket).await?) },
         async { Ok(tickets::status_history_of(db, ticket.id).await?) },
-        super::answers::of(state, ticket, ctx.locale),
+        crate::ticket_answers::answers_of(state, ticket, ctx.locale),
         async { Ok(customer::last_public_by_desk(db, std::slice::from_ref(ticket)).await?) },
         async { Ok(customer::may_reopen(db, ticket).await?) },
         async { Ok(tickets::approvals::approvals_of(db, ticket.id).await?) },

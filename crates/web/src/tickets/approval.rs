@@ -3,8 +3,9 @@
 //! by an approver or the desk's staff. The decision itself — and what it
 //! does to the ticket — is `atbalsts_store::tickets::approvals::decide`.
 
-use super::view::{field_values, load};
+use crate::customer_pages::{CustomerPages, RequestEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::approvals::{self, Decider, Decision};
@@ -12,6 +13,7 @@ use atbalsts_store::tickets::{ticket_by_id, Ticket};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::Extension;
 use axum::Form;
 use minijinja::context;
 use serde::Deserialize;
@@ -66,7 +68,7 @@ async fn show(
     comment: &str,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let fields = field_values(state, ticket, ctx.locale).await?;
+    let fields = crate::ticket_answers::answers_of(state, ticket, ctx.locale).await?;
     state.templates.render_status(
         ctx,
         status,
@@ -146,15 +148,16 @@ pub async fn submit(
 }
 
 /// From the ticket page: an approver signed in, or staff on their behalf.
+/// A refused decision comes back on the page it was made on: the agent's
+/// for staff, the request page for an approver who is not.
 pub async fn from_ticket(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
+    Extension(customer): Extension<CustomerPages>,
     Form(form): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     if !approvals::may_decide(&state.db, viewer, &ticket).await? {
         return Err(AppError::NotFound);
     }
@@ -173,6 +176,21 @@ pub async fn from_ticket(
             &format!("/tickets/{}", ticket.key),
             Flash::Decided,
         )),
+        Err(AppError::Invalid(errors)) if !viewer.is_staff_on(ticket.desk_id) => {
+            let echo = RequestEcho {
+                approval_comment: form.comment,
+                approval_errors: errors.0,
+                ..Default::default()
+            };
+            (customer.refused)(
+                &state,
+                &ctx,
+                &ticket,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                echo,
+            )
+            .await
+        }
         Err(AppError::Invalid(errors)) => {
             let echo = super::view::FormEcho {
                 approval_comment: form.comment,

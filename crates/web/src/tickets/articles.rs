@@ -2,9 +2,10 @@
 //! ticket, the offer to draft one from it, and linking (or unlinking) an
 //! article an agent used to solve it.
 
-use super::view::{load, render, FormEcho};
+use super::view::{render, FormEcho};
 use crate::csrf::CsrfOnly;
 use crate::http::see_other;
+use crate::ticket_keys::OnTicket;
 use crate::ticket_keys::{desk_prefix, may_draft_from};
 use crate::titles::title_in;
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -78,12 +79,9 @@ pub async fn link(
     Path(key): Path<String>,
     Form(form): Form<LinkForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
-    if !viewer.is_staff_on(ticket.desk_id) {
-        return Err(AppError::NotFound);
-    }
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf)
+        .await?
+        .staff_only()?;
     let outcome = match article_number(&form.article) {
         None => Err("error-kb-article-number"),
         Some(id) => {
@@ -128,12 +126,9 @@ pub async fn unlink(
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<CsrfOnly>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
-    if !viewer.is_staff_on(ticket.desk_id) {
-        return Err(AppError::NotFound);
-    }
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf)
+        .await?
+        .staff_only()?;
     kb::unlink_from_ticket(&state.db, viewer, id, &ticket, ArticleLinkKind::UsedToSolve).await?;
     Ok(see_other(format!("/tickets/{}#knowledge", ticket.key)))
 }

@@ -3,6 +3,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -40,9 +41,7 @@ pub async fn submit(
     Path(key): Path<String>,
     Form(form): Form<AssignForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let assignee = assignee_of(&form.assignee, viewer.user_id)?;
     let echo =
         match crate::ticket_events::assign(&state, viewer, &ticket, assignee, form.version).await {

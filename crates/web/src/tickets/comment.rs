@@ -1,38 +1,42 @@
-use super::view::{load, render, FormEcho};
-use crate::flash::{self, Flash};
-use crate::uploads;
-use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::ticket::parse_long_text;
-use atbalsts_domain::FieldErrors;
-use atbalsts_store::tickets::NewAttachment;
-use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+//! A reply or internal note from the agent's ticket page, or a reply and
+//! the move to resolved in one step.
 
-/// Adds a public reply or internal note, or (staff, `resolve` pressed) a
-/// public reply and the move to resolved in one step. A rejected one comes
-/// back with the text and the files kept, and nothing written.
+use super::view::{render, FormEcho};
+use crate::customer_pages::CustomerPages;
+use crate::flash::{self, Flash};
+use crate::replies::{self, Reply};
+use crate::ticket_keys::OnTicket;
+use crate::{AppError, AppResult, AppState, Ctx};
+use axum::extract::{Multipart, Path, State};
+use axum::response::Response;
+use axum::Extension;
+
+/// Adds a public reply or internal note, or (`resolve` pressed) a public
+/// reply and the move to resolved in one step. A rejected one comes back
+/// with the text and the files kept, and nothing written. Anyone but staff
+/// (this was the customers' reply route before `/tickets/{key}/reply`)
+/// gets a customer's reply, on the request page.
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
+    Extension(customer): Extension<CustomerPages>,
     multipart: Multipart,
 ) -> AppResult<Response> {
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
-    let form = uploads::parse(&state, uploads::Sender::Page(&ctx), multipart, "files").await?;
-    let mut errors = FieldErrors(form.errors.0.clone());
-    let body = errors.check(parse_long_text(form.get("body"), true), "body");
-    let resolve = !form.get("resolve").is_empty();
-    let is_public = resolve || form.get("visibility") != "internal";
-    let version = form.get("version").parse().ok();
+    let on = OnTicket::read(&state, &ctx, &key).await?;
+    let reply = Reply::read(&state, &ctx, multipart).await?;
+    if !on.is_staff() {
+        return replies::from_customer(&state, &ctx, on.viewer, &on.ticket, reply, customer).await;
+    }
+    let OnTicket { viewer, ticket } = on;
+    let resolve = !reply.form.get("resolve").is_empty();
+    let is_public = resolve || reply.form.get("visibility") != "internal";
+    let version = reply.form.get("version").parse().ok();
     let mut notice = None;
-    if let (Some(body), true) = (body, errors.is_empty()) {
-        let files: Vec<NewAttachment> = form.files.iter().map(|f| f.to_attachment()).collect();
+    if let Some((body, files)) = reply.accepted() {
         let page = format!("/tickets/{}#conversation", ticket.key);
         if !resolve {
-            crate::ticket_events::comment(&state, viewer, &ticket, &body, is_public, &files)
-                .await?;
+            crate::ticket_events::comment(&state, viewer, &ticket, body, is_public, &files).await?;
             let done = if is_public {
                 Flash::Replied
             } else {
@@ -41,7 +45,7 @@ pub async fn submit(
             return Ok(flash::redirect(&page, done));
         }
         match crate::ticket_events::reply_and_resolve(
-            &state, viewer, &ticket, &body, &files, version,
+            &state, viewer, &ticket, body, &files, version,
         )
         .await
         {
@@ -53,20 +57,14 @@ pub async fn submit(
             Err(other) => return Err(other),
         }
     }
+    let status = reply.refusal_status();
     let echo = FormEcho {
-        body: form.get("body").to_owned(),
-        visibility: form.get("visibility").to_owned(),
-        held_files: form.files,
-        errors,
+        body: reply.form.get("body").to_owned(),
+        visibility: reply.form.get("visibility").to_owned(),
+        held_files: reply.form.files,
+        errors: reply.errors,
         notice,
         ..Default::default()
     };
-    render(
-        &state,
-        &ctx,
-        &ticket,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        echo,
-    )
-    .await
+    render(&state, &ctx, &ticket, status, echo).await
 }

@@ -2,9 +2,9 @@
 //! signing in is only what was typed, so no approver is asked until the
 //! desk's staff confirm it; confirming asks them.
 
-use super::view::load;
 use crate::flash::{self, Flash};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::ticket_keys::OnTicket;
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_mail::compose::About;
 use atbalsts_store::tickets::approvals;
 use axum::extract::{Path, State};
@@ -26,12 +26,9 @@ pub async fn confirm(
     Path(key): Path<String>,
     Form(form): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
-    if !viewer.is_staff_on(ticket.desk_id) {
-        return Err(AppError::NotFound);
-    }
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf)
+        .await?
+        .staff_only()?;
     let about = About {
         id: ticket.id,
         desk_id: ticket.desk_id,

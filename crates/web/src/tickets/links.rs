@@ -4,6 +4,7 @@
 use super::view::{load, render, FormEcho};
 use crate::csrf::CsrfOnly;
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::link::LinkKind;
 use atbalsts_domain::ticket::parse_long_text;
@@ -50,9 +51,7 @@ pub async fn add(
     Path(key): Path<String>,
     Form(form): Form<LinkForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let outcome = async {
         let kind = LinkKind::parse(&form.kind)
             .map_err(|c| AppError::Invalid(atbalsts_domain::FieldError::new("kind", c).into()))?;
@@ -73,9 +72,7 @@ pub async fn remove(
     Path((key, id)): Path<(String, i64)>,
     Form(form): Form<CsrfOnly>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     tickets::remove_link(&state.db, viewer, &ticket, id).await?;
     Ok(back(&ticket, Flash::LinkRemoved))
 }
@@ -96,9 +93,7 @@ pub(crate) async fn open_incidents(
     Ok(tickets::links_of(&state.db, problem.id)
         .await?
         .into_iter()
-        .filter(|l| {
-            !l.outgoing && l.kind == LinkKind::CausedBy.code() && !l.other_category.is_done()
-        })
+        .filter(|l| !l.outgoing && l.kind == LinkKind::CausedBy && !l.other_category.is_done())
         .collect())
 }
 
@@ -109,12 +104,12 @@ pub async fn resolve_incidents(
     Path(key): Path<String>,
     Form(form): Form<ResolveForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let problem = load(&state, viewer, &key).await?;
-    if !viewer.is_staff_on(problem.desk_id) {
-        return Err(AppError::NotFound);
-    }
+    let OnTicket {
+        viewer,
+        ticket: problem,
+    } = OnTicket::form(&state, &ctx, &key, &form.csrf)
+        .await?
+        .staff_only()?;
     let message = match parse_long_text(&form.message, true) {
         Ok(m) => m,
         Err(code) => {

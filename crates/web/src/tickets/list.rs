@@ -2,7 +2,7 @@ use super::ordering::{self, Order};
 use super::StatusNames;
 use crate::customer_pages::{Asked, CustomerPages};
 use crate::{AppResult, AppState, Ctx};
-use atbalsts_domain::StatusCategory;
+use atbalsts_domain::{Channel, Priority, StatusCategory};
 use atbalsts_store::tickets::{list_tickets, Cursor, TicketFilter};
 use axum::extract::{Query, RawQuery, State};
 use axum::http::header::SET_COOKIE;
@@ -85,7 +85,9 @@ impl ListQuery {
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         let id = |s: &str| s.trim().parse::<i64>().ok();
         f.ticket_type = text(&self.ticket_type);
-        f.priority = text(&self.priority);
+        // The page offers known codes only; another one in a hand-made
+        // address is ignored, as an empty one.
+        f.priority = Priority::parse(self.priority.trim()).ok();
         f.team_id = id(&self.team);
         if self.assignee == "none" {
             f.unassigned = true;
@@ -94,7 +96,7 @@ impl ListQuery {
         }
         f.institution_id = f.institution_id.or(id(&self.institution));
         f.sub_unit_id = id(&self.sub_unit);
-        f.channel = text(&self.channel);
+        f.channel = Channel::parse(self.channel.trim()).ok();
         f.request_type_id = id(&self.request_type);
         f.service = text(&self.service);
         f.category_id = id(&self.category);
@@ -140,7 +142,7 @@ struct Row {
     summary: String,
     status: String,
     status_category: StatusCategory,
-    priority: String,
+    priority: Priority,
     requester: String,
     assignee: Option<String>,
     team: Option<String>,
@@ -294,7 +296,7 @@ pub async fn page(
             summary: t.summary.clone(),
             status: names.get(t.workflow_id, &t.status),
             status_category: t.status_category,
-            priority: t.priority.clone(),
+            priority: t.priority,
             requester: t.requester_name.clone(),
             assignee: t.assignee_name.clone(),
             team: t.team_name.clone(),

@@ -4,8 +4,9 @@
 //! status and priority it names are set, through the same calls as the
 //! page's own forms. The text is in the requester's language.
 
-use super::view::{load, render, FormEcho};
+use super::view::{render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::mail_template::render as fill;
 use atbalsts_domain::{Locale, Priority, Viewer};
@@ -66,9 +67,7 @@ pub async fn submit(
     Path(key): Path<String>,
     Form(form): Form<MacroForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let id: i64 = form.macro_id.parse().map_err(|_| AppError::NotFound)?;
     let m = macros::by_id(&state.db, viewer, id)
         .await?

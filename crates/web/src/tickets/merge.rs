@@ -4,6 +4,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_i18n::Arg;
 use atbalsts_mail::notices::Notices;
@@ -29,12 +30,12 @@ pub async fn submit(
     Path(key): Path<String>,
     Form(form): Form<MergeForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let duplicate = load(&state, viewer, &key).await?;
-    if !viewer.is_staff_on(duplicate.desk_id) {
-        return Err(AppError::NotFound);
-    }
+    let OnTicket {
+        viewer,
+        ticket: duplicate,
+    } = OnTicket::form(&state, &ctx, &key, &form.csrf)
+        .await?
+        .staff_only()?;
     let outcome = async {
         let target = load(&state, viewer, form.target.trim())
             .await

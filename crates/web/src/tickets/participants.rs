@@ -1,9 +1,10 @@
 //! Participants and watchers from the ticket page: staff add customers to
 //! copy on a request, watch it themselves, and remove people.
 
-use super::view::{load, render, FormEcho};
+use super::view::{render, FormEcho};
 use crate::csrf::CsrfOnly;
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::Email;
 use atbalsts_store::tickets::participants::{self, Role};
@@ -35,9 +36,7 @@ pub async fn add(
     Path(key): Path<String>,
     Form(form): Form<AddForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let watch = form.action == "watch";
     let outcome = async {
         let (email, role) = if watch {
@@ -85,9 +84,7 @@ pub async fn remove(
     Path((key, user_id)): Path<(String, i64)>,
     Form(form): Form<CsrfOnly>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     participants::remove(&state.db, viewer, &ticket, user_id).await?;
     Ok(back(&ticket, Flash::ParticipantRemoved))
 }

@@ -1,5 +1,6 @@
 use super::view::{load, render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -26,9 +27,7 @@ pub async fn submit(
     Path(key): Path<String>,
     Form(form): Form<TransitionForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     match crate::ticket_events::transition(&state, viewer, &ticket, &form.to, form.version).await {
         Ok(()) => Ok(flash::redirect(
             &format!("/tickets/{}", ticket.key),

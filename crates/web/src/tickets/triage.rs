@@ -4,6 +4,7 @@
 
 use super::view::{load, render, FormEcho};
 use crate::flash::{self, Flash};
+use crate::ticket_keys::OnTicket;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::triage::Level;
 use atbalsts_domain::{FieldErrors, Priority};
@@ -44,20 +45,15 @@ pub async fn submit(
     Path(key): Path<String>,
     Form(form): Form<TriageForm>,
 ) -> AppResult<Response> {
-    ctx.check_csrf(&form.csrf)?;
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
+    let OnTicket { viewer, ticket } = OnTicket::form(&state, &ctx, &key, &form.csrf).await?;
     let mut errors = FieldErrors::default();
     // Empty: not chosen, offered only while the ticket has no level.
-    let level = |raw: &str, current: &Option<String>, errors: &mut FieldErrors, name| match (
-        raw, current,
-    ) {
-        ("", None) => Some(None),
-        ("", Some(c)) => Some(Level::parse(c).ok()),
-        (raw, _) => errors.check(Level::parse(raw).map(Some), name),
+    let level = |raw: &str, current: Option<Level>, errors: &mut FieldErrors, name| match raw {
+        "" => Some(current),
+        raw => errors.check(Level::parse(raw).map(Some), name),
     };
-    let impact = level(&form.impact, &ticket.impact, &mut errors, "impact");
-    let urgency = level(&form.urgency, &ticket.urgency, &mut errors, "urgency");
+    let impact = level(&form.impact, ticket.impact, &mut errors, "impact");
+    let urgency = level(&form.urgency, ticket.urgency, &mut errors, "urgency");
     let priority = if form.priority.is_empty() {
         Some(None)
     } else {

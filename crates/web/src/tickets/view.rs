@@ -1,8 +1,9 @@
 use super::panels::{Panels, Scope};
+use crate::ticket_keys::OnTicket;
 use crate::{AppResult, AppState, Ctx};
-use atbalsts_domain::{FieldErrors, Locale};
+use atbalsts_domain::FieldErrors;
 use atbalsts_store::tickets::Ticket;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{context, Value};
@@ -87,53 +88,24 @@ pub(crate) fn formatted(
     }))
 }
 
-/// The ticket's answers in the order of its request type's form, then any
-/// other custom field values (set through the API), each under its name.
-pub(crate) async fn field_values(
-    state: &AppState,
-    ticket: &Ticket,
-    locale: Locale,
-) -> AppResult<Vec<Value>> {
-    use atbalsts_store::{catalogue, custom_fields};
-    let values = custom_fields::values_of(&state.db, ticket.id).await?;
-    let mut shown = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    if let Some(rt) = ticket.request_type_id {
-        if let Some(rt) = catalogue::request_type_by_id(&state.db, rt).await? {
-            let other = state.i18n.t(locale, "form-other-choice");
-            for f in &rt.form {
-                if let Some(value) =
-                    crate::request_fields::display_answer(f, &values, locale, &other)
-                {
-                    shown.insert(f.code.clone());
-                    shown.insert(format!("{}{}", f.code, atbalsts_domain::form::OTHER_SUFFIX));
-                    out.push(context! { label => f.labels.get(locale).to_owned(), value => value });
-                }
-            }
-        }
-    }
-    for f in custom_fields::of_desk(&state.db, ticket.desk_id).await? {
-        if let (Some(value), false) = (values.get(&f.code), shown.contains(&f.code)) {
-            out.push(context! { label => f.labels.get(locale).to_owned(), value => Value::from_serialize(value) });
-        }
-    }
-    Ok(out)
-}
-
 /// `/tickets/{key}`: the agent's page for staff of the desk; anyone else
 /// (a requester, an approver) gets the customer's request page.
 pub async fn page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(key): Path<String>,
-    Query(q): Query<std::collections::HashMap<String, String>>,
     axum::Extension(customer): axum::Extension<crate::customer_pages::CustomerPages>,
 ) -> AppResult<Response> {
-    let viewer = ctx.viewer()?;
-    let ticket = load(&state, viewer, &key).await?;
-    if !viewer.is_staff_on(ticket.desk_id) {
-        let done = q.get("done").map(String::as_str).unwrap_or_default();
-        return (customer.view)(&state, &ctx, &ticket, done).await;
+    let on = OnTicket::read(&state, &ctx, &key).await?;
+    if !on.is_staff() {
+        return (customer.view)(&state, &ctx, &on.ticket).await;
     }
-    render(&state, &ctx, &ticket, StatusCode::OK, FormEcho::default()).await
+    render(
+        &state,
+        &ctx,
+        &on.ticket,
+        StatusCode::OK,
+        FormEcho::default(),
+    )
+    .await
 }

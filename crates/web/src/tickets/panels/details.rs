@@ -27,7 +27,7 @@ impl Details {
                         .await?,
                 )
             },
-            crate::tickets::view::field_values(s.state, s.ticket, locale),
+            crate::ticket_answers::answers_of(s.state, s.ticket, locale),
         )?;
         Ok(Self {
             status_label: names.get(s.ticket.workflow_id, &s.ticket.status),

@@ -39,8 +39,7 @@ impl Triage {
             of_desk(db, t.desk_id, Kind::Category, Some(t.ticket_type_id)),
             of_desk(db, t.desk_id, Kind::RootCause, None),
         )?;
-        let level = |l: &Option<String>| l.as_deref().and_then(|l| Level::parse(l).ok());
-        let computed = match (level(&t.impact), level(&t.urgency)) {
+        let computed = match (t.impact, t.urgency) {
             (Some(i), Some(u)) => Some(matrix.priority(i, u).code()),
             _ => None,
         };

@@ -1,6 +1,8 @@
-//! The answers a customer gave on the request type's form, in its order,
-//! then the desk's other custom fields the request has a value for (given
-//! through the API, e.g. an inventory number).
+//! The answers a ticket holds, as both its pages show them (the agent's
+//! details panel, the customer's request page, an approver's page): those
+//! given on the request type's form, in its order, then the desk's other
+//! custom fields the ticket has a value for (set through the API, e.g. an
+//! inventory number), each under its name.
 
 use crate::{AppResult, AppState};
 use atbalsts_domain::Locale;
@@ -9,7 +11,11 @@ use atbalsts_store::{catalogue, custom_fields};
 use minijinja::{context, Value};
 use std::collections::BTreeSet;
 
-pub(super) async fn of(state: &AppState, ticket: &Ticket, locale: Locale) -> AppResult<Vec<Value>> {
+pub(crate) async fn answers_of(
+    state: &AppState,
+    ticket: &Ticket,
+    locale: Locale,
+) -> AppResult<Vec<Value>> {
     let values = custom_fields::values_of(&state.db, ticket.id).await?;
     let mut shown = BTreeSet::new();
     let mut out = Vec::new();

@@ -314,3 +314,68 @@ async fn policies_are_reordered_and_desk_settings_saved_from_the_page(t: TestDb)
     let html = b.get(saved.header("location")).await.text();
     assert!(html.contains(r#"id="s-fr-status_change" name="first_response" value="status_change" checked"#));
 }
+
+#[db_test]
+async fn the_api_lists_the_desks_calendars_and_a_years_special_days(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let id = office(&app).await;
+    let token = app.token_for(&app.world.agent).await;
+    let list = app.api("GET", "/api/v1/calendars", &token, None).await;
+    assert_eq!(list.status, StatusCode::OK);
+    let body = list.json();
+    assert_eq!(body["calendars"][0]["id"], id);
+    assert_eq!(body["calendars"][0]["code"], "office");
+    assert_eq!(body["calendars"][0]["name_en"], "Office hours");
+    assert_eq!(body["calendars"][0]["time_zone"], "Europe/Riga");
+    assert_eq!(body["calendars"][0]["always_open"], false);
+
+    let days = app
+        .api("GET", &format!("/api/v1/calendars/{id}/days?year=2027"), &token, None)
+        .await;
+    assert_eq!(days.status, StatusCode::OK);
+    let body = days.json();
+    let list = body["days"].as_array().unwrap();
+    let on = |date: &str| list.iter().find(|d| d["date"] == date).cloned();
+    let good_friday = on("2027-03-26").expect("Good Friday 2027");
+    assert_eq!(good_friday["kind"], "day_off");
+    assert_eq!(good_friday["name_en"], "Good Friday");
+    assert_eq!(on("2027-03-25").expect("the Thursday before")["kind"], "short_day");
+    assert!(on("2027-03-24").is_none(), "ordinary days are not listed");
+}
+
+#[db_test]
+async fn the_api_refuses_a_bad_year_and_hides_another_desks_calendar(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let id = office(&app).await;
+    let token = app.token_for(&app.world.agent).await;
+    for query in ["", "?year=abc", "?year=1899", "?year=2201"] {
+        let resp = app
+            .api("GET", &format!("/api/v1/calendars/{id}/days{query}"), &token, None)
+            .await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST, "{query}");
+        let body = resp.json();
+        assert_eq!(body["error"]["fields"][0]["field"], "year");
+        assert_eq!(body["error"]["fields"][0]["code"], "error-sla-year");
+    }
+
+    let other = atbalsts_store::desks::create_desk(&app.db.db, "CITS", "Cita nodaļa").await.unwrap();
+    let input = CalendarInput {
+        code: "theirs".into(),
+        name_lv: "Cits".into(),
+        name_en: String::new(),
+        calendar: Calendar::new(CalendarSpec::always_open()).unwrap(),
+    };
+    let theirs = calendars::save(&app.db.db, other, None, &input, false).await.unwrap();
+    let resp = app
+        .api("GET", &format!("/api/v1/calendars/{theirs}/days?year=2027"), &token, None)
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    let list = app.api("GET", "/api/v1/calendars", &token, None).await.json();
+    assert_eq!(list["calendars"].as_array().unwrap().len(), 1, "only the agent's desk");
+    // A customer works on no desk and sees no calendar.
+    let customer = app.token_for(&app.world.customer_a).await;
+    let resp = app
+        .api("GET", &format!("/api/v1/calendars/{id}/days?year=2027"), &customer, None)
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+}

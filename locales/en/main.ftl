@@ -1363,14 +1363,18 @@ sla-file-title = Export and import
 sla-export = Download calendars and policies (JSON)
 sla-import = Import
 sla-import-hint = The file replaces calendars and policies with the same codes and adds new ones; others stay. If any entry is wrong, nothing changes.
-sla-imported = { $count } entries imported.
+sla-imported =
+    { $count ->
+        [one] { $count } entry imported.
+       *[other] { $count } entries imported.
+    }
 sla-saved-calendar = Calendar saved; due times of open tickets are being recalculated.
 sla-saved-day = Day saved; due times of open tickets are being recalculated.
 sla-saved-policy = Policy saved; due times of open tickets are being recalculated.
 sla-saved-moved = Order changed; due times of open tickets are being recalculated.
 sla-saved-settings = Settings saved.
 sla-retime-running = Recalculating due times: { $done } of { $total }
-sla-retime-finished = Due times recalculated ({ $total } tickets, { $when }).
+sla-retime-finished = Due times recalculated { $when }; tickets: { $total }.
 sla-retime-progress = Recalculating due times
 error-sla-time-zone-unknown = Unknown time zone; give an IANA name such as Europe/Riga.
 error-sla-interval-invalid = Intervals overlap or are empty (each must start before it ends).

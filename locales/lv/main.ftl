@@ -1372,14 +1372,18 @@ sla-file-title = Eksports un imports
 sla-export = Lejupielādēt kalendārus un politikas (JSON)
 sla-import = Importēt
 sla-import-hint = Fails aizstāj kalendārus un politikas ar tiem pašiem kodiem un pievieno jaunos; citi paliek. Ja kāds ieraksts ir kļūdains, nekas netiek mainīts.
-sla-imported = Importēti { $count } ieraksti.
+sla-imported =
+    { $count ->
+        [one] Importēts { $count } ieraksts.
+       *[other] Importēti { $count } ieraksti.
+    }
 sla-saved-calendar = Kalendārs saglabāts; atvērto pieteikumu termiņi tiek pārrēķināti.
 sla-saved-day = Diena saglabāta; atvērto pieteikumu termiņi tiek pārrēķināti.
 sla-saved-policy = Politika saglabāta; atvērto pieteikumu termiņi tiek pārrēķināti.
 sla-saved-moved = Secība mainīta; atvērto pieteikumu termiņi tiek pārrēķināti.
 sla-saved-settings = Iestatījumi saglabāti.
 sla-retime-running = Pārrēķina termiņus: { $done } no { $total }
-sla-retime-finished = Termiņi pārrēķināti ({ $total } pieteikumi, { $when }).
+sla-retime-finished = Termiņi pārrēķināti { $when }; pieteikumu: { $total }.
 sla-retime-progress = Termiņu pārrēķins
 error-sla-time-zone-unknown = Nezināma laika josla; norādiet IANA nosaukumu, piemēram, Europe/Riga.
 error-sla-interval-invalid = Laika posmi pārklājas vai ir tukši (sākumam jābūt pirms beigām).

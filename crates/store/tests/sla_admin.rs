@@ -52,7 +52,13 @@ async fn an_administrator_creates_edits_and_lists_calendars_and_each_edit_retime
     let id = calendars::save(&t.db, w.desk_id, None, &office("office"), false)
         .await
         .unwrap();
-    assert!(retime_runs::latest(&t.db, w.desk_id).await.unwrap().is_none(), "a new calendar has no tickets");
+    assert!(
+        retime_runs::latest(&t.db, w.desk_id)
+            .await
+            .unwrap()
+            .is_none(),
+        "a new calendar has no tickets"
+    );
     // An open ticket for the run to count.
     w.file(&t.db, &w.customer_a, "Neiet printeris").await;
 
@@ -60,8 +66,14 @@ async fn an_administrator_creates_edits_and_lists_calendars_and_each_edit_retime
     changed.name_lv = "Darba laiks ar pusdienām".into();
     let mut spec = CalendarSpec::latvian_office();
     spec.week[0] = vec![
-        Interval { start: 8 * 3600 + 1800, end: 12 * 3600 },
-        Interval { start: 12 * 3600 + 1800, end: 17 * 3600 },
+        Interval {
+            start: 8 * 3600 + 1800,
+            end: 12 * 3600,
+        },
+        Interval {
+            start: 12 * 3600 + 1800,
+            end: 17 * 3600,
+        },
     ];
     changed.calendar = Calendar::new(spec).unwrap();
     calendars::save(&t.db, w.desk_id, Some(id), &changed, false)
@@ -76,7 +88,10 @@ async fn an_administrator_creates_edits_and_lists_calendars_and_each_edit_retime
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].code, "office");
 
-    let run = retime_runs::latest(&t.db, w.desk_id).await.unwrap().unwrap();
+    let run = retime_runs::latest(&t.db, w.desk_id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((run.total, run.done, run.finished_at), (1, 0, None));
     assert_eq!(run.reason, "calendar:office");
     let jobs = retime_jobs(&t).await;
@@ -94,7 +109,10 @@ async fn an_administrator_creates_edits_and_lists_calendars_and_each_edit_retime
     let err = calendars::save(&t.db, w.desk_id, None, &office("office"), false)
         .await
         .unwrap_err();
-    assert!(matches!(err, StoreError::Invalid(ref e) if e.for_field("code").is_some()), "{err:?}");
+    assert!(
+        matches!(err, StoreError::Invalid(ref e) if e.for_field("code").is_some()),
+        "{err:?}"
+    );
 }
 
 #[db_test]
@@ -113,12 +131,21 @@ async fn special_days_are_added_replaced_and_removed_and_dates_out_of_range_refu
     calendars::set_day(&t.db, w.desk_id, id, saturday, Some(day(DayKind::ShortDay)))
         .await
         .unwrap();
-    calendars::set_day(&t.db, w.desk_id, id, saturday, Some(day(DayKind::WorkingDay)))
-        .await
-        .unwrap();
+    calendars::set_day(
+        &t.db,
+        w.desk_id,
+        id,
+        saturday,
+        Some(day(DayKind::WorkingDay)),
+    )
+    .await
+    .unwrap();
     let stored = calendars::get(&t.db, id).await.unwrap().unwrap();
     assert_eq!(stored.calendar.spec().days, vec![day(DayKind::WorkingDay)]);
-    assert!(!stored.calendar.working_intervals(saturday).is_empty(), "the Saturday is worked");
+    assert!(
+        !stored.calendar.working_intervals(saturday).is_empty(),
+        "the Saturday is worked"
+    );
     assert_eq!(stored.version, 3);
 
     let old: jiff::civil::Date = "1850-01-01".parse().unwrap();
@@ -127,13 +154,18 @@ async fn special_days_are_added_replaced_and_removed_and_dates_out_of_range_refu
         w.desk_id,
         id,
         old,
-        Some(SpecialDay { date: old, ..day(DayKind::DayOff) }),
+        Some(SpecialDay {
+            date: old,
+            ..day(DayKind::DayOff)
+        }),
     )
     .await
     .unwrap_err();
     assert!(matches!(err, StoreError::Invalid(ref e) if e.for_field("day").is_some()));
 
-    calendars::set_day(&t.db, w.desk_id, id, saturday, None).await.unwrap();
+    calendars::set_day(&t.db, w.desk_id, id, saturday, None)
+        .await
+        .unwrap();
     let stored = calendars::get(&t.db, id).await.unwrap().unwrap();
     assert!(stored.calendar.spec().days.is_empty());
     assert!(stored.calendar.working_intervals(saturday).is_empty());
@@ -151,25 +183,50 @@ async fn policies_are_saved_in_order_and_can_be_moved(t: TestDb) {
     let b = policies::save(&t.db, w.desk_id, None, &policy("other", cal, 4), false)
         .await
         .unwrap();
-    let codes = |list: Vec<policies::StoredPolicy>| list.into_iter().map(|p| p.code).collect::<Vec<_>>();
-    assert_eq!(codes(policies::list_for_desk(&t.db, w.desk_id).await.unwrap()), ["critical", "other"]);
-    assert_eq!(codes(policies::active_for_desk(&t.db, w.desk_id).await.unwrap()), ["critical"]);
+    let codes =
+        |list: Vec<policies::StoredPolicy>| list.into_iter().map(|p| p.code).collect::<Vec<_>>();
+    assert_eq!(
+        codes(policies::list_for_desk(&t.db, w.desk_id).await.unwrap()),
+        ["critical", "other"]
+    );
+    assert_eq!(
+        codes(policies::active_for_desk(&t.db, w.desk_id).await.unwrap()),
+        ["critical"]
+    );
 
-    policies::move_policy(&t.db, w.desk_id, b, -1).await.unwrap();
-    assert_eq!(codes(policies::list_for_desk(&t.db, w.desk_id).await.unwrap()), ["other", "critical"]);
+    policies::move_policy(&t.db, w.desk_id, b, -1)
+        .await
+        .unwrap();
+    assert_eq!(
+        codes(policies::list_for_desk(&t.db, w.desk_id).await.unwrap()),
+        ["other", "critical"]
+    );
 
     let mut changed = policy("critical", cal, 2);
     changed.conditions.priorities = vec!["critical".into()];
-    policies::save(&t.db, w.desk_id, Some(a), &changed, true).await.unwrap();
-    let stored = policies::of_desk(&t.db, w.desk_id, a).await.unwrap().unwrap();
+    policies::save(&t.db, w.desk_id, Some(a), &changed, true)
+        .await
+        .unwrap();
+    let stored = policies::of_desk(&t.db, w.desk_id, a)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.version, 2);
     assert_eq!(stored.goals[0].target_secs, 7200);
     assert_eq!(stored.conditions.priorities, ["critical"]);
-    assert_eq!(retime_jobs(&t).await.len(), 4, "two creations, a move and an edit");
+    assert_eq!(
+        retime_jobs(&t).await.len(),
+        4,
+        "two creations, a move and an edit"
+    );
 
     // Another desk's calendar is not this desk's to use.
-    let other = atbalsts_store::desks::create_desk(&t.db, "CITS", "Cita nodaļa").await.unwrap();
-    let theirs = calendars::save(&t.db, other, None, &office("office"), false).await.unwrap();
+    let other = atbalsts_store::desks::create_desk(&t.db, "CITS", "Cita nodaļa")
+        .await
+        .unwrap();
+    let theirs = calendars::save(&t.db, other, None, &office("office"), false)
+        .await
+        .unwrap();
     let err = policies::save(&t.db, w.desk_id, None, &policy("x", theirs, 1), true)
         .await
         .unwrap_err();
@@ -214,44 +271,84 @@ async fn an_export_imports_back_whole_and_a_broken_file_changes_nothing(t: TestD
         w.desk_id,
         cal,
         day,
-        Some(SpecialDay { date: day, kind: DayKind::WorkingDay, name_lv: "Darba sestdiena".into(), name_en: String::new() }),
+        Some(SpecialDay {
+            date: day,
+            kind: DayKind::WorkingDay,
+            name_lv: "Darba sestdiena".into(),
+            name_en: String::new(),
+        }),
     )
     .await
     .unwrap();
     let mut p = policy("critical", cal, 1);
     p.breach_team_id = Some(w.team_id);
     p.breach_priority = Some("critical".into());
-    policies::save(&t.db, w.desk_id, None, &p, true).await.unwrap();
+    policies::save(&t.db, w.desk_id, None, &p, true)
+        .await
+        .unwrap();
     let exported = file::export(&t.db, w.desk_id).await.unwrap();
     let bytes = serde_json::to_vec(&exported).unwrap();
 
     // Into another desk with the same team name: the same calendars and policies.
-    let other = atbalsts_store::desks::create_desk(&t.db, "CITS", "Cita nodaļa").await.unwrap();
-    let team_name = atbalsts_store::desks::teams_of(&t.db, w.desk_id).await.unwrap()[0].name.clone();
-    atbalsts_store::desks::create_team(&t.db, other, &team_name).await.unwrap();
-    let count = file::import(&t.db, other, &file::parse(&bytes).unwrap()).await.unwrap();
+    let other = atbalsts_store::desks::create_desk(&t.db, "CITS", "Cita nodaļa")
+        .await
+        .unwrap();
+    let team_name = atbalsts_store::desks::teams_of(&t.db, w.desk_id)
+        .await
+        .unwrap()[0]
+        .name
+        .clone();
+    atbalsts_store::desks::create_team(&t.db, other, &team_name)
+        .await
+        .unwrap();
+    let count = file::import(&t.db, other, &file::parse(&bytes).unwrap())
+        .await
+        .unwrap();
     assert_eq!(count, 2);
     let again = file::export(&t.db, other).await.unwrap();
-    assert_eq!(serde_json::to_value(&again).unwrap(), serde_json::to_value(&exported).unwrap());
+    assert_eq!(
+        serde_json::to_value(&again).unwrap(),
+        serde_json::to_value(&exported).unwrap()
+    );
 
     // A broken policy in an otherwise good file: nothing changes, the message names it.
     let mut broken: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     broken["calendars"][0]["name_lv"] = "Mainīts".into();
     broken["policies"][0]["goals"]["resolution"] = 0.into();
-    let err = file::import(&t.db, other, &file::parse(&serde_json::to_vec(&broken).unwrap()).unwrap())
-        .await
-        .unwrap_err();
+    let err = file::import(
+        &t.db,
+        other,
+        &file::parse(&serde_json::to_vec(&broken).unwrap()).unwrap(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err.key, "error-sla-file-entry");
-    assert!(err.detail.contains("policies[0] critical") && err.detail.contains("goals.resolution"), "{}", err.detail);
+    assert!(
+        err.detail.contains("policies[0] critical") && err.detail.contains("goals.resolution"),
+        "{}",
+        err.detail
+    );
     let after = calendars::list(&t.db, other).await.unwrap();
-    assert_eq!(after[0].name_lv, "Darba laiks", "the calendar was not changed");
+    assert_eq!(
+        after[0].name_lv, "Darba laiks",
+        "the calendar was not changed"
+    );
 
     // A calendar with overlapping hours names the weekday field.
     let mut bad_cal: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    bad_cal["calendars"][0]["week"][1] = serde_json::json!([{"start": 30000, "end": 40000}, {"start": 35000, "end": 50000}]);
-    let err = file::import(&t.db, other, &file::parse(&serde_json::to_vec(&bad_cal).unwrap()).unwrap())
-        .await
-        .unwrap_err();
-    assert!(err.detail.contains("calendars[0] office") && err.detail.contains("week.1"), "{}", err.detail);
+    bad_cal["calendars"][0]["week"][1] =
+        serde_json::json!([{"start": 30000, "end": 40000}, {"start": 35000, "end": 50000}]);
+    let err = file::import(
+        &t.db,
+        other,
+        &file::parse(&serde_json::to_vec(&bad_cal).unwrap()).unwrap(),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.detail.contains("calendars[0] office") && err.detail.contains("week.1"),
+        "{}",
+        err.detail
+    );
     assert!(file::parse(b"{\"format\": \"other\"}").is_err());
 }

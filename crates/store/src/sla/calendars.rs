@@ -389,9 +389,8 @@ pub async fn set_day(
         spec.days.retain(|x| x.date != date);
         spec.days.push(d.clone());
         // Only the date can be wrong here; name it as the form does.
-        Calendar::new(spec).map_err(|_| {
-            crate::StoreError::invalid("day", "error-sla-date-out-of-range")
-        })?;
+        Calendar::new(spec)
+            .map_err(|_| crate::StoreError::invalid("day", "error-sla-date-out-of-range"))?;
     }
     let mut tx = db.write().begin().await?;
     sqlx::query("DELETE FROM sla_calendar_days WHERE calendar_id = $1 AND day = $2")

@@ -78,7 +78,9 @@ pub async fn export(db: &Db, desk_id: i64) -> Result<SlaFile> {
     let mut cals = Vec::new();
     let mut code_of = std::collections::HashMap::new();
     for c in calendars::list(db, desk_id).await? {
-        let stored = calendars::get(db, c.id).await?.ok_or(StoreError::NotFound)?;
+        let stored = calendars::get(db, c.id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         code_of.insert(c.id, c.code.clone());
         cals.push(CalendarDef {
             code: c.code,
@@ -166,9 +168,7 @@ pub async fn import(
     }
     let existing = calendars::list(db, desk_id).await.map_err(db_err)?;
     let teams = desks::teams_of(db, desk_id).await.map_err(db_err)?;
-    let existing_policies = policies::list_for_desk(db, desk_id)
-        .await
-        .map_err(db_err)?;
+    let existing_policies = policies::list_for_desk(db, desk_id).await.map_err(db_err)?;
     let mut checked_policies = Vec::new();
     for (i, p) in file.policies.iter().enumerate() {
         let entry = format!("policies[{i}] {}", p.code);
@@ -187,8 +187,8 @@ pub async fn import(
         let mut goals = Vec::new();
         for (name, secs) in &p.goals {
             let goal = Goal::parse(name).ok_or_else(|| fail("goals", "error-sla-goal-unknown"))?;
-            let target =
-                GoalTarget::check(goal, *secs).map_err(|code| fail(&format!("goals.{name}"), code))?;
+            let target = GoalTarget::check(goal, *secs)
+                .map_err(|code| fail(&format!("goals.{name}"), code))?;
             goals.push(target);
         }
         if goals.is_empty() {

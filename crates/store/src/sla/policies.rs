@@ -176,7 +176,10 @@ pub(crate) async fn save_in(
         .await?
         .is_some();
     if !calendar_ok {
-        return Err(StoreError::invalid("calendar", "error-sla-calendar-unknown"));
+        return Err(StoreError::invalid(
+            "calendar",
+            "error-sla-calendar-unknown",
+        ));
     }
     if let Some(team) = p.breach_team_id {
         let team_ok = sqlx::query("SELECT id FROM teams WHERE id = $1 AND desk_id = $2")

@@ -91,13 +91,15 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<RetimeRun> {
 const COLUMNS: &str = "id, desk_id, reason, total, done, started_at, finished_at";
 
 pub async fn get(db: &Db, run_id: i64) -> Result<Option<RetimeRun>> {
-    sqlx::query(&format!("SELECT {COLUMNS} FROM sla_retime_runs WHERE id = $1"))
-        .bind(run_id)
-        .fetch_optional(db.read())
-        .await?
-        .as_ref()
-        .map(from_row)
-        .transpose()
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM sla_retime_runs WHERE id = $1"
+    ))
+    .bind(run_id)
+    .fetch_optional(db.read())
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 /// The desk's most recent run, for the progress line on the pages.

@@ -102,7 +102,10 @@ impl CalendarForm {
                     let name = match e.field.as_str() {
                         "time_zone" => "time_zone".to_owned(),
                         "week" => "hours".to_owned(),
-                        f => match f.strip_prefix("week.").and_then(|i| i.parse::<usize>().ok()) {
+                        f => match f
+                            .strip_prefix("week.")
+                            .and_then(|i| i.parse::<usize>().ok())
+                        {
                             Some(i) if i < 7 => DAYS[i].to_owned(),
                             _ => "hours".to_owned(),
                         },
@@ -147,7 +150,11 @@ pub(crate) fn parse_code(raw: &str) -> Result<String, &'static str> {
 /// empty intervals are left for `Calendar::new` to refuse.
 pub(crate) fn parse_hours(raw: &str) -> Result<Vec<Interval>, &'static str> {
     let mut out = Vec::new();
-    for part in raw.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in raw
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let (from, to) = part
             .split_once(['-', '–', '—'])
             .ok_or("error-sla-hours-format")?;
@@ -197,8 +204,14 @@ mod tests {
         assert_eq!(
             day,
             vec![
-                Interval { start: 30600, end: 43200 },
-                Interval { start: 45000, end: 61200 }
+                Interval {
+                    start: 30600,
+                    end: 43200
+                },
+                Interval {
+                    start: 45000,
+                    end: 61200
+                }
             ]
         );
         assert_eq!(hours_text(&day), "08:30-12:00, 12:30-17:00");

@@ -64,7 +64,10 @@ fn saved(desk: &Desk, id: i64) -> Response {
         StatusCode::SEE_OTHER,
         [(
             LOCATION,
-            format!("/admin/sla/{}/calendars/{id}?saved=calendar", desk.key_prefix),
+            format!(
+                "/admin/sla/{}/calendars/{id}?saved=calendar",
+                desk.key_prefix
+            ),
         )],
     )
         .into_response()
@@ -79,7 +82,16 @@ pub async fn list(
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     let form = CalendarForm::new_calendar();
     let notice = q.message_key();
-    render(&state, &ctx, &desk, StatusCode::OK, &form, FieldErrors::default(), notice).await
+    render(
+        &state,
+        &ctx,
+        &desk,
+        StatusCode::OK,
+        &form,
+        FieldErrors::default(),
+        notice,
+    )
+    .await
 }
 
 pub async fn edit(
@@ -92,9 +104,24 @@ pub async fn edit(
     let c = calendars::of_desk(&state.db, desk.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let form = CalendarForm::from_spec(Some(c.id), &c.code, &c.name_lv, &c.name_en, c.calendar.spec());
+    let form = CalendarForm::from_spec(
+        Some(c.id),
+        &c.code,
+        &c.name_lv,
+        &c.name_en,
+        c.calendar.spec(),
+    );
     let notice = q.message_key();
-    render(&state, &ctx, &desk, StatusCode::OK, &form, FieldErrors::default(), notice).await
+    render(
+        &state,
+        &ctx,
+        &desk,
+        StatusCode::OK,
+        &form,
+        FieldErrors::default(),
+        notice,
+    )
+    .await
 }
 
 /// Saves the form, or shows it again with the problems next to the fields.
@@ -108,7 +135,17 @@ async fn save(
 ) -> AppResult<Response> {
     ctx.check_csrf(field(pairs, "_csrf"))?;
     let form = CalendarForm::from_pairs(id, pairs);
-    let refused = |errors| render(state, ctx, desk, StatusCode::UNPROCESSABLE_ENTITY, &form, errors, None);
+    let refused = |errors| {
+        render(
+            state,
+            ctx,
+            desk,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            errors,
+            None,
+        )
+    };
     let input = match form.parse(days) {
         Ok(input) => input,
         Err(errors) => return refused(errors).await,
@@ -147,5 +184,13 @@ pub async fn update(
     let c = calendars::of_desk(&state.db, desk.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    save(&state, &ctx, &desk, Some(id), c.calendar.spec().days.clone(), &pairs).await
+    save(
+        &state,
+        &ctx,
+        &desk,
+        Some(id),
+        c.calendar.spec().days.clone(),
+        &pairs,
+    )
+    .await
 }

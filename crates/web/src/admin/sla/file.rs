@@ -25,7 +25,10 @@ pub async fn export(
     Ok((
         [
             (CONTENT_TYPE, "application/json".to_owned()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
         ],
         body,
     )

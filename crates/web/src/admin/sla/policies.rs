@@ -182,14 +182,20 @@ async fn preview(
     policy: &policies::StoredPolicy,
     raw: &str,
 ) -> AppResult<Result<Value, FieldErrors>> {
-    let refuse = |code| Ok(Err(FieldErrors::from(atbalsts_domain::FieldError::new("preview_at", code))));
+    let refuse = |code| {
+        Ok(Err(FieldErrors::from(atbalsts_domain::FieldError::new(
+            "preview_at",
+            code,
+        ))))
+    };
     let Ok(iso) = atbalsts_domain::form::parse_date_time(raw) else {
         return refuse("error-date-time-format");
     };
     let Ok(local) = iso.parse::<jiff::civil::DateTime>() else {
         return refuse("error-date-time-format");
     };
-    let riga = jiff::tz::TimeZone::get("Europe/Riga").map_err(|e| AppError::Internal(e.to_string()))?;
+    let riga =
+        jiff::tz::TimeZone::get("Europe/Riga").map_err(|e| AppError::Internal(e.to_string()))?;
     let Ok(start) = riga.to_ambiguous_timestamp(local).compatible() else {
         return refuse("error-date-time-format");
     };
@@ -281,7 +287,11 @@ pub async fn submit(
     match field(&pairs, "action") {
         "up" | "down" => {
             let id = id.ok_or(AppError::BadRequest("error-form-malformed"))?;
-            let by = if field(&pairs, "action") == "up" { -1 } else { 1 };
+            let by = if field(&pairs, "action") == "up" {
+                -1
+            } else {
+                1
+            };
             policies::move_policy(&state.db, desk.id, id, by).await?;
             Ok(back(&desk, "moved", None))
         }

@@ -41,7 +41,9 @@ impl GoalFields {
                 return Err("error-sla-goal-number");
             }
             // Longer than ten years in any unit is refused by the goal check.
-            s.parse::<i64>().map(|n| n.min(1 << 40)).map_err(|_| "error-sla-goal-too-long")
+            s.parse::<i64>()
+                .map(|n| n.min(1 << 40))
+                .map_err(|_| "error-sla-goal-too-long")
         };
         let (h, m) = (number(&self.hours)?, number(&self.minutes)?);
         if m >= 60 {
@@ -81,7 +83,10 @@ fn all(pairs: &[(String, String)], name: &str) -> Vec<String> {
 }
 
 fn ids(pairs: &[(String, String)], name: &str) -> Vec<i64> {
-    all(pairs, name).iter().filter_map(|v| v.parse().ok()).collect()
+    all(pairs, name)
+        .iter()
+        .filter_map(|v| v.parse().ok())
+        .collect()
 }
 
 impl PolicyForm {
@@ -159,7 +164,11 @@ impl PolicyForm {
         }
         let mut goals = Vec::new();
         for (goal, fields, name) in [
-            (Goal::FirstResponse, &self.first_response, "first_response_hours"),
+            (
+                Goal::FirstResponse,
+                &self.first_response,
+                "first_response_hours",
+            ),
             (Goal::Resolution, &self.resolution, "resolution_hours"),
         ] {
             match fields.parse() {
@@ -172,7 +181,8 @@ impl PolicyForm {
                 Err(code) => errors.push(name, code),
             }
         }
-        if goals.is_empty() && errors.for_field("first_response_hours").is_none()
+        if goals.is_empty()
+            && errors.for_field("first_response_hours").is_none()
             && errors.for_field("resolution_hours").is_none()
         {
             errors.push("first_response_hours", "error-sla-goal-required");
@@ -224,7 +234,11 @@ mod tests {
     use super::*;
 
     fn goal(h: &str, m: &str) -> Result<Option<i64>, &'static str> {
-        GoalFields { hours: h.into(), minutes: m.into() }.parse()
+        GoalFields {
+            hours: h.into(),
+            minutes: m.into(),
+        }
+        .parse()
     }
 
     #[test]

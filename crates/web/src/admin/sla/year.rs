@@ -51,7 +51,9 @@ fn month(
     while d.month() == m && d.year() == year {
         let kind = special.get(&d).map(|s| s.kind.code());
         let rest = kind.is_none() && cal.calendar.working_intervals(d).is_empty();
-        week.push(Some(context! { day => d.day(), date => d.to_string(), kind => kind, rest => rest }));
+        week.push(Some(
+            context! { day => d.day(), date => d.to_string(), kind => kind, rest => rest },
+        ));
         if week.len() == 7 {
             weeks.push(std::mem::take(&mut week));
         }
@@ -99,7 +101,11 @@ async fn render(
             }
         })
         .collect();
-    let name = if en && !cal.name_en.is_empty() { &cal.name_en } else { &cal.name_lv };
+    let name = if en && !cal.name_en.is_empty() {
+        &cal.name_en
+    } else {
+        &cal.name_lv
+    };
     state.templates.render_status(
         ctx,
         status,
@@ -141,7 +147,18 @@ pub async fn page(
         ..Default::default()
     };
     let notice = q.message_key();
-    render(&state, &ctx, &desk, &cal, year, StatusCode::OK, &form, FieldErrors::default(), notice).await
+    render(
+        &state,
+        &ctx,
+        &desk,
+        &cal,
+        year,
+        StatusCode::OK,
+        &form,
+        FieldErrors::default(),
+        notice,
+    )
+    .await
 }
 
 /// Checks the day form: a date within the calendar's years and a kind.
@@ -192,7 +209,10 @@ pub async fn submit(
             StatusCode::SEE_OTHER,
             [(
                 LOCATION,
-                format!("/admin/sla/{}/calendars/{id}/{y}?saved=day", desk.key_prefix),
+                format!(
+                    "/admin/sla/{}/calendars/{id}/{y}?saved=day",
+                    desk.key_prefix
+                ),
             )],
         )
             .into_response()
@@ -211,7 +231,17 @@ pub async fn submit(
         day_name_en: field(&pairs, "day_name_en").into(),
     };
     let refused = |errors| {
-        render(&state, &ctx, &desk, &cal, year, StatusCode::UNPROCESSABLE_ENTITY, &form, errors, None)
+        render(
+            &state,
+            &ctx,
+            &desk,
+            &cal,
+            year,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            errors,
+            None,
+        )
     };
     let day = match parse_day(&form) {
         Ok(d) => d,

@@ -19,6 +19,7 @@ use atbalsts_store::Db;
 const HOUR: i64 = 3600;
 
 pub async fn load(db: &Db, desk: i64) -> Result<(), BoxError> {
+    atbalsts_store::sla::settings::pause_waiting_statuses(db, desk).await?;
     // The Cabinet's decided moved days join the office calendar's days when
     // the domain crate ships them; until then the year view adds them.
     let office = calendars::save(

@@ -131,3 +131,17 @@ pub async fn save(
     tx.commit().await?;
     Ok(())
 }
+
+/// Marks the waiting-category statuses of the desk's workflows as pausing,
+/// as migration 0029 did for the workflows that existed then; for setting
+/// up a desk before it has tickets (no re-time run).
+pub async fn pause_waiting_statuses(db: &Db, desk_id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE workflow_statuses SET pauses_sla = 1 WHERE category = 'waiting' \
+         AND workflow_id IN (SELECT workflow_id FROM ticket_types WHERE desk_id = $1)",
+    )
+    .bind(desk_id)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}

@@ -236,10 +236,15 @@ async fn policies_are_saved_in_order_and_can_be_moved(t: TestDb) {
 #[db_test]
 async fn desk_settings_and_pausing_statuses_are_saved(t: TestDb) {
     let w = t.world().await;
-    settings::pause_waiting_statuses(&t.db, w.desk_id).await.unwrap();
+    settings::pause_waiting_statuses(&t.db, w.desk_id)
+        .await
+        .unwrap();
     let before = settings::statuses(&t.db, w.desk_id).await.unwrap();
     assert!(before.iter().any(|s| s.pauses));
-    assert!(before.iter().filter(|s| s.pauses).all(|s| s.category == "waiting"));
+    assert!(before
+        .iter()
+        .filter(|s| s.pauses)
+        .all(|s| s.category == "waiting"));
     // The one status to pause, whatever the defaults marked.
     let first = &before[0];
     settings::save(

@@ -207,6 +207,13 @@ async fn the_year_view_shows_latvian_holidays_and_an_added_worked_saturday_in_wo
         html.contains("Saīsināta darba diena"),
         "the day before a holiday is marked"
     );
+    // March 2027: Good Friday and Easter Monday off, the Thursday before shortened.
+    let march = html
+        .split("<table class=\"sla-month\">")
+        .nth(3)
+        .and_then(|t| t.split("</table>").next())
+        .unwrap();
+    insta::assert_snapshot!("year_view_march_2027_lv", march);
 
     let saved = post(
         &mut b,

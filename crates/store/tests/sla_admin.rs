@@ -290,6 +290,7 @@ async fn an_export_imports_back_whole_and_a_broken_file_changes_nothing(t: TestD
     let mut p = policy("critical", cal, 1);
     p.breach_team_id = Some(w.team_id);
     p.breach_priority = Some("critical".into());
+    p.conditions.institution_ids = vec![w.institution_a];
     policies::save(&t.db, w.desk_id, None, &p, true)
         .await
         .unwrap();
@@ -354,6 +355,24 @@ async fn an_export_imports_back_whole_and_a_broken_file_changes_nothing(t: TestD
     .unwrap_err();
     assert!(
         err.detail.contains("calendars[0] office") && err.detail.contains("week.1"),
+        "{}",
+        err.detail
+    );
+    // Institutions travel by code; an unknown one is refused by name.
+    assert!(exported.policies[0].conditions.institutions[0].len() > 0);
+    let imported = policies::list_for_desk(&t.db, other).await.unwrap();
+    assert_eq!(imported[0].conditions.institution_ids, [w.institution_a]);
+    let mut unknown: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    unknown["policies"][0]["conditions"]["institutions"] = serde_json::json!(["nav-tadas"]);
+    let err = file::import(
+        &t.db,
+        other,
+        &file::parse(&serde_json::to_vec(&unknown).unwrap()).unwrap(),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.detail.contains("conditions.institutions"),
         "{}",
         err.detail
     );

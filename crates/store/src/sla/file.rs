@@ -7,14 +7,14 @@
 //! Entries are matched by code: a calendar or policy in the file replaces
 //! the desk's one with the same code, or is added. Entries the file does not
 //! name are kept (tickets' clocks refer to them). Calendars name their
-//! special days in full; policies name their calendar by code and their
-//! breach team by name.
+//! special days in full; policies name their calendar, institutions and
+//! request types by code and their breach team by name.
 
 use super::calendars::{self, CalendarInput};
 use super::policies::{self, NewPolicy};
 use super::retime_runs;
 use crate::catalogue::ImportError;
-use crate::{desks, Db, Result, StoreError};
+use crate::{catalogue, desks, institutions, Db, Result, StoreError};
 use atbalsts_domain::sla::{Calendar, CalendarSpec, Conditions, Goal, GoalTarget};
 use atbalsts_domain::Priority;
 use serde::{Deserialize, Serialize};
@@ -52,7 +52,7 @@ pub struct PolicyDef {
     /// The code of a calendar in this file or of the desk.
     pub calendar: String,
     #[serde(default)]
-    pub conditions: Conditions,
+    pub conditions: ConditionsDef,
     /// Business seconds per goal (`first_response`, `resolution`).
     pub goals: std::collections::BTreeMap<String, i64>,
     #[serde(default = "default_warn")]
@@ -64,6 +64,18 @@ pub struct PolicyDef {
     pub breach_team: Option<String>,
     #[serde(default = "default_active")]
     pub active: bool,
+}
+
+/// A policy's conditions as the file names them: institutions and request
+/// types by code, so the file means the same in another installation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConditionsDef {
+    pub ticket_types: Vec<String>,
+    pub priorities: Vec<String>,
+    pub services: Vec<String>,
+    pub institutions: Vec<String>,
+    pub request_types: Vec<String>,
 }
 
 fn default_warn() -> i64 {
@@ -90,6 +102,15 @@ pub async fn export(db: &Db, desk_id: i64) -> Result<SlaFile> {
         });
     }
     let teams = desks::teams_of(db, desk_id).await?;
+    let insts = institutions::list_institutions(db).await?;
+    let types = catalogue::request_types_of(db, desk_id).await?;
+    let codes = |ids: &[i64], all: &[(i64, String)]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| all.iter().find(|(i, _)| i == id).map(|(_, c)| c.clone()))
+            .collect()
+    };
+    let inst_codes: Vec<(i64, String)> = insts.iter().map(|i| (i.id, i.code.clone())).collect();
+    let type_codes: Vec<(i64, String)> = types.iter().map(|t| (t.id, t.code.clone())).collect();
     let pols = policies::list_for_desk(db, desk_id)
         .await?
         .into_iter()
@@ -98,7 +119,13 @@ pub async fn export(db: &Db, desk_id: i64) -> Result<SlaFile> {
             name_lv: p.name_lv,
             name_en: p.name_en,
             calendar: code_of.get(&p.calendar_id).cloned().unwrap_or_default(),
-            conditions: p.conditions,
+            conditions: ConditionsDef {
+                institutions: codes(&p.conditions.institution_ids, &inst_codes),
+                request_types: codes(&p.conditions.request_type_ids, &type_codes),
+                ticket_types: p.conditions.ticket_types,
+                priorities: p.conditions.priorities,
+                services: p.conditions.services,
+            },
             goals: p
                 .goals
                 .iter()
@@ -169,6 +196,10 @@ pub async fn import(
     let existing = calendars::list(db, desk_id).await.map_err(db_err)?;
     let teams = desks::teams_of(db, desk_id).await.map_err(db_err)?;
     let existing_policies = policies::list_for_desk(db, desk_id).await.map_err(db_err)?;
+    let insts = institutions::list_institutions(db).await.map_err(db_err)?;
+    let types = catalogue::request_types_of(db, desk_id)
+        .await
+        .map_err(db_err)?;
     let mut checked_policies = Vec::new();
     for (i, p) in file.policies.iter().enumerate() {
         let entry = format!("policies[{i}] {}", p.code);
@@ -210,7 +241,32 @@ pub async fn import(
                     .id,
             ),
         };
-        checked_policies.push((p, goals, breach_team_id));
+        for pr in &p.conditions.priorities {
+            Priority::parse(pr).map_err(|code| fail("conditions.priorities", code))?;
+        }
+        let mut institution_ids = Vec::new();
+        for code in &p.conditions.institutions {
+            let i = insts
+                .iter()
+                .find(|i| &i.code == code)
+                .ok_or_else(|| fail("conditions.institutions", "error-sla-institution-unknown"))?;
+            institution_ids.push(i.id);
+        }
+        let mut request_type_ids = Vec::new();
+        for code in &p.conditions.request_types {
+            let t = types.iter().find(|t| &t.code == code).ok_or_else(|| {
+                fail("conditions.request_types", "error-sla-request-type-unknown")
+            })?;
+            request_type_ids.push(t.id);
+        }
+        let conditions = Conditions {
+            ticket_types: p.conditions.ticket_types.clone(),
+            priorities: p.conditions.priorities.clone(),
+            services: p.conditions.services.clone(),
+            institution_ids,
+            request_type_ids,
+        };
+        checked_policies.push((p, goals, breach_team_id, conditions));
     }
 
     let mut tx = db.write().begin().await.map_err(|e| db_err(e.into()))?;
@@ -225,7 +281,7 @@ pub async fn import(
             .map_err(db_err)?;
         ids.insert(c.code.clone(), id);
     }
-    for (p, goals, breach_team_id) in &checked_policies {
+    for (p, goals, breach_team_id, conditions) in &checked_policies {
         let current = existing_policies
             .iter()
             .find(|e| e.code == p.code)
@@ -235,7 +291,7 @@ pub async fn import(
             name_lv: p.name_lv.trim().to_owned(),
             name_en: p.name_en.trim().to_owned(),
             calendar_id: ids[&p.calendar],
-            conditions: p.conditions.clone(),
+            conditions: conditions.clone(),
             warn_percent: p.warn_percent,
             breach_priority: p.breach_priority.clone(),
             breach_team_id: *breach_team_id,

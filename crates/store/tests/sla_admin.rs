@@ -359,7 +359,7 @@ async fn an_export_imports_back_whole_and_a_broken_file_changes_nothing(t: TestD
         err.detail
     );
     // Institutions travel by code; an unknown one is refused by name.
-    assert!(exported.policies[0].conditions.institutions[0].len() > 0);
+    assert!(!exported.policies[0].conditions.institutions[0].is_empty());
     let imported = policies::list_for_desk(&t.db, other).await.unwrap();
     assert_eq!(imported[0].conditions.institution_ids, [w.institution_a]);
     let mut unknown: serde_json::Value = serde_json::from_slice(&bytes).unwrap();

@@ -2,6 +2,8 @@
 //! with its three departments as teams, institutions with sub-units in
 //! different towns, and a person for every role.
 
+mod sla;
+
 use crate::config::Settings;
 use crate::serve::{connect, BoxError};
 use atbalsts_domain::Locale;
@@ -196,7 +198,8 @@ pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
         None => load(db).await?,
         Some(desk) => {
             // A demo database from before the portal existed gets its
-            // catalogue, and one from before the knowledge base its articles.
+            // catalogue, one from before the knowledge base its articles, and one
+            // from before service levels its calendars and policies.
             if catalogue::groups_of(db, desk.id).await?.is_empty() {
                 load_catalogue(db, desk.id).await?
             }
@@ -205,6 +208,12 @@ pub async fn load_if_empty(db: &Db) -> Result<(), BoxError> {
                 .is_empty()
             {
                 load_knowledge(db, desk.id).await?
+            }
+            if atbalsts_store::sla::calendars::list(db, desk.id)
+                .await?
+                .is_empty()
+            {
+                sla::load(db, desk.id).await?
             }
         }
     }
@@ -388,6 +397,8 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         ids.push(id);
     }
     load_knowledge(db, desk).await?;
+    // Before the sample tickets, so they are created with their clocks.
+    sla::load(db, desk).await?;
     let incident = workflows::ticket_type_by_code(db, desk, "incident")
         .await?
         .ok_or("incident type")?

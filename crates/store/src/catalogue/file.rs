@@ -59,7 +59,7 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn new(key: &'static str, detail: impl Into<String>) -> Self {
+    pub(crate) fn new(key: &'static str, detail: impl Into<String>) -> Self {
         Self {
             key,
             detail: detail.into(),

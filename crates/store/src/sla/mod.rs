@@ -3,4 +3,7 @@
 
 pub mod calendars;
 pub mod clocks;
+pub mod file;
 pub mod policies;
+pub mod retime_runs;
+pub mod settings;

@@ -1,7 +1,7 @@
 //! Desk administration in the browser: the portal catalogue (groups,
 //! request types, their forms, import and export), confirming the
-//! institutions people chose at sign-up, mail, routing, the priority matrix
-//! and the classifiers.
+//! institutions people chose at sign-up, mail, routing, the priority matrix,
+//! the classifiers, and service levels (calendars and SLA policies).
 
 pub mod catalogue;
 pub mod classifiers;
@@ -11,6 +11,7 @@ pub mod mail;
 pub mod mail_templates;
 pub mod people;
 pub mod routing;
+pub mod sla;
 pub mod triage;
 
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -71,6 +72,7 @@ pub fn routes() -> Router<AppState> {
             "/admin/mail/{desk}/templates/{kind}/{locale}",
             get(mail_templates::page).post(mail_templates::submit),
         )
+        .merge(sla::routes())
 }
 
 /// The desk, if the person administers it; otherwise 404, as for anything

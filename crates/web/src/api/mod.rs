@@ -3,6 +3,7 @@
 
 mod approvals;
 mod auth;
+mod calendars;
 mod catalogue;
 mod comments;
 mod error;
@@ -46,6 +47,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
+        .route("/calendars", get(calendars::list))
+        .route("/calendars/{id}/days", get(calendars::days))
         .route(
             "/desks/{desk}/catalogue",
             get(catalogue::export).put(catalogue::import),

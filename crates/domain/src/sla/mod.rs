@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod policy;
+pub mod timeline;
 
 pub use calendar::{Calendar, CalendarSpec, DayKind, Holidays, Interval, SpecialDay};
 pub use clock::{Clock, ClockState, Goal, Phase};

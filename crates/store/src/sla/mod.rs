@@ -1,6 +1,13 @@
 //! Service levels in the database: business calendars, SLA policies and the
-//! clock of each goal on each ticket (migration 0029).
+//! clock of each goal on each ticket (migration 0029); the timers, in-app
+//! notices and re-time runs that keep the clocks honest (0032).
 
 pub mod calendars;
 pub mod clocks;
+pub mod notices;
 pub mod policies;
+pub mod refresh;
+pub mod retime;
+pub mod timers;
+
+pub use refresh::refresh;

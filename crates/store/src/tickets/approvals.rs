@@ -284,6 +284,7 @@ pub async fn decide(
         .check_transition(&ticket.status, to)
         .map_err(|code| StoreError::invalid("status", code))?;
     move_status(&mut tx, ticket, target, None, decided_by, now).await?;
+    crate::sla::refresh(db, &mut tx, ticket.id, now).await?;
     if decision == Decision::Reject {
         sqlx::query(
             "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at) VALUES ($1, $2, $3, 1, $4)",

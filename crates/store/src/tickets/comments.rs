@@ -80,6 +80,9 @@ pub async fn add_comment_notifying(
         super::record_mail_message(&mut tx, m.message_id, ticket.id, now).await?;
     }
     let id = insert(&mut tx, viewer, ticket, body, is_public, files, mail, now).await?;
+    if is_public && viewer.is_staff_on(ticket.desk_id) {
+        crate::sla::refresh(db, &mut tx, ticket.id, now).await?;
+    }
     for n in compose(id) {
         crate::notifications::queue(&mut tx, &n).await?;
     }

@@ -388,6 +388,7 @@ pub async fn create_ticket_notifying(
         approvers,
         queue,
     };
+    crate::sla::refresh(db, &mut tx, id, now).await?;
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;
     }

@@ -118,6 +118,7 @@ pub async fn merge(
         }
     }
     move_status(&mut tx, duplicate, &closed, None, viewer.user_id, now).await?;
+    crate::sla::refresh(db, &mut tx, duplicate.id, now).await?;
     if let Some(info) = statuses.iter().find(|s| s.code == closed.code) {
         for n in compose(info) {
             crate::notifications::queue(&mut tx, &n).await?;

@@ -230,6 +230,7 @@ pub async fn triage(
         )
         .await?;
     }
+    crate::sla::refresh(db, &mut tx, ticket.id, now).await?;
     let newly_assigned = changed
         .iter()
         .any(|(f, ..)| *f == "assignee")

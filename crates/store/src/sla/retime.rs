@@ -62,6 +62,11 @@ fn payload(step: &Step) -> String {
 
 /// Runs one step of a re-time run as of `now` (epoch ms).
 pub async fn run_step(db: &Db, payload_text: &str, now: i64) -> Result<Outcome> {
+    run_step_of(db, payload_text, now, BATCH).await
+}
+
+/// As [`run_step`], re-timing at most `batch` tickets.
+pub async fn run_step_of(db: &Db, payload_text: &str, now: i64, batch: i64) -> Result<Outcome> {
     let step: Step = serde_json::from_str(payload_text)
         .map_err(|e| StoreError::Corrupt(format!("retime payload: {e}")))?;
     let policies = policies::active_for_desk(db, step.desk_id).await?;
@@ -96,7 +101,7 @@ pub async fn run_step(db: &Db, payload_text: &str, now: i64) -> Result<Outcome> 
     )
     .bind(step.desk_id)
     .bind(step.after)
-    .bind(BATCH)
+    .bind(batch)
     .fetch_all(&mut *tx)
     .await?
     .iter()
@@ -107,7 +112,7 @@ pub async fn run_step(db: &Db, payload_text: &str, now: i64) -> Result<Outcome> 
     }
     let n = ids.len() as i64;
     let done = step.done + n;
-    let outcome = if n < BATCH {
+    let outcome = if n < batch {
         // Tickets closed or opened while the run went on make the first
         // count an estimate; the finished run states what it did.
         sqlx::query(

@@ -101,11 +101,9 @@ async fn two_instances_running_the_sla_timers_deliver_each_warning_and_breach_on
                 .await
                 .unwrap();
         }
-        let mut tx = db.write().begin().await.unwrap();
-        atbalsts_store::sla::refresh(db, &mut tx, id, now_ms())
+        atbalsts_store::sla::refresh_ticket(db, id, now_ms())
             .await
             .unwrap();
-        tx.commit().await.unwrap();
     }
     let second = t.second_instance().await;
     run_two_workers(&t.db, &second).await;

@@ -10,4 +10,4 @@ pub mod refresh;
 pub mod retime;
 pub mod timers;
 
-pub use refresh::refresh;
+pub use refresh::{prepare, prepare_if, refresh, refresh_ticket, DeskSla};

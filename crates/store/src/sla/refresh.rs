@@ -5,9 +5,11 @@
 //! ticket's history, measures them and saves them; a clock whose due
 //! instant moved gets new timers (jobs) in the same transaction.
 
+use super::calendars::{self, StoredCalendar};
 use super::policies::{self, StoredPolicy};
-use super::{calendars, clocks, timers};
+use super::{clocks, timers};
 use crate::{Db, Result};
+use std::sync::Arc;
 use atbalsts_domain::sla::timeline::{self, FirstResponse, History, StatusPeriod};
 use atbalsts_domain::sla::{clock, policy, ClockState, Goal, TicketFacts};
 use atbalsts_domain::StatusCategory;
@@ -26,25 +28,94 @@ pub(crate) async fn sla_actor(conn: &mut sqlx::AnyConnection) -> Result<i64> {
     Ok(row.try_get(0)?)
 }
 
-/// Brings the clocks of `ticket_id` up to date as of `now` (epoch ms).
-pub async fn refresh(
-    db: &Db,
-    tx: &mut Transaction<'static, Any>,
-    ticket_id: i64,
-    now: i64,
-) -> Result<()> {
-    refresh_with(db, tx, ticket_id, now, None).await
+/// What refreshing a desk's tickets reads outside the write transaction:
+/// its active policies in order and their calendars. Read before the
+/// transaction begins, so the writer (on SQLite the one write connection,
+/// on PostgreSQL a pooled one) never waits for a second connection.
+#[derive(Debug, Clone, Default)]
+pub struct DeskSla {
+    desk_id: i64,
+    policies: Vec<StoredPolicy>,
+    calendars: Vec<Arc<StoredCalendar>>,
+    /// Nothing to refresh (the change cannot move a clock).
+    skip: bool,
 }
 
-/// As [`refresh`], with the desk's active policies already loaded (a
-/// re-time run loads them once per batch).
-pub(crate) async fn refresh_with(
-    db: &Db,
+impl DeskSla {
+    /// For a change that cannot move a clock (an internal note, a
+    /// customer's reply): refreshing with it does nothing.
+    pub fn skip() -> Self {
+        Self {
+            skip: true,
+            ..Default::default()
+        }
+    }
+
+    fn calendar(&self, id: i64) -> Option<&Arc<StoredCalendar>> {
+        self.calendars.iter().find(|c| c.id == id)
+    }
+}
+
+/// Reads what refreshing the clocks of `desk_id`'s tickets needs.
+pub async fn prepare(db: &Db, desk_id: i64) -> Result<DeskSla> {
+    let policies = policies::active_for_desk(db, desk_id).await?;
+    let mut calendars: Vec<Arc<StoredCalendar>> = Vec::new();
+    for p in &policies {
+        if calendars.iter().any(|c| c.id == p.calendar_id) {
+            continue;
+        }
+        if let Some(c) = calendars::cached(db, p.calendar_id).await? {
+            calendars.push(c);
+        }
+    }
+    Ok(DeskSla {
+        desk_id,
+        policies,
+        calendars,
+        skip: false,
+    })
+}
+
+/// As [`prepare`], only when `needed`; else [`DeskSla::skip`].
+pub async fn prepare_if(db: &Db, desk_id: i64, needed: bool) -> Result<DeskSla> {
+    if needed {
+        prepare(db, desk_id).await
+    } else {
+        Ok(DeskSla::skip())
+    }
+}
+
+/// As [`prepare`], for the desk of a ticket.
+pub async fn prepare_for_ticket(db: &Db, ticket_id: i64) -> Result<DeskSla> {
+    let row = sqlx::query("SELECT desk_id FROM tickets WHERE id = $1")
+        .bind(ticket_id)
+        .fetch_optional(db.read())
+        .await?
+        .ok_or(crate::StoreError::NotFound)?;
+    prepare(db, row.try_get(0)?).await
+}
+
+/// Refreshes one ticket's clocks as of `now` in a transaction of its own
+/// (tools, tests).
+pub async fn refresh_ticket(db: &Db, ticket_id: i64, now: i64) -> Result<()> {
+    let sla = prepare_for_ticket(db, ticket_id).await?;
+    let mut tx = db.write().begin().await?;
+    refresh(&mut tx, &sla, ticket_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Brings the clocks of `ticket_id` up to date as of `now` (epoch ms),
+/// inside the transaction of the change.
+pub async fn refresh(
     tx: &mut Transaction<'static, Any>,
+    sla: &DeskSla,
     ticket_id: i64,
     now: i64,
-    loaded: Option<&[StoredPolicy]>,
 ) -> Result<()> {
+    if sla.skip {
+        return Ok(());
+    }
     let Some(row) = sqlx::query(
         "SELECT t.desk_id, tt.code, t.priority, rt.service, t.institution_id, t.request_type_id, \
          t.created_at, tt.workflow_id, d.sla_first_response \
@@ -68,14 +139,13 @@ pub(crate) async fn refresh_with(
         institution_id: row.try_get(4)?,
         request_type_id: row.try_get(5)?,
     };
-    let owned;
-    let policies = match loaded {
-        Some(p) => p,
-        None => {
-            owned = policies::active_for_desk(db, desk_id).await?;
-            &owned
-        }
-    };
+    if desk_id != sla.desk_id {
+        return Err(crate::StoreError::Corrupt(format!(
+            "ticket {ticket_id} refreshed with the policies of desk {}",
+            sla.desk_id
+        )));
+    }
+    let policies = &sla.policies;
     let chosen = policy::choose(policies, |p| &p.conditions, &facts);
     let existing = Existing::load(tx, ticket_id).await?;
     let previous_policy = existing.rows.first().map(|r| r.policy_id);
@@ -114,7 +184,7 @@ pub(crate) async fn refresh_with(
             .execute(&mut **tx)
             .await?;
     }
-    let Some(calendar) = calendars::cached(db, policy.calendar_id).await? else {
+    let Some(calendar) = sla.calendar(policy.calendar_id) else {
         return Ok(());
     };
     let workflow_id: i64 = row.try_get(7)?;

@@ -4,8 +4,7 @@
 //! itself for the next batch, all in one transaction, so a restart resumes
 //! where the last committed batch ended and a repeated step changes nothing.
 
-use super::policies;
-use super::refresh::refresh_with;
+use super::refresh::{prepare, refresh};
 use crate::{Db, Result, StoreError};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -69,7 +68,7 @@ pub async fn run_step(db: &Db, payload_text: &str, now: i64) -> Result<Outcome> 
 pub async fn run_step_of(db: &Db, payload_text: &str, now: i64, batch: i64) -> Result<Outcome> {
     let step: Step = serde_json::from_str(payload_text)
         .map_err(|e| StoreError::Corrupt(format!("retime payload: {e}")))?;
-    let policies = policies::active_for_desk(db, step.desk_id).await?;
+    let sla = prepare(db, step.desk_id).await?;
     let mut tx = db.write().begin().await?;
     // Claims the step: a step whose progress is already written (a repeated
     // job) or a finished run matches nothing.
@@ -108,7 +107,7 @@ pub async fn run_step_of(db: &Db, payload_text: &str, now: i64, batch: i64) -> R
     .map(|r| r.try_get(0))
     .collect::<sqlx::Result<_>>()?;
     for id in &ids {
-        refresh_with(db, &mut tx, *id, now, Some(&policies)).await?;
+        refresh(&mut tx, &sla, *id, now).await?;
     }
     let n = ids.len() as i64;
     let done = step.done + n;

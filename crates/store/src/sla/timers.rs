@@ -10,7 +10,7 @@
 //! on one PostgreSQL) finds the mark already set.
 
 use super::notices;
-use super::refresh::{refresh, sla_actor};
+use super::refresh::{prepare_for_ticket, refresh, sla_actor};
 use crate::notifications::{self, NewNotification, Recipient};
 use crate::{Db, Result, StoreError};
 use atbalsts_domain::sla::Goal;
@@ -116,6 +116,7 @@ pub async fn warn(db: &Db, payload: &str, now: i64, compose: &Compose) -> Result
 /// lead(s) told. `true` when it did so, `false` when stale or done before.
 pub async fn breach(db: &Db, payload: &str, now: i64, compose: &Compose) -> Result<bool> {
     let timer = parse(payload)?;
+    let sla = prepare_for_ticket(db, timer.ticket_id).await?;
     let mut tx = db.write().begin().await?;
     let marked = sqlx::query(
         "UPDATE ticket_sla SET breach_handled_at = $1 WHERE ticket_id = $2 AND goal = $3 AND timer_version = $4 \
@@ -131,7 +132,7 @@ pub async fn breach(db: &Db, payload: &str, now: i64, compose: &Compose) -> Resu
     if marked != 1 {
         return Ok(false);
     }
-    refresh(db, &mut tx, timer.ticket_id, now).await?;
+    refresh(&mut tx, &sla, timer.ticket_id, now).await?;
     let before = TicketInfo::load(&mut tx, timer.ticket_id).await?;
     let actor = sla_actor(&mut tx).await?;
     crate::tickets::record_change(
@@ -157,7 +158,7 @@ pub async fn breach(db: &Db, payload: &str, now: i64, compose: &Compose) -> Resu
         let team: Option<i64> = row.try_get(1)?;
         escalate(&mut tx, &before, actor, priority, team, now).await?;
         // A new priority may choose another policy.
-        refresh(db, &mut tx, timer.ticket_id, now).await?;
+        refresh(&mut tx, &sla, timer.ticket_id, now).await?;
     }
     let after = TicketInfo::load(&mut tx, timer.ticket_id).await?;
     let teams: Vec<i64> = [before.team_id, after.team_id]

@@ -151,6 +151,7 @@ pub async fn triage(
         })
     };
     let now = now_ms();
+    let sla = crate::sla::prepare(db, ticket.desk_id).await?;
     let mut tx = db.write().begin().await?;
     let current = sqlx::query(
         "SELECT impact, urgency, priority, priority_reason, team_id, assignee_id, version, category_id, root_cause_id \
@@ -230,7 +231,7 @@ pub async fn triage(
         )
         .await?;
     }
-    crate::sla::refresh(db, &mut tx, ticket.id, now).await?;
+    crate::sla::refresh(&mut tx, &sla, ticket.id, now).await?;
     let newly_assigned = changed
         .iter()
         .any(|(f, ..)| *f == "assignee")

@@ -134,11 +134,9 @@ pub async fn set_comment_times(db: &Db, ticket_id: i64, instants: &[i64]) {
 
 /// Refreshes the ticket's clocks as of `now`, as a ticket change does.
 pub async fn refresh_at(db: &Db, ticket_id: i64, now: i64) {
-    let mut tx = db.write().begin().await.unwrap();
-    atbalsts_store::sla::refresh(db, &mut tx, ticket_id, now)
+    atbalsts_store::sla::refresh_ticket(db, ticket_id, now)
         .await
         .unwrap();
-    tx.commit().await.unwrap();
 }
 
 pub async fn clock(db: &Db, ticket_id: i64, goal: Goal) -> TicketClock {

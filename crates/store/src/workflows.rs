@@ -43,16 +43,13 @@ pub async fn create_workflow(
     for (position, status) in workflow.statuses.iter().enumerate() {
         let labels = status_labels.get(position).cloned().unwrap_or_default();
         sqlx::query(
-            "INSERT INTO workflow_statuses (workflow_id, code, category, labels, position, pauses_sla) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO workflow_statuses (workflow_id, code, category, labels, position) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(&status.code)
         .bind(status.category.code())
         .bind(labels.to_json())
         .bind(position as i64)
-        // Waiting stops the SLA clock, as migration 0029 set for existing workflows.
-        .bind(i64::from(status.category == atbalsts_domain::StatusCategory::Waiting))
         .execute(&mut *tx)
         .await?;
     }

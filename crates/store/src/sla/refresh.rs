@@ -16,6 +16,9 @@ use atbalsts_domain::StatusCategory;
 use jiff::Timestamp;
 use sqlx::{Any, Row, Transaction};
 
+/// The migration that made the SLA tables.
+const SLA_SCHEMA: i64 = 29;
+
 /// Who the SLA machinery writes history as (migration 0032).
 pub const SLA_ACTOR_EMAIL: &str = "sla@atbalsts.invalid";
 
@@ -58,7 +61,15 @@ impl DeskSla {
 
 /// Reads what refreshing the clocks of `desk_id`'s tickets needs.
 pub async fn prepare(db: &Db, desk_id: i64) -> Result<DeskSla> {
-    let policies = policies::active_for_desk(db, desk_id).await?;
+    let policies = match policies::active_for_desk(db, desk_id).await {
+        Ok(p) => p,
+        // A database not yet at the SLA schema (tests seed data at earlier
+        // versions to test their upgrade) has no clocks to keep.
+        Err(_) if !crate::applied_versions(db).await?.contains(&SLA_SCHEMA) => {
+            return Ok(DeskSla::skip())
+        }
+        Err(e) => return Err(e),
+    };
     let mut calendars: Vec<Arc<StoredCalendar>> = Vec::new();
     for p in &policies {
         if calendars.iter().any(|c| c.id == p.calendar_id) {
@@ -318,7 +329,9 @@ async fn status_periods(
         out.push(StatusPeriod {
             at: ts(r.try_get(0)?),
             category: StatusCategory::parse(&category).unwrap_or(StatusCategory::Open),
-            pauses: r.try_get::<i64, _>(2)? != 0,
+            // Waiting (on the customer, a third party) always stops the
+            // clock; `pauses_sla` marks further statuses that do.
+            pauses: category == "waiting" || r.try_get::<i64, _>(2)? != 0,
         });
     }
     Ok(out)

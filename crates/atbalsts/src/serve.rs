@@ -88,9 +88,9 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     let sla_composer = state.composer.clone();
     let mut worker = atbalsts_jobs::standard(db.clone(), worker_id.clone())
         .clean_held_uploads(state.blobs.clone(), held_max_age)
-        .sla(std::sync::Arc::new(move |n: &atbalsts_store::sla::timers::Notice| {
-            sla_composer.sla_notice(n)
-        }));
+        .sla(std::sync::Arc::new(
+            move |n: &atbalsts_store::sla::timers::Notice| sla_composer.sla_notice(n),
+        ));
     if settings.smtp_url.is_empty() {
         tracing::warn!(
             "no smtp_url: notifications wait in the outbox until a mail server is configured"

@@ -119,14 +119,15 @@ async fn two_instances_running_the_sla_timers_deliver_each_warning_and_breach_on
     run_two_workers(&t.db, &second).await;
     assert_eq!(count(db, "sla-warning").await, 3 * 2);
     assert_eq!(count(db, "sla-breach").await, 3);
-    let errors: Vec<String> =
-        sqlx::query("SELECT last_error FROM jobs WHERE kind LIKE 'sla.%' AND last_error IS NOT NULL")
-            .fetch_all(db.read())
-            .await
-            .unwrap()
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
+    let errors: Vec<String> = sqlx::query(
+        "SELECT last_error FROM jobs WHERE kind LIKE 'sla.%' AND last_error IS NOT NULL",
+    )
+    .fetch_all(db.read())
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
     assert!(errors.is_empty(), "no timer failed: {errors:?}");
 }
 

@@ -368,7 +368,9 @@ async fn a_retime_run_over_open_requests_finishes_with_done_equal_to_total_and_n
     let w = t.world().await;
     let mut open = Vec::new();
     for i in 0..7 {
-        let key = w.file(&t.db, &w.customer_a, &format!("Pieteikums {i}")).await;
+        let key = w
+            .file(&t.db, &w.customer_a, &format!("Pieteikums {i}"))
+            .await;
         let id = ticket(&t.db, &w, &key).await.id;
         set_times(&t.db, id, &[riga("2026-11-02T09:00")]).await;
         open.push(id);
@@ -401,10 +403,16 @@ async fn a_retime_run_over_open_requests_finishes_with_done_equal_to_total_and_n
             .await
             .unwrap();
         let Some(job) = claimed.first() else { break };
-        steps.push(retime::run_step_of(&t.db, &job.payload, now, 3).await.unwrap());
+        steps.push(
+            retime::run_step_of(&t.db, &job.payload, now, 3)
+                .await
+                .unwrap(),
+        );
         // The same step again (a worker that died before completing it).
         assert_eq!(
-            retime::run_step_of(&t.db, &job.payload, now, 3).await.unwrap(),
+            retime::run_step_of(&t.db, &job.payload, now, 3)
+                .await
+                .unwrap(),
             Outcome::Skipped
         );
         assert!(jobs::complete(&t.db, job.id, "w").await.unwrap());

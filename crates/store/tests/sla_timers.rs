@@ -49,7 +49,9 @@ async fn setup(t: &TestDb) -> Setup {
     )
     .await
     .unwrap();
-    grant_role(db, w.desk_id, lead, Role::TeamLead).await.unwrap();
+    grant_role(db, w.desk_id, lead, Role::TeamLead)
+        .await
+        .unwrap();
     desks::add_team_member(db, w.team_id, lead).await.unwrap();
     let key = w.file(db, &w.customer_a, "Nestrādā tīkls").await;
     let id = ticket_for(db, &w.agent, &key).await.unwrap().unwrap().id;
@@ -88,10 +90,7 @@ fn compose() -> Arc<Compose> {
                 ticket_id: Some(n.ticket_id),
                 subject: format!("{} {:?}", n.key, n.goal),
                 body_text: String::new(),
-                message_id: format!(
-                    "<{}@test>",
-                    atbalsts_store::sessions::random_token("sla")
-                ),
+                message_id: format!("<{}@test>", atbalsts_store::sessions::random_token("sla")),
                 desk_id: None,
                 values: Vec::new(),
                 hold_ms: 0,
@@ -184,7 +183,9 @@ async fn a_timer_whose_worker_died_runs_again_on_another_and_still_notifies_once
     // A worker that dies before committing the breach: the next one does it.
     let lost = jobs::claim(db, "w1", 1, 1, &[BREACH_JOB]).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    let taken = jobs::claim(db, "w2", 60_000, 1, &[BREACH_JOB]).await.unwrap();
+    let taken = jobs::claim(db, "w2", 60_000, 1, &[BREACH_JOB])
+        .await
+        .unwrap();
     assert_eq!(taken[0].id, lost[0].id);
     assert!(timers::breach(db, &taken[0].payload, now_ms(), &*c)
         .await

@@ -24,7 +24,9 @@ impl Composer {
             .iter()
             .map(|to| {
                 let locale = locale_of(to.locale.as_deref(), Locale::default());
-                let goal = self.i18n.t(locale, &format!("sla-notice-goal-{}", notice.goal.code()));
+                let goal = self
+                    .i18n
+                    .t(locale, &format!("sla-notice-goal-{}", notice.goal.code()));
                 let due = notice
                     .due_at
                     .map(|ms| atbalsts_i18n::format_datetime(locale, ms))

@@ -59,11 +59,7 @@ pub async fn for_user(db: &Db, user_id: i64, limit: i64) -> Result<Vec<UserNotic
             Ok(UserNotice {
                 id: r.try_get(0)?,
                 ticket_id: r.try_get(1)?,
-                ticket_key: format!(
-                    "{}-{}",
-                    r.try_get::<String, _>(2)?,
-                    r.try_get::<i64, _>(3)?
-                ),
+                ticket_key: format!("{}-{}", r.try_get::<String, _>(2)?, r.try_get::<i64, _>(3)?),
                 summary: r.try_get(4)?,
                 kind: r.try_get(5)?,
                 goal: r.try_get(6)?,
@@ -76,19 +72,21 @@ pub async fn for_user(db: &Db, user_id: i64, limit: i64) -> Result<Vec<UserNotic
 
 /// How many of a person's notices are unread (the header shows it).
 pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM user_notices WHERE user_id = $1 AND read_at IS NULL")
-        .bind(user_id)
-        .fetch_one(db.read())
-        .await?;
+    let row =
+        sqlx::query("SELECT COUNT(*) FROM user_notices WHERE user_id = $1 AND read_at IS NULL")
+            .bind(user_id)
+            .fetch_one(db.read())
+            .await?;
     Ok(row.try_get(0)?)
 }
 
 /// Marks all of a person's notices read.
 pub async fn mark_all_read(db: &Db, user_id: i64, now: i64) -> Result<u64> {
-    let done = sqlx::query("UPDATE user_notices SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
-        .bind(now)
-        .bind(user_id)
-        .execute(db.write())
-        .await?;
+    let done =
+        sqlx::query("UPDATE user_notices SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+            .bind(now)
+            .bind(user_id)
+            .execute(db.write())
+            .await?;
     Ok(done.rows_affected())
 }

@@ -9,12 +9,12 @@ use super::calendars::{self, StoredCalendar};
 use super::policies::{self, StoredPolicy};
 use super::{clocks, timers};
 use crate::{Db, Result};
-use std::sync::Arc;
 use atbalsts_domain::sla::timeline::{self, FirstResponse, History, StatusPeriod};
 use atbalsts_domain::sla::{clock, policy, ClockState, Goal, TicketFacts};
 use atbalsts_domain::StatusCategory;
 use jiff::Timestamp;
 use sqlx::{Any, Row, Transaction};
+use std::sync::Arc;
 
 /// The migration that made the SLA tables.
 const SLA_SCHEMA: i64 = 29;
@@ -299,7 +299,10 @@ impl Existing {
     }
 }
 
-async fn policy_name(tx: &mut Transaction<'static, Any>, id: Option<i64>) -> Result<Option<String>> {
+async fn policy_name(
+    tx: &mut Transaction<'static, Any>,
+    id: Option<i64>,
+) -> Result<Option<String>> {
     let Some(id) = id else { return Ok(None) };
     let row = sqlx::query("SELECT name_lv FROM sla_policies WHERE id = $1")
         .bind(id)

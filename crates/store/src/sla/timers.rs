@@ -106,7 +106,16 @@ pub async fn warn(db: &Db, payload: &str, now: i64, compose: &Compose) -> Result
     }
     let ticket = TicketInfo::load(&mut tx, timer.ticket_id).await?;
     let recipients = assignee_or_team(&mut tx, &ticket).await?;
-    send(&mut tx, NoticeKind::Warning, &timer, &ticket, recipients, now, compose).await?;
+    send(
+        &mut tx,
+        NoticeKind::Warning,
+        &timer,
+        &ticket,
+        recipients,
+        now,
+        compose,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -166,7 +175,16 @@ pub async fn breach(db: &Db, payload: &str, now: i64, compose: &Compose) -> Resu
         .flatten()
         .collect();
     let leads = team_leads(&mut tx, after.desk_id, &teams).await?;
-    send(&mut tx, NoticeKind::Breach, &timer, &after, leads, now, compose).await?;
+    send(
+        &mut tx,
+        NoticeKind::Breach,
+        &timer,
+        &after,
+        leads,
+        now,
+        compose,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -290,11 +308,7 @@ impl TicketInfo {
         Ok(Self {
             id,
             desk_id: r.try_get(0)?,
-            key: format!(
-                "{}-{}",
-                r.try_get::<String, _>(1)?,
-                r.try_get::<i64, _>(2)?
-            ),
+            key: format!("{}-{}", r.try_get::<String, _>(1)?, r.try_get::<i64, _>(2)?),
             summary: r.try_get(3)?,
             priority: r.try_get(4)?,
             team_id: r.try_get(5)?,
@@ -327,15 +341,13 @@ async fn assignee_or_team(
                 .fetch_all(&mut **tx)
                 .await?
         }
-        (None, Some(t)) => {
-            sqlx::query(
-                "SELECT u.id, u.email, u.locale FROM team_members m JOIN users u ON u.id = m.user_id \
+        (None, Some(t)) => sqlx::query(
+            "SELECT u.id, u.email, u.locale FROM team_members m JOIN users u ON u.id = m.user_id \
                  WHERE m.team_id = $1 AND u.active = 1 ORDER BY u.id",
-            )
-            .bind(t)
-            .fetch_all(&mut **tx)
-            .await?
-        }
+        )
+        .bind(t)
+        .fetch_all(&mut **tx)
+        .await?,
         (None, None) => Vec::new(),
     };
     recipients(rows)

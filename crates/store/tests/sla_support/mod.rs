@@ -149,7 +149,11 @@ pub async fn clock(db: &Db, ticket_id: i64, goal: Goal) -> TicketClock {
 }
 
 /// The history entries of `field` on a ticket: (old, new).
-pub async fn history(db: &Db, ticket_id: i64, field: &str) -> Vec<(Option<String>, Option<String>)> {
+pub async fn history(
+    db: &Db,
+    ticket_id: i64,
+    field: &str,
+) -> Vec<(Option<String>, Option<String>)> {
     atbalsts_store::tickets::changes_of(db, ticket_id)
         .await
         .unwrap()

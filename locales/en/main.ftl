@@ -1423,3 +1423,20 @@ error-sla-file-store = The file could not be saved; nothing changed: { $detail }
 error-sla-file-refused = The file was not imported.
 error-sla-year = Give a year from 1900 to 2200.
 field-year = Year
+## SLA clocks: warnings, breaches and in-app notices
+sla-notice-goal-first_response = first response
+sla-notice-goal-resolution = resolution
+mail-kind-sla-warning = SLA warning: a goal is nearly due
+mail-kind-sla-breach = SLA goal breached
+mail-sla-warning-subject = [{ $key }] Nearly due: { $goal }
+mail-sla-warning-body =
+    The request { $key } “{ $summary }” is nearly due for its SLA goal ({ $goal }): { $due }.
+
+    Open the request: { $link }
+mail-sla-breach-subject = [{ $key }] Goal breached: { $goal }
+mail-sla-breach-body =
+    The request { $key } “{ $summary }” missed its SLA goal ({ $goal }), due { $due }.
+
+    Open the request: { $link }
+history-field-sla_policy = SLA policy
+history-field-sla_breached = SLA goal breached

@@ -1432,3 +1432,20 @@ error-sla-file-store = Failu neizdevās saglabāt, nekas nav mainīts: { $detail
 error-sla-file-refused = Fails nav importēts.
 error-sla-year = Norādiet gadu no 1900 līdz 2200.
 field-year = Gads
+## SLA clocks: warnings, breaches and in-app notices
+sla-notice-goal-first_response = pirmā atbilde
+sla-notice-goal-resolution = atrisināšana
+mail-kind-sla-warning = SLA brīdinājums: termiņš tuvojas
+mail-kind-sla-breach = SLA termiņš nokavēts
+mail-sla-warning-subject = [{ $key }] Tuvojas termiņš: { $goal }
+mail-sla-warning-body =
+    Pieteikumam { $key } „{ $summary }” tuvojas SLA termiņš ({ $goal }): { $due }.
+
+    Atvērt pieteikumu: { $link }
+mail-sla-breach-subject = [{ $key }] Nokavēts termiņš: { $goal }
+mail-sla-breach-body =
+    Pieteikumam { $key } „{ $summary }” ir nokavēts SLA termiņš ({ $goal }): { $due }.
+
+    Atvērt pieteikumu: { $link }
+history-field-sla_policy = SLA politika
+history-field-sla_breached = SLA termiņš nokavēts

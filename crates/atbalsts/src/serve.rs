@@ -85,8 +85,12 @@ pub async fn run(settings: Settings, migrate: bool, demo: bool) -> Result<(), Bo
     // Files of rejected forms are deleted an hour after their references
     // stop being accepted, so a form sent at the last moment finds its file.
     let held_max_age = std::time::Duration::from_secs((settings.held_upload_hours + 1) * 3600);
+    let sla_composer = state.composer.clone();
     let mut worker = atbalsts_jobs::standard(db.clone(), worker_id.clone())
-        .clean_held_uploads(state.blobs.clone(), held_max_age);
+        .clean_held_uploads(state.blobs.clone(), held_max_age)
+        .sla(std::sync::Arc::new(
+            move |n: &atbalsts_store::sla::timers::Notice| sla_composer.sla_notice(n),
+        ));
     if settings.smtp_url.is_empty() {
         tracing::warn!(
             "no smtp_url: notifications wait in the outbox until a mail server is configured"

@@ -129,7 +129,24 @@ pub const KINDS: &[MailKind] = &[
         placeholders: &["name", "count", "articles", "link"],
         for_staff: true,
     },
+    MailKind {
+        code: "sla-warning",
+        subject_key: "mail-sla-warning-subject",
+        body_key: "mail-sla-warning-body",
+        placeholders: SLA,
+        for_staff: true,
+    },
+    MailKind {
+        code: "sla-breach",
+        subject_key: "mail-sla-breach-subject",
+        body_key: "mail-sla-breach-body",
+        placeholders: SLA,
+        for_staff: true,
+    },
 ];
+
+/// An SLA notice names the goal and when it is (was) due, in Riga time.
+const SLA: &[&str] = &["key", "summary", "link", "goal", "due"];
 
 /// Kinds about a ticket's progress that may be folded together when several
 /// reach one person about one ticket within a short time.

@@ -153,6 +153,44 @@ impl Worker {
     }
 }
 
+impl Worker {
+    /// SLA timers (warning, breach) and re-time runs. `compose` words the
+    /// notices; each handler is exactly-once by itself (see
+    /// `atbalsts_store::sla::timers`), so a retried job changes nothing.
+    pub fn sla(self, compose: Arc<atbalsts_store::sla::timers::Compose>) -> Self {
+        use atbalsts_store::sla::{retime, timers};
+        let (warn_db, breach_db, retime_db) = (self.db.clone(), self.db.clone(), self.db.clone());
+        let breach_compose = compose.clone();
+        self.handle(timers::WARN_JOB, move |job| {
+            let (db, compose) = (warn_db.clone(), compose.clone());
+            async move {
+                timers::warn(&db, &job.payload, now_ms(), &*compose)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+        })
+        .handle(timers::BREACH_JOB, move |job| {
+            let (db, compose) = (breach_db.clone(), breach_compose.clone());
+            async move {
+                timers::breach(&db, &job.payload, now_ms(), &*compose)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+        })
+        .handle(retime::RETIME_JOB, move |job| {
+            let db = retime_db.clone();
+            async move {
+                retime::run_step(&db, &job.payload, now_ms())
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+        })
+    }
+}
+
 /// Queues a job of `kind` every `every` (unless one is waiting), until
 /// `shutdown`: recurring housekeeping that runs once across instances.
 pub async fn schedule_every(

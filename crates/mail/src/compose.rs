@@ -10,6 +10,8 @@ use atbalsts_store::notifications::{NewNotification, Recipient};
 use atbalsts_store::tickets::{Created, Ticket};
 use std::sync::Arc;
 
+mod sla;
+
 /// At most this many characters of the description go into the email.
 const EXCERPT_CHARS: usize = 300;
 
@@ -81,6 +83,8 @@ fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
         ("requester", "Jānis Bērziņš".to_owned()),
         ("name", author.to_owned()),
         ("count", "2".to_owned()),
+        ("goal", "Atrisināšana".to_owned()),
+        ("due", "04.12.2026. 16:00".to_owned()),
         (
             "articles",
             format!("- {summary}\n  https://atbalsts.example/kb/KISC/articles/12"),

@@ -46,6 +46,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(24, "0024_held_uploads_and_votes"),
     migration!(28, "0028_reopen_window"),
     migration!(29, "0029_sla"),
+    migration!(32, "0032_sla_notices"),
 ];
 
 impl Migration {

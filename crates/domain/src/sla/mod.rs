@@ -7,6 +7,7 @@ mod calendar_spec;
 pub mod clock;
 pub mod latvia;
 pub mod policy;
+pub mod timeline;
 mod year_table;
 
 pub use calendar::{Calendar, CalendarSpec, DayKind, Holidays, Interval, SpecialDay};

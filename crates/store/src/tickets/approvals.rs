@@ -210,6 +210,7 @@ pub async fn decide(
         return Err(StoreError::Conflict("error-approval-decided"));
     }
     let now = now_ms();
+    let sla = crate::sla::prepare(db, ticket.desk_id).await?;
     let mut tx = db.write().begin().await?;
     // Who decides, and whose approval it is.
     let (decided_by, on_behalf) = match decider {
@@ -284,6 +285,7 @@ pub async fn decide(
         .check_transition(&ticket.status, to)
         .map_err(|code| StoreError::invalid("status", code))?;
     move_status(&mut tx, ticket, target, None, decided_by, now).await?;
+    crate::sla::refresh(&mut tx, &sla, ticket.id, now).await?;
     if decision == Decision::Reject {
         sqlx::query(
             "INSERT INTO comments (ticket_id, author_id, body, is_public, created_at) VALUES ($1, $2, $3, 1, $4)",

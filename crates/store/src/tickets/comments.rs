@@ -75,11 +75,15 @@ pub async fn add_comment_notifying(
         return Err(StoreError::Forbidden);
     }
     let now = now_ms();
+    // A public reply by staff may be the first response.
+    let staff_reply = is_public && viewer.is_staff_on(ticket.desk_id);
+    let sla = crate::sla::prepare_if(db, ticket.desk_id, staff_reply).await?;
     let mut tx = db.write().begin().await?;
     if let Some(m) = mail {
         super::record_mail_message(&mut tx, m.message_id, ticket.id, now).await?;
     }
     let id = insert(&mut tx, viewer, ticket, body, is_public, files, mail, now).await?;
+    crate::sla::refresh(&mut tx, &sla, ticket.id, now).await?;
     for n in compose(id) {
         crate::notifications::queue(&mut tx, &n).await?;
     }

@@ -163,6 +163,7 @@ pub async fn create_ticket_notifying(
     };
     let rules = crate::routing::active_rules(&mut read, new.desk_id).await?;
     drop(read);
+    let sla = crate::sla::prepare(db, new.desk_id).await?;
 
     let mut tx = db.write().begin().await?;
     let (requester_id, created_by, requester, place) = match who {
@@ -388,6 +389,7 @@ pub async fn create_ticket_notifying(
         approvers,
         queue,
     };
+    crate::sla::refresh(&mut tx, &sla, id, now).await?;
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;
     }

@@ -56,6 +56,7 @@ pub async fn merge(
         .ok_or_else(|| StoreError::invalid("merge_target", "error-invalid"))?
         .clone();
     let now = now_ms();
+    let sla = crate::sla::prepare(db, duplicate.desk_id).await?;
     let mut tx = db.write().begin().await?;
     sqlx::query(
         "INSERT INTO ticket_links (from_ticket, to_ticket, kind, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
@@ -118,6 +119,7 @@ pub async fn merge(
         }
     }
     move_status(&mut tx, duplicate, &closed, None, viewer.user_id, now).await?;
+    crate::sla::refresh(&mut tx, &sla, duplicate.id, now).await?;
     if let Some(info) = statuses.iter().find(|s| s.code == closed.code) {
         for n in compose(info) {
             crate::notifications::queue(&mut tx, &n).await?;

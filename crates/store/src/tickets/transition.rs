@@ -81,8 +81,10 @@ pub(super) async fn apply(
     };
     may_finish(db, ticket, target).await?;
     let now = now_ms();
+    let sla = crate::sla::prepare(db, ticket.desk_id).await?;
     let mut tx = db.write().begin().await?;
     move_status(&mut tx, ticket, target, expected_version, actor_id, now).await?;
+    crate::sla::refresh(&mut tx, &sla, ticket.id, now).await?;
     if let Some(info) = statuses.iter().find(|s| s.code == target.code) {
         for n in compose(info) {
             crate::notifications::queue(&mut tx, &n).await?;
@@ -205,6 +207,7 @@ pub async fn reply_and_resolve(
         .clone();
     may_finish(db, ticket, &target).await?;
     let now = now_ms();
+    let sla = crate::sla::prepare(db, ticket.desk_id).await?;
     let mut tx = db.write().begin().await?;
     let version: i64 = sqlx::query("SELECT version FROM tickets WHERE id = $1")
         .bind(ticket.id)
@@ -216,6 +219,7 @@ pub async fn reply_and_resolve(
     }
     let id = super::comments::insert(&mut tx, viewer, ticket, body, true, files, None, now).await?;
     move_status(&mut tx, ticket, &target, None, viewer.user_id, now).await?;
+    crate::sla::refresh(&mut tx, &sla, ticket.id, now).await?;
     let mut notices = compose_reply(id);
     if let Some(info) = statuses.iter().find(|s| s.code == target.code) {
         notices.extend(compose_status(info));

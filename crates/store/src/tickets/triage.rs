@@ -150,6 +150,7 @@ pub async fn triage(
         })
     };
     let now = now_ms();
+    let sla = crate::sla::prepare(db, ticket.desk_id).await?;
     let mut tx = db.write().begin().await?;
     let current = sqlx::query(
         "SELECT impact, urgency, priority, priority_reason, team_id, assignee_id, version, category_id, root_cause_id \
@@ -229,6 +230,7 @@ pub async fn triage(
         )
         .await?;
     }
+    crate::sla::refresh(&mut tx, &sla, ticket.id, now).await?;
     let newly_assigned = changed
         .iter()
         .any(|(f, ..)| *f == "assignee")

@@ -1,0 +1,44 @@
+//! The words of SLA warnings and breaches, to staff in their language.
+
+use super::{kind, locale_of, About, Composer};
+use atbalsts_domain::Locale;
+use atbalsts_store::notifications::NewNotification;
+use atbalsts_store::sla::timers::{Notice, NoticeKind};
+
+impl Composer {
+    /// One message per recipient of a timer's notice: which goal, and when
+    /// it is (or was) due, in the recipient's language and Riga time.
+    pub fn sla_notice(&self, notice: &Notice) -> Vec<NewNotification> {
+        let code = match notice.kind {
+            NoticeKind::Warning => "sla-warning",
+            NoticeKind::Breach => "sla-breach",
+        };
+        let about = About {
+            id: notice.ticket_id,
+            desk_id: notice.desk_id,
+            key: &notice.key,
+            summary: &notice.summary,
+        };
+        notice
+            .recipients
+            .iter()
+            .map(|to| {
+                let locale = locale_of(to.locale.as_deref(), Locale::default());
+                let goal = self
+                    .i18n
+                    .t(locale, &format!("sla-notice-goal-{}", notice.goal.code()));
+                let due = notice
+                    .due_at
+                    .map(|ms| atbalsts_i18n::format_datetime(locale, ms))
+                    .unwrap_or_default();
+                self.compose(
+                    kind(code),
+                    &to.email,
+                    locale,
+                    Some(about),
+                    vec![("goal", goal), ("due", due)],
+                )
+            })
+            .collect()
+    }
+}

@@ -34,6 +34,7 @@ pub mod requests;
 mod router;
 pub mod search;
 pub mod sign_in_throttle;
+mod sla_clocks;
 mod state;
 mod ticket_events;
 mod ticket_keys;

@@ -3,4 +3,5 @@
 
 pub mod calendars;
 pub mod clocks;
+pub mod due;
 pub mod policies;

@@ -300,6 +300,44 @@ async fn breaches_soonest_lists_breached_then_the_earliest_due_and_timeless_tick
 }
 
 #[db_test]
+async fn breaches_soonest_pages_on_without_losing_or_repeating_a_ticket(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let (w, db) = (&app.world, &app.db.db);
+    let p = policy(db, w.desk_id).await;
+    let now = now_ms();
+    // 60 tickets (more than a page of 50): every other one due at a time
+    // that does not follow its number, some at the same instant.
+    let mut expected = Vec::new();
+    let mut timeless = Vec::new();
+    for i in 0..60i64 {
+        let key = w.file(db, &w.customer_a, &format!("Pieteikums {i}")).await;
+        if i % 2 == 0 {
+            let due = now + ((i * 7) % 11 + 1) * HOUR * 1000;
+            put(db, &p, &key, &w.agent, clock(Goal::Resolution, ClockState::Running, Some(due), 0, 16 * HOUR)).await;
+            expected.push((due, key.number, key.to_string()));
+        } else {
+            timeless.push(key.to_string());
+        }
+    }
+    expected.sort();
+    let mut expected: Vec<String> = expected.into_iter().map(|(_, _, k)| k).collect();
+    expected.extend(timeless);
+
+    let mut agent = agent(&app, "lv").await;
+    let first = agent.get("/tickets?sort=due&dir=asc").await.text();
+    let mut seen = listed(&first);
+    assert_eq!(seen.len(), 50);
+    let next = first
+        .split("after=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a next page");
+    let second = agent.get(&format!("/tickets?sort=due&dir=asc&after={next}")).await.text();
+    seen.extend(listed(&second));
+    assert_eq!(seen, expected);
+}
+
+#[db_test]
 async fn an_agent_filters_the_queue_to_breached_tickets_or_those_due_within_hours(t: TestDb) {
     let app = TestApp::start(t).await;
     let (k, _) = queue_world(&app).await;

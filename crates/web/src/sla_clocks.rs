@@ -138,9 +138,10 @@ impl DueCell {
     /// paused when one is; nothing for a ticket with no live clock.
     pub(crate) fn of(clocks: &[&TicketClock], now_ms: i64) -> Option<Self> {
         let live: Vec<_> = clocks.iter().filter(|c| counting(c)).collect();
-        if live.iter().any(|c| {
-            c.state == ClockState::Breached || c.due_at.is_some_and(|d| d <= now_ms)
-        }) {
+        if live
+            .iter()
+            .any(|c| c.state == ClockState::Breached || c.due_at.is_some_and(|d| d <= now_ms))
+        {
             return Some(Self {
                 kind: "breached",
                 at: None,

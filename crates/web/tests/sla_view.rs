@@ -123,8 +123,34 @@ async fn an_agent_sees_a_running_clock_with_its_due_time_and_time_left_and_a_pau
     let key = w.file(db, &w.customer_a, "Neiet printeris").await;
     // Half a minute of slack: the page is read a moment later.
     let due = now_ms() + (2 * HOUR + 15 * MIN + 30) * 1000;
-    put(db, &p, &key, &w.agent, clock(Goal::FirstResponse, ClockState::Running, Some(due), 105 * MIN, 4 * HOUR)).await;
-    put(db, &p, &key, &w.agent, clock(Goal::Resolution, ClockState::Paused, None, 3 * HOUR, 16 * HOUR)).await;
+    put(
+        db,
+        &p,
+        &key,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Running,
+            Some(due),
+            105 * MIN,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &key,
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Paused,
+            None,
+            3 * HOUR,
+            16 * HOUR,
+        ),
+    )
+    .await;
 
     let mut agent = agent(&app, "lv").await;
     let page = agent.get(&format!("/tickets/{key}")).await;
@@ -133,17 +159,41 @@ async fn an_agent_sees_a_running_clock_with_its_due_time_and_time_left_and_a_pau
     let panel = sla_panel(&text);
 
     let running = goal_item(panel, "first_response");
-    assert!(running.contains("Pirmā atbilde: <span class=\"sla-state\">darbojas</span>"), "{running}");
+    assert!(
+        running.contains("Pirmā atbilde: <span class=\"sla-state\">darbojas</span>"),
+        "{running}"
+    );
     let due_text = atbalsts_i18n::format_datetime(Locale::Lv, due);
-    assert!(running.contains(&format!("<time class=\"sla-due\">{due_text}</time>")), "{running}");
-    assert!(running.contains("<dd class=\"sla-remaining\">2 h 15 min</dd>"), "{running}");
-    assert!(running.contains("<meter id=\"sla-meter-first_response\" min=\"0\" max=\"14400\""), "{running}");
-    assert!(running.contains("<label for=\"sla-meter-first_response\""), "{running}");
+    assert!(
+        running.contains(&format!("<time class=\"sla-due\">{due_text}</time>")),
+        "{running}"
+    );
+    assert!(
+        running.contains("<dd class=\"sla-remaining\">2 h 15 min</dd>"),
+        "{running}"
+    );
+    assert!(
+        running.contains("<meter id=\"sla-meter-first_response\" min=\"0\" max=\"14400\""),
+        "{running}"
+    );
+    assert!(
+        running.contains("<label for=\"sla-meter-first_response\""),
+        "{running}"
+    );
 
     let paused = goal_item(panel, "resolution");
-    assert!(paused.contains("Atrisināšana: <span class=\"sla-state\">apturēts</span>"), "{paused}");
-    assert!(!paused.contains("sla-due"), "a paused clock has no due time: {paused}");
-    assert!(paused.contains("<dd class=\"sla-remaining\">13 h</dd>"), "{paused}");
+    assert!(
+        paused.contains("Atrisināšana: <span class=\"sla-state\">apturēts</span>"),
+        "{paused}"
+    );
+    assert!(
+        !paused.contains("sla-due"),
+        "a paused clock has no due time: {paused}"
+    );
+    assert!(
+        paused.contains("<dd class=\"sla-remaining\">13 h</dd>"),
+        "{paused}"
+    );
     assert!(paused.contains("Izlietots 3 h no 16 h"), "{paused}");
 }
 
@@ -154,8 +204,34 @@ async fn an_agent_sees_a_met_goal_and_a_breached_one_overdue_by_business_time(t:
     let p = policy(db, w.desk_id).await;
     let key = w.file(db, &w.customer_a, "Neiet printeris").await;
     let due = now_ms() - (HOUR + 5 * MIN + 30) * 1000;
-    put(db, &p, &key, &w.agent, clock(Goal::FirstResponse, ClockState::Met, Some(due), 30 * MIN, HOUR)).await;
-    put(db, &p, &key, &w.agent, clock(Goal::Resolution, ClockState::Breached, Some(due), 16 * HOUR, 16 * HOUR)).await;
+    put(
+        db,
+        &p,
+        &key,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Met,
+            Some(due),
+            30 * MIN,
+            HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &key,
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Breached,
+            Some(due),
+            16 * HOUR,
+            16 * HOUR,
+        ),
+    )
+    .await;
 
     for (lang, met_words, breached_words, overdue) in [
         ("lv", "izpildīts", "nokavēts", "nokavēts par 1 h 5 min"),
@@ -165,12 +241,26 @@ async fn an_agent_sees_a_met_goal_and_a_breached_one_overdue_by_business_time(t:
         let text = agent.get(&format!("/tickets/{key}")).await.text();
         let panel = sla_panel(&text);
         let met = goal_item(panel, "first_response");
-        assert!(met.contains(&format!("<span class=\"sla-state\">{met_words}</span>")), "{met}");
-        assert!(!met.contains("sla-remaining"), "a met goal shows used against target: {met}");
+        assert!(
+            met.contains(&format!("<span class=\"sla-state\">{met_words}</span>")),
+            "{met}"
+        );
+        assert!(
+            !met.contains("sla-remaining"),
+            "a met goal shows used against target: {met}"
+        );
         assert!(met.contains("30 min") && met.contains("1 h"), "{met}");
         let breached = goal_item(panel, "resolution");
-        assert!(breached.contains(&format!("<span class=\"sla-state\">{breached_words}</span>")), "{breached}");
-        assert!(breached.contains(&format!("<dd class=\"sla-remaining\">{overdue}</dd>")), "{breached}");
+        assert!(
+            breached.contains(&format!(
+                "<span class=\"sla-state\">{breached_words}</span>"
+            )),
+            "{breached}"
+        );
+        assert!(
+            breached.contains(&format!("<dd class=\"sla-remaining\">{overdue}</dd>")),
+            "{breached}"
+        );
     }
 }
 
@@ -182,11 +272,26 @@ async fn a_ticket_without_clocks_has_no_sla_panel_and_a_customer_never_sees_one(
     let bare = w.file(db, &w.customer_a, "Bez termiņa").await;
     let timed = w.file(db, &w.customer_a, "Ar termiņu").await;
     let due = now_ms() + HOUR * 1000;
-    put(db, &p, &timed, &w.agent, clock(Goal::Resolution, ClockState::Running, Some(due), 0, HOUR)).await;
+    put(
+        db,
+        &p,
+        &timed,
+        &w.agent,
+        clock(Goal::Resolution, ClockState::Running, Some(due), 0, HOUR),
+    )
+    .await;
 
     let mut agent = agent(&app, "lv").await;
-    assert!(!agent.get(&format!("/tickets/{bare}")).await.text().contains("id=\"sla\""));
-    assert!(agent.get(&format!("/tickets/{timed}")).await.text().contains("id=\"sla\""));
+    assert!(!agent
+        .get(&format!("/tickets/{bare}"))
+        .await
+        .text()
+        .contains("id=\"sla\""));
+    assert!(agent
+        .get(&format!("/tickets/{timed}"))
+        .await
+        .text()
+        .contains("id=\"sla\""));
 
     let mut customer = Browser::new(&app);
     customer.sign_in("janis@lnb.lv").await;
@@ -204,14 +309,66 @@ async fn the_sla_panel_in_latvian_and_english(t: TestDb) {
     // 1 December 2026, 09:00 in Riga.
     let base = 1_796_108_400_000_i64;
     let done = w.file(db, &w.customer_a, "Neiet printeris").await;
-    put(db, &p, &done, &w.agent, clock(Goal::FirstResponse, ClockState::Met, Some(base), 45 * MIN, HOUR)).await;
-    put(db, &p, &done, &w.agent, Clock {
-        stopped_at: Some(ts(base + 20 * HOUR * 1000)),
-        ..clock(Goal::Resolution, ClockState::Breached, Some(base + 16 * HOUR * 1000), 19 * HOUR + 30 * MIN, 16 * HOUR)
-    }).await;
+    put(
+        db,
+        &p,
+        &done,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Met,
+            Some(base),
+            45 * MIN,
+            HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &done,
+        &w.agent,
+        Clock {
+            stopped_at: Some(ts(base + 20 * HOUR * 1000)),
+            ..clock(
+                Goal::Resolution,
+                ClockState::Breached,
+                Some(base + 16 * HOUR * 1000),
+                19 * HOUR + 30 * MIN,
+                16 * HOUR,
+            )
+        },
+    )
+    .await;
     let waiting = w.file(db, &w.customer_a, "Gaidām detaļas").await;
-    put(db, &p, &waiting, &w.agent, clock(Goal::FirstResponse, ClockState::Met, Some(base), 10 * MIN, HOUR)).await;
-    put(db, &p, &waiting, &w.agent, clock(Goal::Resolution, ClockState::Paused, None, 2 * HOUR + 20 * MIN, 16 * HOUR)).await;
+    put(
+        db,
+        &p,
+        &waiting,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Met,
+            Some(base),
+            10 * MIN,
+            HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &waiting,
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Paused,
+            None,
+            2 * HOUR + 20 * MIN,
+            16 * HOUR,
+        ),
+    )
+    .await;
 
     for lang in ["lv", "en"] {
         let mut agent = agent(&app, lang).await;
@@ -245,17 +402,95 @@ async fn queue_world(app: &TestApp) -> (Vec<TicketKey>, i64) {
     let (w, db) = (&app.world, &app.db.db);
     let p = policy(db, w.desk_id).await;
     let mut keys = Vec::new();
-    for summary in ["Bez termiņa", "Pēc trim stundām", "Nokavēts", "Apturēts", "Pēc pusstundas"] {
+    for summary in [
+        "Bez termiņa",
+        "Pēc trim stundām",
+        "Nokavēts",
+        "Apturēts",
+        "Pēc pusstundas",
+    ] {
         keys.push(w.file(db, &w.customer_a, summary).await);
     }
     let now = now_ms();
     let in_3h = now + 3 * HOUR * 1000;
-    put(db, &p, &keys[1], &w.agent, clock(Goal::FirstResponse, ClockState::Running, Some(in_3h), HOUR, 4 * HOUR)).await;
-    put(db, &p, &keys[1], &w.agent, clock(Goal::Resolution, ClockState::Running, Some(now + 15 * HOUR * 1000), HOUR, 16 * HOUR)).await;
-    put(db, &p, &keys[2], &w.agent, clock(Goal::FirstResponse, ClockState::Breached, Some(now - HOUR * 1000), 4 * HOUR, 4 * HOUR)).await;
-    put(db, &p, &keys[3], &w.agent, clock(Goal::Resolution, ClockState::Paused, None, HOUR, 16 * HOUR)).await;
-    put(db, &p, &keys[4], &w.agent, clock(Goal::FirstResponse, ClockState::Met, Some(now - HOUR * 1000), 10 * MIN, 4 * HOUR)).await;
-    put(db, &p, &keys[4], &w.agent, clock(Goal::Resolution, ClockState::Running, Some(now + 30 * MIN * 1000), 15 * HOUR, 16 * HOUR)).await;
+    put(
+        db,
+        &p,
+        &keys[1],
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Running,
+            Some(in_3h),
+            HOUR,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &keys[1],
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Running,
+            Some(now + 15 * HOUR * 1000),
+            HOUR,
+            16 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &keys[2],
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Breached,
+            Some(now - HOUR * 1000),
+            4 * HOUR,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &keys[3],
+        &w.agent,
+        clock(Goal::Resolution, ClockState::Paused, None, HOUR, 16 * HOUR),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &keys[4],
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Met,
+            Some(now - HOUR * 1000),
+            10 * MIN,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &keys[4],
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Running,
+            Some(now + 30 * MIN * 1000),
+            15 * HOUR,
+            16 * HOUR,
+        ),
+    )
+    .await;
     (keys, in_3h)
 }
 
@@ -265,7 +500,10 @@ async fn the_queue_shows_when_each_ticket_is_due_or_that_it_is_breached_or_pause
     let (k, in_3h) = queue_world(&app).await;
     let mut agent = agent(&app, "lv").await;
     let html = agent.get("/tickets").await.text();
-    assert!(html.contains(">Termiņš</a></th>"), "a sortable Termiņš column");
+    assert!(
+        html.contains(">Termiņš</a></th>"),
+        "a sortable Termiņš column"
+    );
     assert!(due_cell(&html, &k[0].to_string()).ends_with(">nav"));
     let earliest = atbalsts_i18n::format_datetime(Locale::Lv, in_3h);
     assert!(
@@ -294,9 +532,14 @@ async fn breaches_soonest_lists_breached_then_the_earliest_due_and_timeless_tick
     assert!(html.contains("Pirmie nokavējamie"));
     let page = agent.get(&soonest).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(listed(&page.text()), [&k[2], &k[4], &k[1], &k[0], &k[3]].map(String::as_str));
+    assert_eq!(
+        listed(&page.text()),
+        [&k[2], &k[4], &k[1], &k[0], &k[3]].map(String::as_str)
+    );
     let html = page.text();
-    assert!(html.contains("aria-sort=\"ascending\"><a class=\"sort\" href=\"/tickets?sort=due&amp;dir=desc\">Termiņš"));
+    assert!(html.contains(
+        "aria-sort=\"ascending\"><a class=\"sort\" href=\"/tickets?sort=due&amp;dir=desc\">Termiņš"
+    ));
 }
 
 #[db_test]
@@ -313,7 +556,20 @@ async fn breaches_soonest_pages_on_without_losing_or_repeating_a_ticket(t: TestD
         let key = w.file(db, &w.customer_a, &format!("Pieteikums {i}")).await;
         if i % 2 == 0 {
             let due = now + ((i * 7) % 11 + 1) * HOUR * 1000;
-            put(db, &p, &key, &w.agent, clock(Goal::Resolution, ClockState::Running, Some(due), 0, 16 * HOUR)).await;
+            put(
+                db,
+                &p,
+                &key,
+                &w.agent,
+                clock(
+                    Goal::Resolution,
+                    ClockState::Running,
+                    Some(due),
+                    0,
+                    16 * HOUR,
+                ),
+            )
+            .await;
             expected.push((due, key.number, key.to_string()));
         } else {
             timeless.push(key.to_string());
@@ -332,7 +588,10 @@ async fn breaches_soonest_pages_on_without_losing_or_repeating_a_ticket(t: TestD
         .nth(1)
         .and_then(|s| s.split('"').next())
         .expect("a next page");
-    let second = agent.get(&format!("/tickets?sort=due&dir=asc&after={next}")).await.text();
+    let second = agent
+        .get(&format!("/tickets?sort=due&dir=asc&after={next}"))
+        .await
+        .text();
     seen.extend(listed(&second));
     assert_eq!(seen, expected);
 }
@@ -345,7 +604,10 @@ async fn an_agent_filters_the_queue_to_breached_tickets_or_those_due_within_hour
     let mut agent = agent(&app, "lv").await;
     let html = agent.get("/tickets").await.text();
     assert!(html.contains("<label for=\"f-due\">Termiņš</label>"));
-    assert!(html.contains("<option value=\"4\">beidzas 4 stundu laikā</option>"), "{html}");
+    assert!(
+        html.contains("<option value=\"4\">beidzas 4 stundu laikā</option>"),
+        "{html}"
+    );
     for (due, expected) in [
         ("breached", vec![&k[2]]),
         ("1", vec![&k[2], &k[4]]),
@@ -358,39 +620,73 @@ async fn an_agent_filters_the_queue_to_breached_tickets_or_those_due_within_hour
         let page = agent.get(&format!("/tickets?due={due}&sort=key")).await;
         assert_eq!(listed(&page.text()), expected, "due={due}");
         if !due.is_empty() {
-            assert!(page.text().contains(&format!("<option value=\"{due}\" selected")));
+            assert!(page
+                .text()
+                .contains(&format!("<option value=\"{due}\" selected")));
         }
     }
 }
 
 #[db_test]
-async fn the_api_gives_each_goal_of_a_ticket_under_sla_and_an_empty_list_without_clocks(
-    t: TestDb,
-) {
+async fn the_api_gives_each_goal_of_a_ticket_under_sla_and_an_empty_list_without_clocks(t: TestDb) {
     let app = TestApp::start(t).await;
     let (w, db) = (&app.world, &app.db.db);
     let p = policy(db, w.desk_id).await;
     let timed = w.file(db, &w.customer_a, "Ar termiņu").await;
     let bare = w.file(db, &w.customer_a, "Bez termiņa").await;
     let due = now_ms() + (2 * HOUR + 30) * 1000;
-    put(db, &p, &timed, &w.agent, clock(Goal::FirstResponse, ClockState::Running, Some(due), 2 * HOUR, 4 * HOUR)).await;
-    put(db, &p, &timed, &w.agent, Clock {
-        paused_secs: 600,
-        ..clock(Goal::Resolution, ClockState::Paused, None, 5 * HOUR, 16 * HOUR)
-    }).await;
+    put(
+        db,
+        &p,
+        &timed,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Running,
+            Some(due),
+            2 * HOUR,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &timed,
+        &w.agent,
+        Clock {
+            paused_secs: 600,
+            ..clock(
+                Goal::Resolution,
+                ClockState::Paused,
+                None,
+                5 * HOUR,
+                16 * HOUR,
+            )
+        },
+    )
+    .await;
     let token = app.token_for(&w.agent).await;
 
-    let got = app.api("GET", &format!("/api/v1/tickets/{timed}"), &token, None).await;
+    let got = app
+        .api("GET", &format!("/api/v1/tickets/{timed}"), &token, None)
+        .await;
     assert_eq!(got.status, StatusCode::OK);
     let sla = got.json()["sla"].clone();
     assert_eq!(sla.as_array().unwrap().len(), 2, "{sla}");
     let first = &sla[0];
     assert_eq!(first["goal"], "first_response");
     assert_eq!(first["state"], "running");
-    assert_eq!(first["due_at"], due, "milliseconds like the ticket's other times");
+    assert_eq!(
+        first["due_at"], due,
+        "milliseconds like the ticket's other times"
+    );
     let left = first["remaining_secs"].as_i64().unwrap();
     assert!((2 * HOUR - 60..=2 * HOUR + 30).contains(&left), "{left}");
-    assert_eq!((first["target_secs"].as_i64(), first["used_secs"].as_i64()), (Some(4 * HOUR), Some(2 * HOUR)));
+    assert_eq!(
+        (first["target_secs"].as_i64(), first["used_secs"].as_i64()),
+        (Some(4 * HOUR), Some(2 * HOUR))
+    );
     let second = &sla[1];
     assert_eq!(second["goal"], "resolution");
     assert_eq!(second["state"], "paused");
@@ -398,7 +694,9 @@ async fn the_api_gives_each_goal_of_a_ticket_under_sla_and_an_empty_list_without
     assert_eq!(second["remaining_secs"], 11 * HOUR);
     assert_eq!(second["paused_secs"], 600);
 
-    let got = app.api("GET", &format!("/api/v1/tickets/{bare}"), &token, None).await;
+    let got = app
+        .api("GET", &format!("/api/v1/tickets/{bare}"), &token, None)
+        .await;
     assert_eq!(got.json()["sla"], serde_json::json!([]));
 
     let list = app.api("GET", "/api/v1/tickets", &token, None).await.json();
@@ -428,16 +726,74 @@ async fn a_customer_sees_when_to_expect_an_answer_only_where_the_desk_shows_it(t
     let bare = w.file(db, &w.customer_a, "Bez termiņa").await;
     let first_due = now_ms() + 2 * HOUR * 1000;
     let resolution_due = now_ms() + 10 * HOUR * 1000;
-    put(db, &p, &answering, &w.agent, clock(Goal::FirstResponse, ClockState::Running, Some(first_due), 0, 4 * HOUR)).await;
-    put(db, &p, &answering, &w.agent, clock(Goal::Resolution, ClockState::Running, Some(resolution_due), 0, 16 * HOUR)).await;
-    put(db, &p, &resolving, &w.agent, clock(Goal::FirstResponse, ClockState::Met, Some(first_due), HOUR, 4 * HOUR)).await;
-    put(db, &p, &resolving, &w.agent, clock(Goal::Resolution, ClockState::Running, Some(resolution_due), HOUR, 16 * HOUR)).await;
+    put(
+        db,
+        &p,
+        &answering,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Running,
+            Some(first_due),
+            0,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &answering,
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Running,
+            Some(resolution_due),
+            0,
+            16 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &resolving,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Met,
+            Some(first_due),
+            HOUR,
+            4 * HOUR,
+        ),
+    )
+    .await;
+    put(
+        db,
+        &p,
+        &resolving,
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Running,
+            Some(resolution_due),
+            HOUR,
+            16 * HOUR,
+        ),
+    )
+    .await;
 
     let mut customer = Browser::new(&app);
     customer.sign_in("janis@lnb.lv").await;
     let page = customer.get(&format!("/tickets/{answering}")).await.text();
-    assert!(page.contains("<dt>Paredzamā atbilde līdz</dt>"), "shown by default");
-    assert_eq!(expected_answer(&page), Some(atbalsts_i18n::format_datetime(Locale::Lv, first_due)));
+    assert!(
+        page.contains("<dt>Paredzamā atbilde līdz</dt>"),
+        "shown by default"
+    );
+    assert_eq!(
+        expected_answer(&page),
+        Some(atbalsts_i18n::format_datetime(Locale::Lv, first_due))
+    );
     let page = customer.get(&format!("/tickets/{resolving}")).await.text();
     assert_eq!(
         expected_answer(&page),
@@ -466,7 +822,20 @@ async fn a_customer_of_another_institution_never_sees_the_ticket_or_its_due_time
     let (w, db) = (&app.world, &app.db.db);
     let p = policy(db, w.desk_id).await;
     let key = w.file(db, &w.customer_a, "Gaidu atbildi").await;
-    put(db, &p, &key, &w.agent, clock(Goal::FirstResponse, ClockState::Running, Some(now_ms() + HOUR * 1000), 0, 4 * HOUR)).await;
+    put(
+        db,
+        &p,
+        &key,
+        &w.agent,
+        clock(
+            Goal::FirstResponse,
+            ClockState::Running,
+            Some(now_ms() + HOUR * 1000),
+            0,
+            4 * HOUR,
+        ),
+    )
+    .await;
     let mut own = Browser::new(&app);
     own.sign_in("janis@lnb.lv").await;
     assert!(expected_answer(&own.get(&format!("/tickets/{key}")).await.text()).is_some());
@@ -477,7 +846,9 @@ async fn a_customer_of_another_institution_never_sees_the_ticket_or_its_due_time
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert_eq!(expected_answer(&page.text()), None);
     let token = app.token_for(&w.customer_b).await;
-    let got = app.api("GET", &format!("/api/v1/tickets/{key}"), &token, None).await;
+    let got = app
+        .api("GET", &format!("/api/v1/tickets/{key}"), &token, None)
+        .await;
     assert_eq!(got.status, StatusCode::NOT_FOUND);
     assert!(!got.text().contains("\"sla\""));
 }

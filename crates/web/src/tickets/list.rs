@@ -319,7 +319,10 @@ pub async fn page(
         .iter()
         .map(|t| Row {
             due: crate::sla_clocks::DueCell::of(
-                &clocks.iter().filter(|c| c.ticket_id == t.id).collect::<Vec<_>>(),
+                &clocks
+                    .iter()
+                    .filter(|c| c.ticket_id == t.id)
+                    .collect::<Vec<_>>(),
                 now,
             ),
             key: t.key.clone(),

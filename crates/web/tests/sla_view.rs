@@ -198,6 +198,62 @@ async fn an_agent_sees_a_running_clock_with_its_due_time_and_time_left_and_a_pau
 }
 
 #[db_test]
+async fn time_left_is_counted_in_business_hours_of_the_clocks_calendar(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let (w, db) = (&app.world, &app.db.db);
+    let p = policy(db, w.desk_id).await;
+    // A Latvian office calendar (Mon-Fri 8:30-17:00, public holidays off):
+    // nine business hours always span a night, so wall-clock time left
+    // would read far more.
+    let office = Calendar::new(CalendarSpec::latvian_office()).unwrap();
+    let office_id = calendars::create(db, w.desk_id, "birojs", "Birojs", "Office", &office)
+        .await
+        .unwrap();
+    let office_policy = Policy {
+        id: p.id,
+        calendar: office_id,
+    };
+    let key = w.file(db, &w.customer_a, "Neiet printeris").await;
+    let due = office
+        .add(ts(now_ms()), 9 * HOUR + 30)
+        .unwrap()
+        .as_millisecond();
+    put(
+        db,
+        &office_policy,
+        &key,
+        &w.agent,
+        clock(
+            Goal::Resolution,
+            ClockState::Running,
+            Some(due),
+            7 * HOUR,
+            16 * HOUR,
+        ),
+    )
+    .await;
+
+    let mut agent = agent(&app, "en").await;
+    let text = agent.get(&format!("/tickets/{key}")).await.text();
+    let item = goal_item(sla_panel(&text), "resolution");
+    assert!(
+        item.contains("<dd class=\"sla-remaining\">9 h</dd>"),
+        "{item}"
+    );
+    // Used time of a running clock is what the target leaves: live, not
+    // the 7 h stored when the clock was last saved.
+    assert!(item.contains("Used 6 h 59 min of 16 h"), "{item}");
+    let token = app.token_for(&w.agent).await;
+    let sla = app
+        .api("GET", &format!("/api/v1/tickets/{key}"), &token, None)
+        .await
+        .json()["sla"]
+        .clone();
+    let left = sla[0]["remaining_secs"].as_i64().unwrap();
+    assert!((9 * HOUR - 60..=9 * HOUR + 30).contains(&left), "{left}");
+}
+
+#[db_test]
 async fn an_agent_sees_a_met_goal_and_a_breached_one_overdue_by_business_time(t: TestDb) {
     let app = TestApp::start(t).await;
     let (w, db) = (&app.world, &app.db.db);

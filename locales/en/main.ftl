@@ -1440,3 +1440,30 @@ mail-sla-breach-body =
     Open the request: { $link }
 history-field-sla_policy = SLA policy
 history-field-sla_breached = SLA goal breached
+## SLA clocks on tickets (issue 17, helper clockview): ticket panel, queue, API, request page
+sla-panel-title = SLA
+sla-goal-first_response = First response
+sla-goal-resolution = Resolution
+sla-state-running = running
+sla-state-paused = paused
+sla-state-met = met
+sla-state-breached = breached
+sla-due = Due
+sla-remaining = Left
+sla-remaining-left = { $time }
+sla-remaining-overdue = overdue by { $time }
+sla-used = Used { $used } of { $target }
+sla-duration-minutes = { $minutes } min
+sla-duration-hours = { $hours } h
+sla-duration-hours-minutes = { $hours } h { $minutes } min
+sla-queue-column = Due
+sla-queue-none = none
+sla-filter-due = Due
+sla-filter-any = any
+sla-filter-breached = breached
+sla-filter-within = { $hours ->
+    [one] due within { $hours } hour
+   *[other] due within { $hours } hours
+}
+sla-sort-soonest = Breaches soonest
+sla-expected-answer = Expected answer by

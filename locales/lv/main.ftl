@@ -1449,3 +1449,30 @@ mail-sla-breach-body =
     Atvērt pieteikumu: { $link }
 history-field-sla_policy = SLA politika
 history-field-sla_breached = SLA termiņš nokavēts
+## SLA clocks on tickets (issue 17, helper clockview): ticket panel, queue, API, request page
+sla-panel-title = SLA
+sla-goal-first_response = Pirmā atbilde
+sla-goal-resolution = Atrisināšana
+sla-state-running = darbojas
+sla-state-paused = apturēts
+sla-state-met = izpildīts
+sla-state-breached = nokavēts
+sla-due = Termiņš
+sla-remaining = Atlicis
+sla-remaining-left = { $time }
+sla-remaining-overdue = nokavēts par { $time }
+sla-used = Izlietots { $used } no { $target }
+sla-duration-minutes = { $minutes } min
+sla-duration-hours = { $hours } h
+sla-duration-hours-minutes = { $hours } h { $minutes } min
+sla-queue-column = Termiņš
+sla-queue-none = nav
+sla-filter-due = Termiņš
+sla-filter-any = jebkurš
+sla-filter-breached = nokavētie
+sla-filter-within = { $hours ->
+    [one] beidzas { $hours } stundas laikā
+   *[other] beidzas { $hours } stundu laikā
+}
+sla-sort-soonest = Pirmie nokavējamie
+sla-expected-answer = Paredzamā atbilde līdz

@@ -434,6 +434,7 @@ async fn load(db: &Db) -> Result<(), BoxError> {
             Priority::Low,
         ),
     ];
+    let mut sample_ids = Vec::new();
     for (ticket_type, requester, summary, description, channel, priority) in samples {
         let mut new = NewTicket::new(
             desk,
@@ -447,6 +448,7 @@ async fn load(db: &Db) -> Result<(), BoxError> {
         new.team_id = Some(teams[1]);
         let key = create_ticket(db, &agent, &new).await?;
         if let Some(t) = ticket_for(db, &agent, &key).await? {
+            sample_ids.push(t.id);
             add_comment(
                 db,
                 &agent,
@@ -458,5 +460,120 @@ async fn load(db: &Db) -> Result<(), BoxError> {
             .await?;
         }
     }
+    seed_sla_examples(db, desk, &sample_ids).await?;
+    Ok(())
+}
+
+/// SLA clocks on the sample tickets, so that the ticket page, the queue and
+/// the request page show one of each kind before the SLA engine has
+/// measured anything: the first sample's clocks run, the second's
+/// resolution is paused, the third's first response is breached. They use
+/// a 24x7 calendar and a policy of their own ("sla-piemeri").
+async fn seed_sla_examples(db: &Db, desk: i64, tickets: &[i64]) -> Result<(), BoxError> {
+    use atbalsts_domain::sla::{Calendar, CalendarSpec, Clock, ClockState, Goal, GoalTarget};
+    use atbalsts_store::sla::{calendars, clocks, policies};
+    const HOUR: i64 = 3600;
+    let [running, paused, breached] = tickets else {
+        return Ok(());
+    };
+    let calendar =
+        Calendar::new(CalendarSpec::always_open()).map_err(|_| "the 24x7 calendar is valid")?;
+    let calendar_id = calendars::create(
+        db,
+        desk,
+        "sla-piemeri",
+        "Piemēri: visu diennakti",
+        "Examples: 24x7",
+        &calendar,
+    )
+    .await?;
+    let policy = policies::NewPolicy {
+        code: "sla-piemeri".into(),
+        name_lv: "SLA piemēri".into(),
+        name_en: "SLA examples".into(),
+        calendar_id,
+        conditions: Default::default(),
+        warn_percent: 75,
+        breach_priority: None,
+        breach_team_id: None,
+        goals: vec![
+            GoalTarget::check(Goal::FirstResponse, 4 * HOUR).map_err(|e| e.to_string())?,
+            GoalTarget::check(Goal::Resolution, 16 * HOUR).map_err(|e| e.to_string())?,
+        ],
+    };
+    let policy_id = policies::create(db, desk, &policy).await?;
+    let now = jiff::Timestamp::now();
+    let at = |hours: i64| now + jiff::SignedDuration::from_hours(hours);
+    let clock = |goal, target_secs, state, due_at, used_secs| Clock {
+        goal,
+        target_secs,
+        state,
+        due_at,
+        used_secs,
+        paused_secs: 0,
+        remaining_secs: target_secs - used_secs,
+        stopped_at: None,
+        breached_at: (state == ClockState::Breached).then_some(due_at).flatten(),
+    };
+    let examples = [
+        (
+            *running,
+            clock(
+                Goal::FirstResponse,
+                4 * HOUR,
+                ClockState::Running,
+                Some(at(2)),
+                2 * HOUR,
+            ),
+        ),
+        (
+            *running,
+            clock(
+                Goal::Resolution,
+                16 * HOUR,
+                ClockState::Running,
+                Some(at(14)),
+                2 * HOUR,
+            ),
+        ),
+        (
+            *paused,
+            Clock {
+                stopped_at: Some(at(-3)),
+                ..clock(
+                    Goal::FirstResponse,
+                    4 * HOUR,
+                    ClockState::Met,
+                    Some(at(-1)),
+                    HOUR,
+                )
+            },
+        ),
+        (
+            *paused,
+            clock(
+                Goal::Resolution,
+                16 * HOUR,
+                ClockState::Paused,
+                None,
+                5 * HOUR,
+            ),
+        ),
+        (
+            *breached,
+            clock(
+                Goal::FirstResponse,
+                4 * HOUR,
+                ClockState::Breached,
+                Some(at(-1)),
+                5 * HOUR,
+            ),
+        ),
+    ];
+    let mut tx = db.write().begin().await?;
+    for (ticket, c) in &examples {
+        clocks::save(&mut tx, *ticket, policy_id, calendar_id, c).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

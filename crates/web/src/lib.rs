@@ -35,6 +35,7 @@ pub mod requests;
 mod router;
 pub mod search;
 pub mod sign_in_throttle;
+mod sla_clocks;
 mod state;
 mod ticket_answers;
 mod ticket_events;

@@ -26,11 +26,11 @@ pub struct TicketClock {
     pub timer_version: i64,
 }
 
-const COLUMNS: &str =
+pub(super) const COLUMNS: &str =
     "ticket_id, goal, policy_id, calendar_id, target_secs, state, due_at, used_secs, \
      paused_secs, stopped_at, breached_at, warned_at, breach_handled_at, timer_version";
 
-fn from_row(r: &sqlx::any::AnyRow) -> Result<TicketClock> {
+pub(super) fn from_row(r: &sqlx::any::AnyRow) -> Result<TicketClock> {
     let goal: String = r.try_get(1)?;
     let state: String = r.try_get(5)?;
     Ok(TicketClock {

@@ -4,6 +4,7 @@
 
 pub mod calendars;
 pub mod clocks;
+pub mod due;
 pub mod file;
 pub mod notices;
 pub mod policies;

@@ -75,6 +75,17 @@ macro_rules! ticket_joins {
 
 const SELECT: &str = concat!(ticket_columns!(), ticket_joins!());
 
+/// A ticket's columns with its SLA due key (see [`Sort::Due`]), for the
+/// cursor of a page in that order.
+fn select_with_due_key() -> String {
+    format!(
+        "{}, {} AS sla_due_key{}",
+        ticket_columns!(),
+        crate::sla::due::DUE_KEY,
+        ticket_joins!()
+    )
+}
+
 /// The ticket's columns with one row per custom field value (or one row
 /// with none): the ticket and its fields in one query.
 const SELECT_WITH_FIELDS: &str = concat!(
@@ -237,16 +248,22 @@ pub enum Sort {
     Created,
     /// By key: desk, then number (`UNIQUE (desk_id, number)`).
     Key,
+    /// "Breaches soonest": by the earliest due instant of the ticket's open
+    /// SLA clocks (breached ones first, as their instant has passed);
+    /// tickets with no running clock last. Read through the `ticket_sla`
+    /// primary key per ticket.
+    Due,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Key, Sort::Created, Sort::Updated];
+    pub const ALL: [Sort; 4] = [Sort::Key, Sort::Created, Sort::Updated, Sort::Due];
 
     pub fn code(self) -> &'static str {
         match self {
             Sort::Updated => "updated",
             Sort::Created => "created",
             Sort::Key => "key",
+            Sort::Due => "due",
         }
     }
 
@@ -260,14 +277,16 @@ impl Sort {
             Sort::Updated => ("t.updated_at", "t.id"),
             Sort::Created => ("t.id", "t.id"),
             Sort::Key => ("t.desk_id", "t.number"),
+            Sort::Due => (crate::sla::due::DUE_KEY, "t.id"),
         }
     }
 
-    fn cursor_of(self, t: &Ticket, number: i64) -> Cursor {
+    fn cursor_of(self, t: &Ticket, number: i64, due_key: i64) -> Cursor {
         let (primary, secondary) = match self {
             Sort::Updated => (t.updated_at, t.id),
             Sort::Created => (t.id, t.id),
             Sort::Key => (t.desk_id, number),
+            Sort::Due => (due_key, t.id),
         };
         Cursor { primary, secondary }
     }
@@ -301,6 +320,9 @@ pub struct TicketFilter {
     pub created_to: Option<i64>,
     pub updated_from: Option<i64>,
     pub updated_to: Option<i64>,
+    /// Only tickets with an open SLA clock due before this instant (ms):
+    /// now for the breached ones, now + N hours for those due within N.
+    pub sla_due_before: Option<i64>,
     pub after: Option<Cursor>,
     pub limit: i64,
     /// The order of a list (counts ignore it); newest update first by default.
@@ -320,7 +342,10 @@ pub struct Page<T> {
 /// as fast on page 1,000 as on page 1).
 pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Result<Page<Ticket>> {
     let limit = filter.limit.clamp(1, 200);
-    let mut sql = Sql::new(SELECT);
+    let mut sql = match filter.sort {
+        Sort::Due => Sql::new(&select_with_due_key()),
+        _ => Sql::new(SELECT),
+    };
     sql.push("WHERE ");
     push_filter(&mut sql, viewer, filter, Use::List, db.backend());
     sql.planned_each_time();
@@ -345,8 +370,15 @@ pub async fn list_tickets(db: &Db, viewer: &Viewer, filter: &TicketFilter) -> Re
     let mut items = rows.iter().map(ticket).collect::<Result<Vec<_>>>()?;
     let next = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        let number = rows[limit as usize - 1].try_get::<i64, _>(2)?;
-        items.last().map(|t| filter.sort.cursor_of(t, number))
+        let last = &rows[limit as usize - 1];
+        let number = last.try_get::<i64, _>(2)?;
+        let due_key = match filter.sort {
+            Sort::Due => last.try_get::<i64, _>("sla_due_key")?,
+            _ => 0,
+        };
+        items
+            .last()
+            .map(|t| filter.sort.cursor_of(t, number, due_key))
     } else {
         None
     };
@@ -473,6 +505,9 @@ fn push_filter(
         if let Some(b) = bound {
             sql.push(" AND t.").push(column).push(op).bind(b);
         }
+    }
+    if let Some(before) = filter.sla_due_before {
+        crate::sla::due::push_due_before(sql, before);
     }
     if let Some(text) = filter
         .text

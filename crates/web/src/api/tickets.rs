@@ -182,9 +182,24 @@ async fn with_fields(
     let (ticket, fields) = atbalsts_store::tickets::ticket_with_fields_for(&state.db, viewer, key)
         .await?
         .ok_or(AppError::NotFound)?;
+    let clocks = atbalsts_store::sla::clocks::for_ticket(&state.db, ticket.id).await?;
     let mut v = json!(ticket);
     v["fields"] = json!(fields);
+    v["sla"] = sla_json(state, &clocks).await?;
     Ok(v)
+}
+
+/// A ticket's SLA clocks (`[]` without any), see `ClockJson`.
+async fn sla_json(
+    state: &AppState,
+    clocks: &[atbalsts_store::sla::clocks::TicketClock],
+) -> AppResult<Value> {
+    let now = atbalsts_store::now_ms();
+    let mut out = Vec::with_capacity(clocks.len());
+    for c in clocks {
+        out.push(crate::sla_clocks::ClockJson::of(state, c, now).await?);
+    }
+    Ok(json!(out))
 }
 
 #[derive(Deserialize, Default)]
@@ -243,7 +258,20 @@ pub(super) async fn list(
         ..Default::default()
     };
     let page = list_tickets(&state.db, &viewer, &filter).await?;
+    let ids: Vec<i64> = page.items.iter().map(|t| t.id).collect();
+    let clocks = atbalsts_store::sla::due::for_tickets(&state.db, &ids).await?;
+    let mut items = Vec::with_capacity(page.items.len());
+    for t in &page.items {
+        let own: Vec<_> = clocks
+            .iter()
+            .filter(|c| c.ticket_id == t.id)
+            .cloned()
+            .collect();
+        let mut v = json!(t);
+        v["sla"] = sla_json(&state, &own).await?;
+        items.push(v);
+    }
     Ok(Json(
-        json!({ "items": page.items, "next_cursor": page.next.map(|c| c.encode()) }),
+        json!({ "items": items, "next_cursor": page.next.map(|c| c.encode()) }),
     ))
 }

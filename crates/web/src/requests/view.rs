@@ -38,6 +38,7 @@ pub(crate) async fn render(
         may_reopen,
         approvals,
         may_decide,
+        expected_answer,
     ) = tokio::try_join!(
         async {
             Ok::<_, AppError>(atbalsts_store::workflows::workflow(db, ticket.workflow_id).await?)
@@ -52,6 +53,7 @@ pub(crate) async fn render(
         async { Ok(tickets::approvals::approvals_of(db, ticket.id).await?) },
         // The head of an institution may be asked to approve a request.
         async { Ok(tickets::approvals::may_decide(db, viewer, ticket).await?) },
+        expected_answer_by(state, ticket),
     )?;
     let may_act = customer::may_act(viewer, ticket);
     let done = ticket.status_category.is_done();
@@ -104,7 +106,19 @@ pub(crate) async fn render(
             closed => done,
             approvals => approvals,
             may_decide => may_decide,
+            expected_answer => expected_answer,
             form => echo,
         },
     )
+}
+
+/// "Expected answer by": the running SLA clock's due instant, where the
+/// desk shows it to customers (see `crate::sla_clocks`).
+async fn expected_answer_by(state: &AppState, ticket: &Ticket) -> AppResult<Option<i64>> {
+    let db = &state.db;
+    if !atbalsts_store::sla::due::shown_to_customer(db, ticket.desk_id).await? {
+        return Ok(None);
+    }
+    let clocks = atbalsts_store::sla::clocks::for_ticket(db, ticket.id).await?;
+    Ok(crate::sla_clocks::expected_answer_by(&clocks))
 }

@@ -55,6 +55,9 @@ pub struct ListQuery {
     updated_from: String,
     #[serde(default)]
     updated_to: String,
+    /// SLA: `breached`, or due within this many hours (see [`DUE_WITHIN_HOURS`]).
+    #[serde(default)]
+    due: String,
     /// The queue's order (`key`, `created`, `updated`) and direction (`asc`, `desc`).
     #[serde(default)]
     sort: String,
@@ -104,7 +107,24 @@ impl ListQuery {
         f.created_to = day(&self.created_to, true);
         f.updated_from = day(&self.updated_from, false);
         f.updated_to = day(&self.updated_to, true);
+        f.sla_due_before = due_before(&self.due, atbalsts_store::now_ms());
         f
+    }
+}
+
+/// The hours the SLA filter offers ("due within N hours").
+const DUE_WITHIN_HOURS: [i64; 4] = [1, 4, 8, 24];
+
+/// The instant the SLA filter asks open clocks to be due before: now for
+/// the breached ones, now + N hours for those due within N (breached ones
+/// included); anything else filters nothing.
+fn due_before(due: &str, now_ms: i64) -> Option<i64> {
+    match due {
+        "breached" => Some(now_ms),
+        hours => DUE_WITHIN_HOURS
+            .into_iter()
+            .find(|h| hours.parse() == Ok(*h))
+            .map(|h| now_ms + h * 3_600_000),
     }
 }
 
@@ -148,6 +168,7 @@ struct Row {
     team: Option<String>,
     created_at: i64,
     updated_at: i64,
+    due: Option<crate::sla_clocks::DueCell>,
 }
 
 /// Live counts beside the views and queues stop here and show "10 000+".
@@ -288,10 +309,24 @@ pub async fn page(
         ctx.locale,
     )
     .await?;
+    let now = atbalsts_store::now_ms();
+    let clocks = if staff {
+        let ids: Vec<i64> = page.items.iter().map(|t| t.id).collect();
+        atbalsts_store::sla::due::for_tickets(&state.db, &ids).await?
+    } else {
+        Vec::new()
+    };
     let rows: Vec<Row> = page
         .items
         .iter()
         .map(|t| Row {
+            due: crate::sla_clocks::DueCell::of(
+                &clocks
+                    .iter()
+                    .filter(|c| c.ticket_id == t.id)
+                    .collect::<Vec<_>>(),
+                now,
+            ),
             key: t.key.clone(),
             summary: t.summary.clone(),
             status: names.get(t.workflow_id, &t.status),
@@ -392,8 +427,9 @@ pub async fn page(
                 institution => q.institution, sub_unit => q.sub_unit, channel => q.channel,
                 request_type => q.request_type, service => q.service, category => q.category,
                 created_from => q.created_from, created_to => q.created_to,
-                updated_from => q.updated_from, updated_to => q.updated_to,
+                updated_from => q.updated_from, updated_to => q.updated_to, due => q.due,
             },
+            due_hours => DUE_WITHIN_HOURS,
         };
     }
     let state_filter = if q.state.is_empty() {

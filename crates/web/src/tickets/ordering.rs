@@ -34,9 +34,9 @@ impl Order {
     }
 }
 
-/// Keys read upwards; times newest first.
+/// Keys read upwards, SLA due times soonest first; other times newest first.
 fn usual_ascending(sort: Sort) -> bool {
-    sort == Sort::Key
+    matches!(sort, Sort::Key | Sort::Due)
 }
 
 fn dir_code(ascending: bool) -> &'static str {

@@ -14,6 +14,7 @@ pub(crate) mod links;
 pub(crate) mod people;
 pub(crate) mod reply;
 pub(crate) mod requester;
+pub(crate) mod sla;
 pub(crate) mod status;
 pub(crate) mod triage;
 
@@ -47,6 +48,7 @@ pub(crate) struct Panels {
     pub links: Option<links::Links>,
     pub people: Option<people::People>,
     pub knowledge: Option<knowledge::Knowledge>,
+    pub sla: Option<sla::Sla>,
 }
 
 /// Loads a staff-only panel, or nothing for anyone else.
@@ -78,6 +80,7 @@ impl Panels {
             links,
             people,
             knowledge,
+            sla,
         ) = tokio::try_join!(
             conversation::Conversation::load(s),
             reply::Reply::load(s),
@@ -91,6 +94,7 @@ impl Panels {
             for_staff(staff, links::Links::load(s)),
             for_staff(staff, people::People::load(s)),
             for_staff(staff, knowledge::Knowledge::load(s)),
+            for_staff(staff, sla::Sla::load(s)),
         )?;
         Ok(Self {
             conversation,
@@ -105,6 +109,7 @@ impl Panels {
             links,
             people,
             knowledge,
+            sla,
         })
     }
 }

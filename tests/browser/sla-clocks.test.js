@@ -1,0 +1,124 @@
+// SLA clocks in the browser (issue 17): on the demo desk an agent sees a
+// running clock, a paused one and a breached one on the ticket pages, the
+// queue's Termiņš column with its "breaches soonest" order and its filter,
+// at 1280 and 375 px, with axe-core on every page. The demo seeds the
+// clocks (crates/atbalsts/src/demo.rs, `seed_sla_examples`): KISC-1 runs,
+// KISC-2 is paused, KISC-3 is breached.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
+let browser, context, page;
+
+async function checkA11y(label) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(problems, [], `axe violations on ${label}`);
+}
+
+async function noSidewaysScroll(label) {
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+  }));
+  assert.ok(scroll <= inner, `${label} overflows by ${scroll - inner} px at ${inner} px`);
+}
+
+/** The text of one goal's clock on the ticket page. */
+async function goal(name) {
+  const item = page.locator('#sla li', { has: page.getByRole('heading', { name, exact: false }) });
+  return (await item.innerText()).replace(/\s+/g, ' ');
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ locale: 'lv-LV', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('E-pasts').fill('agents@kisc.lv');
+  await page.getByLabel('Parole').fill('demo-parole-2026');
+  await page.getByRole('button', { name: 'Pieteikties' }).click();
+  await page.waitForURL(/\/tickets$/);
+});
+
+after(async () => { await browser?.close(); });
+
+for (const width of [1280, 375]) {
+  test(`an agent sees a running, a paused and a breached clock at ${width} px`, async () => {
+    await page.setViewportSize({ width, height: 900 });
+
+    await page.goto(`${BASE}/tickets/KISC-1`);
+    await assert.doesNotReject(page.getByRole('heading', { name: 'SLA', exact: true }).waitFor());
+    const running = await goal('Pirmā atbilde');
+    assert.match(running, /Pirmā atbilde: darbojas/);
+    assert.match(running, /Termiņš \d\d\.\d\d\.\d{4}\. \d\d:\d\d/, 'due in Riga time, Latvian format');
+    assert.match(running, /Atlicis (1 h 5\d min|2 h)/);
+    const meter = page.getByRole('meter', { name: /Izlietots .* no 4 h/ });
+    assert.equal(await meter.count(), 1, 'a labelled meter of used time');
+    await checkA11y(`running clock at ${width}`);
+    await noSidewaysScroll(`ticket page at ${width}`);
+
+    await page.goto(`${BASE}/tickets/KISC-2`);
+    const paused = await goal('Atrisināšana');
+    assert.match(paused, /Atrisināšana: apturēts/);
+    assert.doesNotMatch(paused, /Termiņš/, 'a paused clock has no due time');
+    assert.match(await goal('Pirmā atbilde'), /izpildīts/);
+    await checkA11y(`paused clock at ${width}`);
+
+    await page.goto(`${BASE}/tickets/KISC-3`);
+    const breached = await goal('Pirmā atbilde');
+    assert.match(breached, /Pirmā atbilde: nokavēts/);
+    assert.match(breached, /nokavēts par 1 h/);
+    await checkA11y(`breached clock at ${width}`);
+    await noSidewaysScroll(`breached ticket at ${width}`);
+  });
+}
+
+test('the queue shows Termiņš, sorts breaches soonest and filters the breached ones', async () => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${BASE}/tickets`);
+    const header = page.getByRole('columnheader', { name: 'Termiņš' });
+    assert.equal(await header.count(), 1);
+    await page.getByRole('link', { name: 'Pirmie nokavējamie' }).click();
+    await page.waitForURL(/sort=due&dir=asc/);
+    const keys = (await page.locator('table.tickets tbody th.key-cell a').allTextContents()).map(k => k.trim());
+    assert.deepEqual(keys.slice(0, 3), ['KISC-3', 'KISC-1', 'KISC-2'], 'breached, then running, then paused');
+    const cells = await page.locator('table.tickets tbody td.sla-due-cell').allTextContents();
+    assert.equal(cells[0].trim(), 'nokavēts');
+    assert.match(cells[1], /\d\d\.\d\d\.\d{4}\. \d\d:\d\d/);
+    assert.equal(cells[2].trim(), 'apturēts');
+    await checkA11y(`queue by due at ${width}`);
+    await noSidewaysScroll(`queue at ${width}`);
+
+    await page.getByLabel('Termiņš').selectOption('breached');
+    await page.getByRole('button', { name: 'Atlasīt' }).click();
+    await page.waitForURL(/due=breached/);
+    const breached = (await page.locator('table.tickets tbody th.key-cell a').allTextContents()).map(k => k.trim());
+    assert.deepEqual(breached, ['KISC-3']);
+    await checkA11y(`breached filter at ${width}`);
+  }
+});
+
+test('the customer sees when to expect an answer on the request page', async () => {
+  const customer = await browser.newContext({ locale: 'lv-LV', viewport: { width: 375, height: 800 } });
+  const own = await customer.newPage();
+  await own.goto(`${BASE}/login`);
+  await own.getByLabel('E-pasts').fill('janis.berzins@lnb.lv');
+  await own.getByLabel('Parole').fill('demo-parole-2026');
+  await own.getByRole('button', { name: 'Pieteikties' }).click();
+  await own.waitForURL(/\/tickets/);
+  await own.goto(`${BASE}/tickets/KISC-1`);
+  const term = own.locator('dt', { hasText: 'Paredzamā atbilde līdz' });
+  assert.equal(await term.count(), 1);
+  assert.match(await own.locator('#expected-answer').innerText(), /\d\d\.\d\d\.\d{4}\. \d\d:\d\d/);
+  assert.equal(await own.locator('#sla').count(), 0, 'no agent panel for a customer');
+  const results = await new AxeBuilder({ page: own }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(results.violations.map(v => v.id), [], 'axe on the request page');
+  await customer.close();
+});

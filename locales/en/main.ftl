@@ -1443,7 +1443,6 @@ history-field-sla_breached = SLA goal breached
 ## SLA clocks on tickets (issue 17, helper clockview): ticket panel, queue, API, request page
 sla-panel-title = SLA
 sla-goal-first_response = First response
-sla-goal-resolution = Resolution
 sla-state-running = running
 sla-state-paused = paused
 sla-state-met = met
@@ -1453,8 +1452,6 @@ sla-remaining = Left
 sla-remaining-left = { $time }
 sla-remaining-overdue = overdue by { $time }
 sla-used = Used { $used } of { $target }
-sla-duration-minutes = { $minutes } min
-sla-duration-hours = { $hours } h
 sla-duration-hours-minutes = { $hours } h { $minutes } min
 sla-queue-column = Due
 sla-queue-none = none

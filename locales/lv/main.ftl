@@ -1452,7 +1452,6 @@ history-field-sla_breached = SLA termiņš nokavēts
 ## SLA clocks on tickets (issue 17, helper clockview): ticket panel, queue, API, request page
 sla-panel-title = SLA
 sla-goal-first_response = Pirmā atbilde
-sla-goal-resolution = Atrisināšana
 sla-state-running = darbojas
 sla-state-paused = apturēts
 sla-state-met = izpildīts
@@ -1462,8 +1461,6 @@ sla-remaining = Atlicis
 sla-remaining-left = { $time }
 sla-remaining-overdue = nokavēts par { $time }
 sla-used = Izlietots { $used } no { $target }
-sla-duration-minutes = { $minutes } min
-sla-duration-hours = { $hours } h
 sla-duration-hours-minutes = { $hours } h { $minutes } min
 sla-queue-column = Termiņš
 sla-queue-none = nav

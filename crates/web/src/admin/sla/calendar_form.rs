@@ -1,7 +1,7 @@
 //! The calendar form as it arrives, and the checked calendar it becomes.
 //! Working hours are typed per weekday as `8:30-12:00, 12:30-17:00`.
 
-use crate::forms::field;
+use super::field;
 use atbalsts_domain::sla::{Calendar, CalendarSpec, Holidays, Interval, SpecialDay};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::sla::calendars::CalendarInput;

@@ -1,9 +1,9 @@
 //! The desk's calendars: the list, a new calendar, and editing one.
 
 use super::calendar_form::{CalendarForm, DAYS};
+use super::field;
 use super::{retime_line, this_year, Saved};
 use crate::admin::admin_desk;
-use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::sla::SpecialDay;
 use atbalsts_domain::FieldErrors;
@@ -17,10 +17,10 @@ use axum::Form;
 use minijinja::context;
 
 /// The special days a new calendar with Latvian holidays starts with: the
-/// Cabinet's decided moved days. (Until the decided-days table lands in the
-/// domain crate there are none; the year view adds them by hand.)
+/// Cabinet's moved working days and the Saeima's one-off holidays decided so
+/// far (editable in the year view).
 fn decided_days() -> Vec<SpecialDay> {
-    Vec::new()
+    atbalsts_domain::sla::latvia::decided_days()
 }
 
 async fn render(

@@ -3,10 +3,10 @@
 //! counts as the first response, what customers see, which statuses pause
 //! the clock).
 
+use super::field;
 use super::policy_form::PolicyForm;
 use super::{retime_line, this_year};
 use crate::admin::admin_desk;
-use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::sla::Goal;
 use atbalsts_domain::{FieldErrors, Priority};

@@ -4,7 +4,7 @@
 //! 17 h).
 
 use super::calendar_form::parse_code;
-use crate::forms::field;
+use super::field;
 use atbalsts_domain::sla::{Conditions, Goal, GoalTarget};
 use atbalsts_domain::{FieldErrors, Priority};
 use atbalsts_store::sla::policies::{NewPolicy, StoredPolicy};

@@ -2,9 +2,9 @@
 //! Saturdays and shortened days marked in words, and a form to add or
 //! remove the calendar's own special days of that year.
 
+use super::field;
 use super::{retime_line, Saved};
 use crate::admin::admin_desk;
-use crate::forms::field;
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::sla::calendar::{FIRST_YEAR, LAST_YEAR};
 use atbalsts_domain::sla::{DayKind, SpecialDay};

@@ -1442,7 +1442,6 @@ history-field-sla_policy = SLA policy
 history-field-sla_breached = SLA goal breached
 ## SLA clocks on tickets (issue 17, helper clockview): ticket panel, queue, API, request page
 sla-panel-title = SLA
-sla-goal-first_response = First response
 sla-state-running = running
 sla-state-paused = paused
 sla-state-met = met

@@ -1451,7 +1451,6 @@ history-field-sla_policy = SLA politika
 history-field-sla_breached = SLA termiņš nokavēts
 ## SLA clocks on tickets (issue 17, helper clockview): ticket panel, queue, API, request page
 sla-panel-title = SLA
-sla-goal-first_response = Pirmā atbilde
 sla-state-running = darbojas
 sla-state-paused = apturēts
 sla-state-met = izpildīts

@@ -81,3 +81,24 @@ mod tests {
         assert_eq!(local_path(&format!("/{}", "a".repeat(3000))), None);
     }
 }
+
+/// A JSON file to download (an export): pretty-printed, named `name`.
+pub(crate) fn json_download<T: serde::Serialize>(
+    name: &str,
+    value: &T,
+) -> Result<Response, crate::AppError> {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    let body = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "application/json".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}

@@ -11,7 +11,7 @@ use atbalsts_store::catalogue::{self, Movable};
 use atbalsts_store::desks::{self, Desk};
 use atbalsts_store::workflows;
 use axum::extract::{Multipart, Path, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
+use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
@@ -278,20 +278,8 @@ pub async fn export(
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     let file = catalogue::export(&state.db, desk.id).await?;
-    let body =
-        serde_json::to_string_pretty(&file).map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!("{}-catalogue.json", desk.key_prefix.to_lowercase());
-    Ok((
-        [
-            (CONTENT_TYPE, "application/json".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    crate::http::json_download(&name, &file)
 }
 
 /// Replaces the desk's catalogue with a file's; all or nothing.

@@ -9,9 +9,8 @@ use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::sla::file;
 use axum::extract::{Multipart, Path, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 pub async fn export(
     State(state): State<AppState>,
@@ -19,20 +18,8 @@ pub async fn export(
     Path(prefix): Path<String>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    let body = serde_json::to_string_pretty(&file::export(&state.db, desk.id).await?)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!("{}-sla.json", desk.key_prefix.to_lowercase());
-    Ok((
-        [
-            (CONTENT_TYPE, "application/json".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    crate::http::json_download(&name, &file::export(&state.db, desk.id).await?)
 }
 
 pub async fn import(

@@ -35,6 +35,27 @@ pub(crate) fn local_or<'a>(raw: &'a str, fallback: &'a str) -> &'a str {
     local_path(raw).unwrap_or(fallback)
 }
 
+/// A JSON file to download (an export): pretty-printed, named `name`.
+pub(crate) fn json_download<T: serde::Serialize>(
+    name: &str,
+    value: &T,
+) -> Result<Response, crate::AppError> {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    let body = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "application/json".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{local_or, local_path, HOME};
@@ -80,25 +101,4 @@ mod tests {
         }
         assert_eq!(local_path(&format!("/{}", "a".repeat(3000))), None);
     }
-}
-
-/// A JSON file to download (an export): pretty-printed, named `name`.
-pub(crate) fn json_download<T: serde::Serialize>(
-    name: &str,
-    value: &T,
-) -> Result<Response, crate::AppError> {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-    let body = serde_json::to_string_pretty(value)
-        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (CONTENT_TYPE, "application/json".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
 }

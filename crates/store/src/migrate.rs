@@ -47,6 +47,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(28, "0028_reopen_window"),
     migration!(29, "0029_sla"),
     migration!(32, "0032_sla_notices"),
+    migration!(33, "0033_sla_due"),
 ];
 
 impl Migration {

@@ -442,3 +442,94 @@ async fn a_retime_run_over_open_requests_finishes_with_done_equal_to_total_and_n
         "resolved requests are not re-timed"
     );
 }
+
+/// The keys of the agent's open tickets in "breaches soonest" order, and
+/// those due before `before` (epoch ms).
+async fn soonest(db: &Db, w: &World, before: Option<i64>) -> Vec<String> {
+    use atbalsts_store::tickets::{list_tickets, Sort, TicketFilter};
+    let filter = TicketFilter {
+        sort: Sort::Due,
+        ascending: true,
+        sla_due_before: before,
+        limit: 50,
+        ..Default::default()
+    };
+    let page = list_tickets(db, &w.agent, &filter).await.unwrap();
+    page.items.into_iter().map(|t| t.key).collect()
+}
+
+#[db_test]
+async fn breaches_soonest_follows_the_clocks_as_they_run_pause_and_stop(t: TestDb) {
+    let w = t.world().await;
+    let cal = office_calendar(&t.db, w.desk_id).await;
+    policy(
+        &t.db,
+        w.desk_id,
+        cal,
+        PolicyDef {
+            resolution: Some(8 * HOUR),
+            ..Default::default()
+        },
+    )
+    .await;
+    let mut keys = Vec::new();
+    for (summary, filed) in [
+        ("Vēlākais", "2026-03-05T12:00"),
+        ("Agrākais", "2026-03-05T09:00"),
+        ("Vidējais", "2026-03-05T10:00"),
+    ] {
+        let key = w.file(&t.db, &w.customer_a, summary).await;
+        let id = ticket(&t.db, &w, &key).await.id;
+        set_times(&t.db, id, &[riga(filed)]).await;
+        refresh_at(&t.db, id, riga("2026-03-05T13:00")).await;
+        keys.push(key);
+    }
+    let [late, early, middle] = [&keys[0], &keys[1], &keys[2]].map(|k| k.to_string());
+    assert_eq!(
+        soonest(&t.db, &w, None).await,
+        [&early, &middle, &late].map(String::clone)
+    );
+    // Due Friday 9:30 (early), 10:30 and 12:30: before 11:00 takes two.
+    let before = Some(riga("2026-03-06T11:00"));
+    assert_eq!(
+        soonest(&t.db, &w, before).await,
+        [&early, &middle].map(String::clone)
+    );
+
+    // Waiting for the customer pauses the earliest: it goes to the end;
+    // resolving the middle one stops its clock: it leaves the filter.
+    move_through(
+        &t.db,
+        &w,
+        &keys[1],
+        &["in_progress", "waiting_for_customer"],
+    )
+    .await;
+    let id = ticket(&t.db, &w, &keys[1]).await.id;
+    set_times(
+        &t.db,
+        id,
+        &[
+            riga("2026-03-05T09:00"),
+            riga("2026-03-05T13:00"),
+            riga("2026-03-05T13:00"),
+        ],
+    )
+    .await;
+    refresh_at(&t.db, id, riga("2026-03-05T13:30")).await;
+    move_through(&t.db, &w, &keys[2], &["in_progress", "resolved"]).await;
+    let id = ticket(&t.db, &w, &keys[2]).await.id;
+    set_times(
+        &t.db,
+        id,
+        &[
+            riga("2026-03-05T10:00"),
+            riga("2026-03-05T13:00"),
+            riga("2026-03-05T13:00"),
+        ],
+    )
+    .await;
+    refresh_at(&t.db, id, riga("2026-03-05T13:30")).await;
+    assert_eq!(soonest(&t.db, &w, before).await, Vec::<String>::new());
+    assert_eq!(soonest(&t.db, &w, None).await[0], late);
+}

@@ -8,24 +8,22 @@ use crate::{Db, Result, Sql};
 use atbalsts_domain::sla::Goal;
 use sqlx::Row;
 
+/// What `tickets.sla_due_at` holds for a ticket without an open clock
+/// (none, paused, met): after every real instant, so those tickets sort
+/// last and no "due before" filter selects them (migration 0033).
+pub(crate) const NO_DUE: i64 = 9_000_000_000_000_000;
+
 /// The earliest due instant (epoch ms) of a ticket's open clocks — running,
-/// or breached and still counting — for ordering; tickets without one
-/// (no clocks, paused, met) sort after every real instant.
-pub(crate) const DUE_KEY: &str = "COALESCE((SELECT MIN(s.due_at) FROM ticket_sla s \
-     WHERE s.ticket_id = t.id AND s.state IN ('running', 'breached') \
-     AND s.stopped_at IS NULL AND s.due_at IS NOT NULL), 9000000000000000)";
+/// or breached and still counting — for ordering, kept on the ticket row by
+/// the refresh and read along the `tickets_sla_due` index.
+pub(crate) const DUE_KEY: &str = "t.sla_due_at";
 
 /// Narrows a ticket query (aliased `t`) to tickets with an open clock due
 /// before `before` (epoch ms): `now` selects the breached ones (including
 /// a running clock whose breach timer has not fired yet), `now + N h` the
 /// ones due within N hours, breached ones included.
 pub(crate) fn push_due_before(sql: &mut Sql, before: i64) {
-    sql.push(
-        " AND EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id \
-         AND s.state IN ('running', 'breached') AND s.stopped_at IS NULL AND s.due_at < ",
-    )
-    .bind(before)
-    .push(")");
+    sql.push(" AND t.sla_due_at < ").bind(before.min(NO_DUE));
 }
 
 /// The clocks of several tickets (a page of a queue or of the API list),
@@ -54,4 +52,23 @@ pub async fn shown_to_customer(db: &Db, desk_id: i64) -> Result<bool> {
         Some(r) => r.try_get::<i64, _>(0)? != 0,
         None => false,
     })
+}
+
+/// Recomputes `tickets.sla_due_at` from the ticket's stored clocks, for
+/// tools and tests that write clocks with [`super::clocks::save`] directly;
+/// the refresh keeps it as it measures.
+pub async fn recompute(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    ticket_id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE tickets SET sla_due_at = COALESCE((SELECT MIN(s.due_at) FROM ticket_sla s \
+         WHERE s.ticket_id = tickets.id AND s.state IN ('running', 'breached') \
+         AND s.stopped_at IS NULL AND s.due_at IS NOT NULL), $1) WHERE id = $2",
+    )
+    .bind(NO_DUE)
+    .bind(ticket_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -6,6 +6,7 @@
 //! instant moved gets new timers (jobs) in the same transaction.
 
 use super::calendars::{self, StoredCalendar};
+use super::due::NO_DUE;
 use super::policies::{self, StoredPolicy};
 use super::{clocks, timers};
 use crate::{Db, Result};
@@ -129,7 +130,7 @@ pub async fn refresh(
     }
     let Some(row) = sqlx::query(
         "SELECT t.desk_id, tt.code, t.priority, rt.service, t.institution_id, t.request_type_id, \
-         t.created_at, tt.workflow_id, d.sla_first_response \
+         t.created_at, tt.workflow_id, d.sla_first_response, t.sla_due_at \
          FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id JOIN desks d ON d.id = t.desk_id \
          LEFT JOIN request_types rt ON rt.id = t.request_type_id WHERE t.id = $1",
     )
@@ -175,6 +176,7 @@ pub async fn refresh(
         )
         .await?;
     }
+    let stored_due: i64 = row.try_get(9)?;
     let Some(policy) = chosen else {
         if !existing.rows.is_empty() {
             sqlx::query("DELETE FROM ticket_sla WHERE ticket_id = $1")
@@ -182,7 +184,7 @@ pub async fn refresh(
                 .execute(&mut **tx)
                 .await?;
         }
-        return Ok(());
+        return keep_due(tx, ticket_id, stored_due, NO_DUE).await;
     };
     for gone in existing
         .rows
@@ -196,7 +198,7 @@ pub async fn refresh(
             .await?;
     }
     let Some(calendar) = sla.calendar(policy.calendar_id) else {
-        return Ok(());
+        return keep_due(tx, ticket_id, stored_due, NO_DUE).await;
     };
     let workflow_id: i64 = row.try_get(7)?;
     let statuses = status_periods(tx, ticket_id, workflow_id).await?;
@@ -208,6 +210,7 @@ pub async fn refresh(
         first_response: FirstResponse::parse(&row.try_get::<String, _>(8)?),
     };
     let at = ts(now);
+    let mut earliest = NO_DUE;
     for target in &policy.goals {
         let phases = history.phases(target.goal);
         let measured = clock::measure(
@@ -219,6 +222,11 @@ pub async fn refresh(
         )
         .map_err(|e| crate::StoreError::Corrupt(format!("ticket {ticket_id}: {e}")))?;
         let measured = timeline::settle(measured, at);
+        if let (ClockState::Running | ClockState::Breached, Some(due), None) =
+            (measured.state, measured.due_at, measured.stopped_at)
+        {
+            earliest = earliest.min(due.as_millisecond());
+        }
         let Some(version) = clocks::save(tx, ticket_id, policy.id, calendar.id, &measured).await?
         else {
             continue;
@@ -255,6 +263,23 @@ pub async fn refresh(
                 .await?;
             }
         }
+    }
+    keep_due(tx, ticket_id, stored_due, earliest).await
+}
+
+/// Writes the ticket's earliest open due instant when it changed.
+async fn keep_due(
+    tx: &mut Transaction<'static, Any>,
+    ticket_id: i64,
+    stored: i64,
+    earliest: i64,
+) -> Result<()> {
+    if stored != earliest {
+        sqlx::query("UPDATE tickets SET sla_due_at = $1 WHERE id = $2")
+            .bind(earliest)
+            .bind(ticket_id)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }

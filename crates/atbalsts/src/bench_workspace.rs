@@ -11,6 +11,8 @@ use std::time::Instant;
 /// columns, the closed history and a text search.
 const QUEUES: &[(&str, &str)] = &[
     ("open", ""),
+    ("soonest", "sort=due&dir=asc"),
+    ("due 8 h", "due=8"),
     ("assigned", "view=assigned"),
     ("unassign", "view=unassigned"),
     ("waiting", "view=waiting"),

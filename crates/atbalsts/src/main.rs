@@ -8,6 +8,7 @@ mod mail_bench;
 mod mail_in;
 mod seed_tickets;
 mod serve;
+mod sla_bench;
 
 use clap::{Parser, Subcommand};
 use config::Settings;
@@ -50,6 +51,9 @@ enum Command {
     /// Fill a desk with a large generated history (a million tickets over
     /// 300 institutions by default) for the workspace benchmark.
     SeedTickets(seed_tickets::SeedArgs),
+    /// Measure what SLAs cost: ticket creation with policies on and off,
+    /// and a policy edit re-timing every open ticket of a desk.
+    SlaBench(sla_bench::SlaBenchArgs),
     /// Measure inbound mail processing and notification rendering on a fresh database.
     MailBench(mail_bench::MailBenchArgs),
     /// Take one email message on standard input for a desk (for an MTA's pipe delivery).
@@ -111,6 +115,7 @@ fn main() -> std::process::ExitCode {
             Command::Bench(args) => bench::run(args).await,
             Command::MailBench(args) => mail_bench::run(&settings, args).await,
             Command::SeedTickets(args) => seed_tickets::run(&settings, args).await,
+            Command::SlaBench(args) => sla_bench::run(&settings, args).await,
             Command::MailIn { .. } => unreachable!("handled above"),
         }
     });

@@ -26,6 +26,13 @@ pub struct SeedArgs {
     /// The desk's key prefix.
     #[arg(long, default_value = "KISC")]
     desk: String,
+    /// The share of tickets left open (0 to 1); by default newer tickets
+    /// are more often open and about 4 % are in all.
+    #[arg(long)]
+    open_share: Option<f64>,
+    /// Spread creation over this many days before now (three years by default).
+    #[arg(long, default_value_t = 3 * 365)]
+    days: i64,
 }
 
 /// Rows per INSERT statement, and statements per transaction.
@@ -124,7 +131,7 @@ pub async fn run(settings: &Settings, args: SeedArgs) -> Result<(), BoxError> {
         .await?
         .try_get(0)?;
     let now = atbalsts_store::now_ms();
-    let three_years = 3 * 365 * 24 * 3600 * 1000_i64;
+    let span = args.days.max(1) * 24 * 3600 * 1000_i64;
     let mut written = 0;
     while written < args.tickets {
         let mut tx = db.write().begin().await?;
@@ -138,16 +145,19 @@ pub async fn run(settings: &Settings, args: SeedArgs) -> Result<(), BoxError> {
                 let number = first + (written + i) as i64 + 1;
                 let t = &types[rng.gen_range(0..types.len())];
                 // Newer tickets are more often still open.
-                let created =
-                    now - three_years + (three_years * (written + i) as i64) / args.tickets as i64;
-                let age_share = (now - created) as f64 / three_years as f64;
-                let open = rng.gen_bool((0.12 * (1.0 - age_share)).clamp(0.004, 1.0));
+                let created = now - span + (span * (written + i) as i64) / args.tickets as i64;
+                let age_share = (now - created) as f64 / span as f64;
+                let share = args
+                    .open_share
+                    .unwrap_or(0.12 * (1.0 - age_share))
+                    .clamp(0.004, 1.0);
+                let open = rng.gen_bool(share);
                 let (status, category) = if open {
                     &t.open[rng.gen_range(0..t.open.len())]
                 } else {
                     &t.done[rng.gen_range(0..t.done.len())]
                 };
-                let updated = created + rng.gen_range(0..(7 * 24 * 3600 * 1000_i64));
+                let updated = (created + rng.gen_range(0..(7 * 24 * 3600 * 1000_i64))).min(now);
                 let (requester, institution, sub_unit) = places[rng.gen_range(0..places.len())];
                 let assignee =
                     (!open || rng.gen_bool(0.7)).then(|| agents[rng.gen_range(0..agents.len())]);

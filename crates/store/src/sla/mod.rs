@@ -5,6 +5,7 @@
 pub mod calendars;
 pub mod clocks;
 pub mod due;
+mod facts;
 pub mod file;
 pub mod notices;
 pub mod policies;
@@ -14,4 +15,4 @@ pub mod retime_runs;
 pub mod settings;
 pub mod timers;
 
-pub use refresh::{prepare, prepare_if, refresh, refresh_ticket, DeskSla};
+pub use refresh::{prepare, prepare_if, refresh, refresh_many, refresh_ticket, DeskSla};

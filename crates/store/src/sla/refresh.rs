@@ -6,14 +6,14 @@
 //! instant moved gets new timers (jobs) in the same transaction.
 
 use super::calendars::{self, StoredCalendar};
+use super::clocks::TicketClock;
 use super::due::NO_DUE;
+use super::facts::{ts, Facts, TicketFacts};
 use super::policies::{self, StoredPolicy};
 use super::{clocks, timers};
 use crate::{Db, Result};
-use atbalsts_domain::sla::timeline::{self, FirstResponse, History, StatusPeriod};
-use atbalsts_domain::sla::{clock, policy, ClockState, Goal, TicketFacts};
-use atbalsts_domain::StatusCategory;
-use jiff::Timestamp;
+use atbalsts_domain::sla::timeline::{self, History};
+use atbalsts_domain::sla::{clock, policy, ClockState, TicketFacts as PolicyFacts};
 use sqlx::{Any, Row, Transaction};
 use std::sync::Arc;
 
@@ -125,203 +125,203 @@ pub async fn refresh(
     ticket_id: i64,
     now: i64,
 ) -> Result<()> {
-    if sla.skip {
+    refresh_many(tx, sla, &[ticket_id], now).await
+}
+
+/// As [`refresh`], for a set of the desk's tickets at once (a re-time
+/// batch): the same reads and writes, each one statement for the set.
+pub async fn refresh_many(
+    tx: &mut Transaction<'static, Any>,
+    sla: &DeskSla,
+    ticket_ids: &[i64],
+    now: i64,
+) -> Result<()> {
+    if sla.skip || ticket_ids.is_empty() {
         return Ok(());
     }
-    let Some(row) = sqlx::query(
-        "SELECT t.desk_id, tt.code, t.priority, rt.service, t.institution_id, t.request_type_id, \
-         t.created_at, tt.workflow_id, d.sla_first_response, t.sla_due_at \
-         FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id JOIN desks d ON d.id = t.desk_id \
-         LEFT JOIN request_types rt ON rt.id = t.request_type_id WHERE t.id = $1",
-    )
-    .bind(ticket_id)
-    .fetch_optional(&mut **tx)
-    .await?
-    else {
-        return Ok(());
-    };
-    let desk_id: i64 = row.try_get(0)?;
-    let ticket_type: String = row.try_get(1)?;
-    let priority: String = row.try_get(2)?;
-    let service: Option<String> = row.try_get(3)?;
-    let facts = TicketFacts {
-        ticket_type: &ticket_type,
-        priority: &priority,
-        service: service.as_deref().filter(|s| !s.is_empty()),
-        institution_id: row.try_get(4)?,
-        request_type_id: row.try_get(5)?,
-    };
-    if desk_id != sla.desk_id {
+    let facts = Facts::load(tx, ticket_ids).await?;
+    let mut writes = Writes::default();
+    for ticket in &facts.tickets {
+        measure_ticket(sla, &facts, ticket, now, &mut writes)?;
+    }
+    writes.apply(tx, now).await
+}
+
+/// What a refresh writes, gathered over its tickets.
+#[derive(Default)]
+struct Writes {
+    /// Tickets whose clocks are replaced by `clocks` (possibly by none).
+    replaced: Vec<i64>,
+    clocks: Vec<TicketClock>,
+    /// Timers to queue: (job kind, timer, instant).
+    timers: Vec<(&'static str, timers::Timer, i64)>,
+    /// Tickets whose earliest due instant changed, with the new one.
+    due: Vec<(i64, i64)>,
+    /// Tickets whose policy changed: (ticket, old policy, new policy).
+    policy_changes: Vec<(i64, Option<i64>, Option<i64>)>,
+}
+
+impl Writes {
+    async fn apply(self, tx: &mut Transaction<'static, Any>, now: i64) -> Result<()> {
+        if !self.policy_changes.is_empty() {
+            let actor = sla_actor(tx).await?;
+            for (ticket_id, old, new) in &self.policy_changes {
+                let old = policy_name(tx, *old).await?;
+                let new = policy_name(tx, *new).await?;
+                crate::tickets::record_change(
+                    tx,
+                    *ticket_id,
+                    actor,
+                    now,
+                    "sla_policy",
+                    old.as_deref(),
+                    new.as_deref(),
+                )
+                .await?;
+            }
+        }
+        clocks::replace(tx, &self.replaced, &self.clocks).await?;
+        let jobs: Vec<(&str, String, i64)> = self
+            .timers
+            .iter()
+            .map(|(kind, timer, at)| (*kind, timers::payload(timer), *at))
+            .collect();
+        crate::jobs::enqueue_many(tx, &jobs, timers::MAX_ATTEMPTS).await?;
+        for chunk in self.due.chunks(500) {
+            let mut sql = crate::Sql::new("UPDATE tickets SET sla_due_at = CASE id");
+            for (id, due) in chunk {
+                sql.push(" WHEN ").bind(*id).push(" THEN ").bind(*due);
+            }
+            sql.push(" END WHERE id IN (");
+            let ids: Vec<i64> = chunk.iter().map(|(id, _)| *id).collect();
+            sql.bind_list(&ids).push(")");
+            sql.query().execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Measures one ticket's goals under the desk's first matching policy and
+/// adds what changed to `writes`.
+fn measure_ticket(
+    sla: &DeskSla,
+    facts: &Facts,
+    ticket: &TicketFacts,
+    now: i64,
+    writes: &mut Writes,
+) -> Result<()> {
+    let ticket_id = ticket.id;
+    if ticket.desk_id != sla.desk_id {
         return Err(crate::StoreError::Corrupt(format!(
             "ticket {ticket_id} refreshed with the policies of desk {}",
             sla.desk_id
         )));
     }
-    let policies = &sla.policies;
-    let chosen = policy::choose(policies, |p| &p.conditions, &facts);
-    let existing = Existing::load(tx, ticket_id).await?;
-    let previous_policy = existing.rows.first().map(|r| r.policy_id);
+    let looked_at = PolicyFacts {
+        ticket_type: &ticket.ticket_type,
+        priority: &ticket.priority,
+        service: ticket.service.as_deref(),
+        institution_id: ticket.institution_id,
+        request_type_id: ticket.request_type_id,
+    };
+    let chosen = policy::choose(&sla.policies, |p| &p.conditions, &looked_at);
+    let existing: &[TicketClock] = facts.clocks.get(&ticket_id).map_or(&[], Vec::as_slice);
+    let previous_policy = existing.first().map(|r| r.policy_id);
     if previous_policy.is_some() && previous_policy != chosen.map(|p| p.id) {
-        let old = policy_name(tx, previous_policy).await?;
-        let new = policy_name(tx, chosen.map(|p| p.id)).await?;
-        let actor = sla_actor(tx).await?;
-        crate::tickets::record_change(
-            tx,
-            ticket_id,
-            actor,
-            now,
-            "sla_policy",
-            old.as_deref(),
-            new.as_deref(),
-        )
-        .await?;
+        writes
+            .policy_changes
+            .push((ticket_id, previous_policy, chosen.map(|p| p.id)));
     }
-    let stored_due: i64 = row.try_get(9)?;
-    let Some(policy) = chosen else {
-        if !existing.rows.is_empty() {
-            sqlx::query("DELETE FROM ticket_sla WHERE ticket_id = $1")
-                .bind(ticket_id)
-                .execute(&mut **tx)
-                .await?;
+    let calendar = chosen.and_then(|p| sla.calendar(p.calendar_id).map(|c| (p, c)));
+    let Some((policy, calendar)) = calendar else {
+        if !existing.is_empty() {
+            writes.replaced.push(ticket_id);
         }
-        return keep_due(tx, ticket_id, stored_due, NO_DUE).await;
+        if ticket.stored_due != NO_DUE {
+            writes.due.push((ticket_id, NO_DUE));
+        }
+        return Ok(());
     };
-    for gone in existing
-        .rows
-        .iter()
-        .filter(|r| !policy.goals.iter().any(|g| g.goal == r.goal))
-    {
-        sqlx::query("DELETE FROM ticket_sla WHERE ticket_id = $1 AND goal = $2")
-            .bind(ticket_id)
-            .bind(gone.goal.code())
-            .execute(&mut **tx)
-            .await?;
-    }
-    let Some(calendar) = sla.calendar(policy.calendar_id) else {
-        return keep_due(tx, ticket_id, stored_due, NO_DUE).await;
-    };
-    let workflow_id: i64 = row.try_get(7)?;
-    let statuses = status_periods(tx, ticket_id, workflow_id).await?;
-    let first_reply = first_public_reply(tx, ticket_id, desk_id).await?;
+    let no_statuses = Vec::new();
     let history = History {
-        created_at: ts(row.try_get(6)?),
-        statuses: &statuses,
-        first_public_reply: first_reply.map(ts),
-        first_response: FirstResponse::parse(&row.try_get::<String, _>(8)?),
+        created_at: ts(ticket.created_at),
+        statuses: facts.statuses.get(&ticket_id).unwrap_or(&no_statuses),
+        first_public_reply: facts.first_replies.get(&ticket_id).copied().map(ts),
+        first_response: ticket.first_response,
     };
     let at = ts(now);
     let mut earliest = NO_DUE;
+    let mut rows = Vec::with_capacity(policy.goals.len());
     for target in &policy.goals {
-        let phases = history.phases(target.goal);
         let measured = clock::measure(
             &calendar.calendar,
             target.goal,
             target.target_secs,
-            &phases,
+            &history.phases(target.goal),
             at,
         )
         .map_err(|e| crate::StoreError::Corrupt(format!("ticket {ticket_id}: {e}")))?;
         let measured = timeline::settle(measured, at);
-        if let (ClockState::Running | ClockState::Breached, Some(due), None) =
-            (measured.state, measured.due_at, measured.stopped_at)
-        {
-            earliest = earliest.min(due.as_millisecond());
-        }
-        let Some(version) = clocks::save(tx, ticket_id, policy.id, calendar.id, &measured).await?
-        else {
-            continue;
-        };
-        let marks = existing.rows.iter().find(|r| r.goal == target.goal);
-        let warned = marks.is_some_and(|m| m.warned);
-        let handled = marks.is_some_and(|m| m.breach_handled);
-        if !warned {
-            if let Some(w) =
-                timeline::warn_at(&calendar.calendar, &measured, policy.warn_percent, at)
-            {
-                timers::schedule(
-                    tx,
-                    timers::WARN_JOB,
-                    ticket_id,
-                    target.goal,
-                    version,
-                    w.as_millisecond(),
-                )
-                .await?;
-            }
-        }
         let live = matches!(measured.state, ClockState::Running | ClockState::Breached);
-        if !handled && live {
-            if let Some(due) = measured.due_at {
-                timers::schedule(
-                    tx,
-                    timers::BREACH_JOB,
-                    ticket_id,
-                    target.goal,
-                    version,
-                    due.as_millisecond(),
-                )
-                .await?;
+        let due_at = measured.due_at.map(|t| t.as_millisecond());
+        if let (true, Some(due), None) = (live, due_at, measured.stopped_at) {
+            earliest = earliest.min(due);
+        }
+        let before = existing.iter().find(|r| r.goal == target.goal);
+        // A due instant (or policy) that moved gets a new timer version:
+        // timers queued for the old one then find nothing to do.
+        let version = match before {
+            None => Some(1),
+            Some(b) if b.due_at != due_at || b.policy_id != policy.id => Some(b.timer_version + 1),
+            Some(_) => None,
+        };
+        let row = TicketClock {
+            ticket_id,
+            goal: target.goal,
+            policy_id: policy.id,
+            calendar_id: calendar.id,
+            target_secs: measured.target_secs,
+            state: measured.state,
+            due_at,
+            used_secs: measured.used_secs,
+            paused_secs: measured.paused_secs,
+            stopped_at: measured.stopped_at.map(|t| t.as_millisecond()),
+            breached_at: measured.breached_at.map(|t| t.as_millisecond()),
+            warned_at: before.and_then(|b| b.warned_at),
+            breach_handled_at: before.and_then(|b| b.breach_handled_at),
+            timer_version: version.or(before.map(|b| b.timer_version)).unwrap_or(1),
+        };
+        if let Some(version) = version {
+            let timer = timers::Timer {
+                ticket_id,
+                goal: target.goal,
+                version,
+            };
+            if row.warned_at.is_none() {
+                if let Some(w) =
+                    timeline::warn_at(&calendar.calendar, &measured, policy.warn_percent, at)
+                {
+                    writes
+                        .timers
+                        .push((timers::WARN_JOB, timer, w.as_millisecond()));
+                }
+            }
+            if let (None, true, Some(due)) = (row.breach_handled_at, live, due_at) {
+                writes.timers.push((timers::BREACH_JOB, timer, due));
             }
         }
+        rows.push(row);
     }
-    keep_due(tx, ticket_id, stored_due, earliest).await
-}
-
-/// Writes the ticket's earliest open due instant when it changed.
-async fn keep_due(
-    tx: &mut Transaction<'static, Any>,
-    ticket_id: i64,
-    stored: i64,
-    earliest: i64,
-) -> Result<()> {
-    if stored != earliest {
-        sqlx::query("UPDATE tickets SET sla_due_at = $1 WHERE id = $2")
-            .bind(earliest)
-            .bind(ticket_id)
-            .execute(&mut **tx)
-            .await?;
+    let unchanged =
+        rows.len() == existing.len() && rows.iter().all(|r| existing.iter().any(|e| e == r));
+    if !unchanged {
+        writes.replaced.push(ticket_id);
+        writes.clocks.extend(rows);
+    }
+    if ticket.stored_due != earliest {
+        writes.due.push((ticket_id, earliest));
     }
     Ok(())
-}
-
-fn ts(ms: i64) -> Timestamp {
-    Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
-/// What is already stored of a ticket's clocks.
-struct Existing {
-    rows: Vec<Marks>,
-}
-
-struct Marks {
-    goal: Goal,
-    policy_id: i64,
-    warned: bool,
-    breach_handled: bool,
-}
-
-impl Existing {
-    async fn load(tx: &mut Transaction<'static, Any>, ticket_id: i64) -> Result<Self> {
-        let rows = sqlx::query(
-            "SELECT goal, policy_id, warned_at, breach_handled_at FROM ticket_sla WHERE ticket_id = $1",
-        )
-        .bind(ticket_id)
-        .fetch_all(&mut **tx)
-        .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let Some(goal) = Goal::parse(&r.try_get::<String, _>(0)?) else {
-                continue;
-            };
-            out.push(Marks {
-                goal,
-                policy_id: r.try_get(1)?,
-                warned: r.try_get::<Option<i64>, _>(2)?.is_some(),
-                breach_handled: r.try_get::<Option<i64>, _>(3)?.is_some(),
-            });
-        }
-        Ok(Self { rows: out })
-    }
 }
 
 async fn policy_name(
@@ -334,51 +334,4 @@ async fn policy_name(
         .fetch_optional(&mut **tx)
         .await?;
     row.map(|r| r.try_get(0)).transpose().map_err(Into::into)
-}
-
-/// The ticket's status periods with whether each status pauses the clock.
-async fn status_periods(
-    tx: &mut Transaction<'static, Any>,
-    ticket_id: i64,
-    workflow_id: i64,
-) -> Result<Vec<StatusPeriod>> {
-    let rows = sqlx::query(
-        "SELECT h.entered_at, h.status_category, COALESCE(s.pauses_sla, 0) FROM ticket_status_history h \
-         LEFT JOIN workflow_statuses s ON s.workflow_id = $2 AND s.code = h.status \
-         WHERE h.ticket_id = $1 ORDER BY h.entered_at, h.id",
-    )
-    .bind(ticket_id)
-    .bind(workflow_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let category: String = r.try_get(1)?;
-        out.push(StatusPeriod {
-            at: ts(r.try_get(0)?),
-            category: StatusCategory::parse(&category).unwrap_or(StatusCategory::Open),
-            // Waiting (on the customer, a third party) always stops the
-            // clock; `pauses_sla` marks further statuses that do.
-            pauses: category == "waiting" || r.try_get::<i64, _>(2)? != 0,
-        });
-    }
-    Ok(out)
-}
-
-/// When staff of the desk first replied in public.
-async fn first_public_reply(
-    tx: &mut Transaction<'static, Any>,
-    ticket_id: i64,
-    desk_id: i64,
-) -> Result<Option<i64>> {
-    let row = sqlx::query(
-        "SELECT MIN(c.created_at) FROM comments c JOIN users u ON u.id = c.author_id \
-         WHERE c.ticket_id = $1 AND c.is_public = 1 AND (u.is_system_admin = 1 OR EXISTS \
-         (SELECT 1 FROM desk_roles r WHERE r.desk_id = $2 AND r.user_id = c.author_id AND r.role <> 'customer'))",
-    )
-    .bind(ticket_id)
-    .bind(desk_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(row.try_get(0)?)
 }

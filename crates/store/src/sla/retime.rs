@@ -4,7 +4,7 @@
 //! itself for the next batch, all in one transaction, so a restart resumes
 //! where the last committed batch ended and a repeated step changes nothing.
 
-use super::refresh::{prepare, refresh};
+use super::refresh::{prepare, refresh_many};
 use crate::{Db, Result, StoreError};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -106,9 +106,7 @@ pub async fn run_step_of(db: &Db, payload_text: &str, now: i64, batch: i64) -> R
     .iter()
     .map(|r| r.try_get(0))
     .collect::<sqlx::Result<_>>()?;
-    for id in &ids {
-        refresh(&mut tx, &sla, *id, now).await?;
-    }
+    refresh_many(&mut tx, &sla, &ids, now).await?;
     let n = ids.len() as i64;
     let done = step.done + n;
     let outcome = if n < batch {

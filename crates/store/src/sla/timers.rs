@@ -20,7 +20,7 @@ use sqlx::{Any, Row, Transaction};
 pub const WARN_JOB: &str = "sla.warn";
 pub const BREACH_JOB: &str = "sla.breach";
 /// A timer that fails (the database away) is retried this many times.
-const MAX_ATTEMPTS: i64 = 20;
+pub(crate) const MAX_ATTEMPTS: i64 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timer {
@@ -29,22 +29,9 @@ pub struct Timer {
     pub version: i64,
 }
 
-/// Queues a timer of `kind` at `run_at` (epoch ms) inside `tx`.
-pub(crate) async fn schedule(
-    tx: &mut Transaction<'static, Any>,
-    kind: &str,
-    ticket_id: i64,
-    goal: Goal,
-    version: i64,
-    run_at: i64,
-) -> Result<i64> {
-    let payload = serde_json::to_string(&Timer {
-        ticket_id,
-        goal,
-        version,
-    })
-    .expect("timer payload serialises");
-    crate::jobs::enqueue(&mut **tx, kind, &payload, run_at, MAX_ATTEMPTS).await
+/// A timer's job payload.
+pub(crate) fn payload(timer: &Timer) -> String {
+    serde_json::to_string(timer).expect("timer payload serialises")
 }
 
 /// Which notice a timer sends.

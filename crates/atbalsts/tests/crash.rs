@@ -214,3 +214,125 @@ async fn notifications_survive_kill_9_while_sending_and_arrive_once(t: TestDb) {
     server.kill().unwrap();
     let _ = server.wait();
 }
+
+/// How many notifications of `kind` the outbox holds, and how many SLA
+/// timers are still waiting to run.
+async fn sla_state(db: &atbalsts_store::Db, kind: &str) -> (i64, i64) {
+    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE kind = $1")
+        .bind(kind)
+        .fetch_one(db.read())
+        .await
+        .unwrap();
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE kind LIKE 'sla.%' AND state <> 'done'",
+    )
+    .fetch_one(db.read())
+    .await
+    .unwrap();
+    (sent, waiting)
+}
+
+#[db_test]
+async fn an_sla_warning_and_breach_scheduled_before_a_kill_9_are_sent_once_after_restarts(
+    t: TestDb,
+) {
+    use atbalsts_domain::sla::{Calendar, CalendarSpec, Goal, GoalTarget};
+    let w = t.world().await;
+    let db = &t.db;
+    let calendar = Calendar::new(CalendarSpec::always_open()).unwrap();
+    let cal = atbalsts_store::sla::calendars::create(db, w.desk_id, "24x7", "Visu diennakti", "24x7", &calendar)
+        .await
+        .unwrap();
+    atbalsts_store::sla::policies::create(
+        db,
+        w.desk_id,
+        &atbalsts_store::sla::policies::NewPolicy {
+            code: "visi".into(),
+            name_lv: "Visi".into(),
+            name_en: "All".into(),
+            calendar_id: cal,
+            conditions: Default::default(),
+            warn_percent: 75,
+            breach_priority: None,
+            breach_team_id: None,
+            goals: vec![GoalTarget::check(Goal::Resolution, 8 * 3600).unwrap()],
+        },
+    )
+    .await
+    .unwrap();
+    let (_, token) = atbalsts_store::api_tokens::create(db, w.agent.user_id, "crash")
+        .await
+        .unwrap();
+    let port = 20000 + (rand_port() % 20000);
+    let run = |url: &str| start(url, t.dir.path(), port);
+    let mut server = run(&t.url);
+    wait_ready(port).await;
+    let created = reqwest::Client::new()
+        .post(format!("http://127.0.0.1:{port}/api/v1/tickets"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"desk": "KISC", "type": "incident", "summary": "Nestrādā kase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    // The create scheduled a warning (at six hours) and a breach (at eight).
+    assert_eq!(sla_state(db, "sla-warning").await, (0, 2));
+    // In the team's queue, whose lead hears of breaches.
+    let lead = atbalsts_store::users::create_user(
+        db,
+        &atbalsts_store::users::NewUser::new(
+            atbalsts_domain::Email::parse("vaditajs@kisc.lv").unwrap(),
+            "Laura Vadītāja",
+        ),
+    )
+    .await
+    .unwrap();
+    atbalsts_store::users::grant_role(db, w.desk_id, lead, atbalsts_domain::Role::TeamLead)
+        .await
+        .unwrap();
+    atbalsts_store::desks::add_team_member(db, w.team_id, lead)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE tickets SET team_id = $1")
+        .bind(w.team_id)
+        .execute(db.write())
+        .await
+        .unwrap();
+    server.kill().expect("kill -9");
+    server.wait().unwrap();
+
+    // Eight hours pass while the server is down: both timers are due.
+    sqlx::query("UPDATE jobs SET run_at = $1 WHERE kind LIKE 'sla.%' AND state = 'queued'")
+        .bind(atbalsts_store::now_ms())
+        .execute(db.write())
+        .await
+        .unwrap();
+    let mut server = run(&t.url);
+    wait_ready(port).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while sla_state(db, "sla-breach").await.1 > 0 {
+        assert!(std::time::Instant::now() < deadline, "the timers ran after the restart");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let warnings = sla_state(db, "sla-warning").await.0;
+    let breaches = sla_state(db, "sla-breach").await.0;
+    assert!(warnings > 0 && breaches > 0, "{warnings} warnings, {breaches} breaches");
+
+    // Killed and started once more: nothing is sent a second time.
+    server.kill().expect("kill -9");
+    server.wait().unwrap();
+    let mut server = run(&t.url);
+    wait_ready(port).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(sla_state(db, "sla-warning").await, (warnings, 0));
+    assert_eq!(sla_state(db, "sla-breach").await, (breaches, 0));
+    let clock: (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT warned_at, breach_handled_at FROM ticket_sla WHERE goal = 'resolution'",
+    )
+    .fetch_one(db.read())
+    .await
+    .unwrap();
+    assert!(clock.0.is_some() && clock.1.is_some(), "{clock:?}");
+    server.kill().unwrap();
+    let _ = server.wait();
+}

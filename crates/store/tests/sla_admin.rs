@@ -100,7 +100,9 @@ async fn an_administrator_creates_edits_and_lists_calendars_and_each_edit_retime
     assert_eq!(payload["run_id"], run.id);
     assert_eq!(payload["desk_id"], w.desk_id);
 
-    retime_runs::progress(&t.db, run.id, 1).await.unwrap();
+    atbalsts_store::sla::retime::run_step(&t.db, &jobs[0], atbalsts_store::now_ms())
+        .await
+        .unwrap();
     let done = retime_runs::get(&t.db, run.id).await.unwrap().unwrap();
     assert_eq!(done.done, 1);
     assert!(done.finished_at.is_some());

@@ -147,51 +147,31 @@ pub async fn save(
     }
 }
 
-/// Replaces the clocks of `ticket_ids` with `rows` (each row's ticket among
-/// them) in a few statements: how a refresh writes what it measured.
+/// Removes the clocks of `cleared` tickets, then writes `rows`, in a few
+/// statements: how a refresh stores what it measured.
 pub(super) async fn replace(
     conn: &mut sqlx::AnyConnection,
-    ticket_ids: &[i64],
+    cleared: &[i64],
     rows: &[TicketClock],
 ) -> Result<()> {
-    if ticket_ids.is_empty() {
-        return Ok(());
+    if !cleared.is_empty() {
+        let mut delete = crate::Sql::new("DELETE FROM ticket_sla WHERE ticket_id IN (");
+        delete.bind_list(cleared).push(")");
+        delete.query().execute(&mut *conn).await?;
     }
-    let mut delete = crate::Sql::new("DELETE FROM ticket_sla WHERE ticket_id IN (");
-    delete.bind_list(ticket_ids).push(")");
-    delete.query().execute(&mut *conn).await?;
     let now = now_ms();
     // 15 values a row: well under SQLite's 32,766 parameters a statement.
     for chunk in rows.chunks(1000) {
-        let mut sql = crate::Sql::new(&format!(
-            "INSERT INTO ticket_sla ({COLUMNS}, updated_at) VALUES "
-        ));
+        let mut sql = crate::Sql::new(&format!("INSERT INTO ticket_sla ({COLUMNS}, updated_at) VALUES "));
         for (i, c) in chunk.iter().enumerate() {
             sql.push(if i == 0 { "(" } else { ", (" });
-            sql.bind(c.ticket_id)
-                .push(", ")
-                .bind(c.goal.code())
-                .push(", ");
-            sql.bind(c.policy_id)
-                .push(", ")
-                .bind(c.calendar_id)
-                .push(", ");
-            sql.bind(c.target_secs)
-                .push(", ")
-                .bind(c.state.code())
-                .push(", ");
+            sql.bind(c.ticket_id).push(", ").bind(c.goal.code()).push(", ");
+            sql.bind(c.policy_id).push(", ").bind(c.calendar_id).push(", ");
+            sql.bind(c.target_secs).push(", ").bind(c.state.code()).push(", ");
             sql.bind(c.due_at).push(", ").bind(c.used_secs).push(", ");
-            sql.bind(c.paused_secs)
-                .push(", ")
-                .bind(c.stopped_at)
-                .push(", ");
-            sql.bind(c.breached_at)
-                .push(", ")
-                .bind(c.warned_at)
-                .push(", ");
-            sql.bind(c.breach_handled_at)
-                .push(", ")
-                .bind(c.timer_version);
+            sql.bind(c.paused_secs).push(", ").bind(c.stopped_at).push(", ");
+            sql.bind(c.breached_at).push(", ").bind(c.warned_at).push(", ");
+            sql.bind(c.breach_handled_at).push(", ").bind(c.timer_version);
             sql.push(", ").bind(now).push(")");
         }
         sql.query().execute(&mut *conn).await?;

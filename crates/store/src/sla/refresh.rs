@@ -150,8 +150,9 @@ pub async fn refresh_many(
 /// What a refresh writes, gathered over its tickets.
 #[derive(Default)]
 struct Writes {
-    /// Tickets whose clocks are replaced by `clocks` (possibly by none).
-    replaced: Vec<i64>,
+    /// Tickets whose stored clocks are removed (before `clocks` are written).
+    cleared: Vec<i64>,
+    /// Clocks to write.
     clocks: Vec<TicketClock>,
     /// Timers to queue: (job kind, timer, instant).
     timers: Vec<(&'static str, timers::Timer, i64)>,
@@ -180,7 +181,7 @@ impl Writes {
                 .await?;
             }
         }
-        clocks::replace(tx, &self.replaced, &self.clocks).await?;
+        clocks::replace(tx, &self.cleared, &self.clocks).await?;
         let jobs: Vec<(&str, String, i64)> = self
             .timers
             .iter()
@@ -235,7 +236,7 @@ fn measure_ticket(
     let calendar = chosen.and_then(|p| sla.calendar(p.calendar_id).map(|c| (p, c)));
     let Some((policy, calendar)) = calendar else {
         if !existing.is_empty() {
-            writes.replaced.push(ticket_id);
+            writes.cleared.push(ticket_id);
         }
         if ticket.stored_due != NO_DUE {
             writes.due.push((ticket_id, NO_DUE));
@@ -315,7 +316,9 @@ fn measure_ticket(
     let unchanged =
         rows.len() == existing.len() && rows.iter().all(|r| existing.iter().any(|e| e == r));
     if !unchanged {
-        writes.replaced.push(ticket_id);
+        if !existing.is_empty() {
+            writes.cleared.push(ticket_id);
+        }
         writes.clocks.extend(rows);
     }
     if ticket.stored_due != earliest {

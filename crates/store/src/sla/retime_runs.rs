@@ -2,12 +2,9 @@
 //! edit: a run row for the pages' progress line, and the durable job
 //! (`sla.retime`) that does the work in batches.
 
-use crate::{jobs, now_ms, Db, Result};
+use crate::{now_ms, Db, Result};
 use serde::Serialize;
 use sqlx::{Any, Row, Transaction};
-
-/// The job kind a run enqueues; its payload is `{"run_id", "desk_id"}`.
-pub const JOB_KIND: &str = "sla.retime";
 
 /// One re-time run and how far it has got.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,35 +42,8 @@ pub async fn start(tx: &mut Transaction<'static, Any>, desk_id: i64, reason: &st
     .fetch_one(&mut **tx)
     .await?
     .try_get(0)?;
-    let payload = serde_json::json!({ "run_id": id, "desk_id": desk_id }).to_string();
-    jobs::enqueue(&mut **tx, JOB_KIND, &payload, now, 5).await?;
+    super::retime::enqueue_first(&mut **tx, id, desk_id, now).await?;
     Ok(id)
-}
-
-/// Records how many tickets a run has re-timed; a run whose `done` reaches
-/// its total is finished. For the job handler, batch by batch.
-pub async fn progress(db: &Db, run_id: i64, done: i64) -> Result<()> {
-    sqlx::query(
-        "UPDATE sla_retime_runs SET done = $1, \
-         finished_at = CASE WHEN $1 >= total THEN COALESCE(finished_at, $2) ELSE finished_at END \
-         WHERE id = $3",
-    )
-    .bind(done)
-    .bind(now_ms())
-    .bind(run_id)
-    .execute(db.write())
-    .await?;
-    Ok(())
-}
-
-/// Marks a run finished (e.g. when fewer tickets needed work than counted).
-pub async fn finish(db: &Db, run_id: i64) -> Result<()> {
-    sqlx::query("UPDATE sla_retime_runs SET finished_at = COALESCE(finished_at, $1) WHERE id = $2")
-        .bind(now_ms())
-        .bind(run_id)
-        .execute(db.write())
-        .await?;
-    Ok(())
 }
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<RetimeRun> {

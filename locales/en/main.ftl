@@ -1463,3 +1463,20 @@ sla-filter-within = { $hours ->
 }
 sla-sort-soonest = Breaches soonest
 sla-expected-answer = Expected answer by
+## In-app SLA notices (/notices)
+nav-notices = Notices
+nav-notices-count = Notices ({ $count })
+notices-title = Notices
+notices-intro = SLA warnings and breaches of your tickets, newest first. They are also sent by email.
+notices-list = Your notices
+notices-ticket = Ticket
+notices-what = Notice
+notices-when = When
+notices-state = State
+notices-read = read
+notices-unread = unread
+notices-none = You have no notices.
+notices-mark-read = Mark all read
+notice-sla-warning = SLA warning: { $goal } due soon
+notice-sla-breach = Breached: { $goal }
+flash-notices-read = All notices marked read.

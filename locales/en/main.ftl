@@ -1436,6 +1436,7 @@ mail-sla-warning-body =
 mail-sla-breach-subject = [{ $key }] Goal breached: { $goal }
 mail-sla-breach-body =
     The request { $key } “{ $summary }” missed its SLA goal ({ $goal }), due { $due }.
+    It is overdue by { $overdue } of business time.
 
     Open the request: { $link }
 history-field-sla_policy = SLA policy
@@ -1451,7 +1452,6 @@ sla-remaining = Left
 sla-remaining-left = { $time }
 sla-remaining-overdue = overdue by { $time }
 sla-used = Used { $used } of { $target }
-sla-duration-hours-minutes = { $hours } h { $minutes } min
 sla-queue-column = Due
 sla-queue-none = none
 sla-filter-due = Due

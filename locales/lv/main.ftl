@@ -1445,6 +1445,7 @@ mail-sla-warning-body =
 mail-sla-breach-subject = [{ $key }] Nokavēts termiņš: { $goal }
 mail-sla-breach-body =
     Pieteikumam { $key } „{ $summary }” ir nokavēts SLA termiņš ({ $goal }): { $due }.
+    Termiņš nokavēts par { $overdue } darba laika.
 
     Atvērt pieteikumu: { $link }
 history-field-sla_policy = SLA politika
@@ -1460,7 +1461,6 @@ sla-remaining = Atlicis
 sla-remaining-left = { $time }
 sla-remaining-overdue = nokavēts par { $time }
 sla-used = Izlietots { $used } no { $target }
-sla-duration-hours-minutes = { $hours } h { $minutes } min
 sla-queue-column = Termiņš
 sla-queue-none = nav
 sla-filter-due = Termiņš

@@ -64,21 +64,6 @@ fn name<'a>(ctx: &Ctx, lv: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// `3600` → `1 h`, `9000` → `2 h 30 min`.
-fn duration_text(state: &AppState, ctx: &Ctx, secs: i64) -> String {
-    let (h, m) = (secs / 3600, secs % 3600 / 60);
-    let args = [
-        ("hours", atbalsts_i18n::Arg::Num(h as f64)),
-        ("minutes", atbalsts_i18n::Arg::Num(m as f64)),
-    ];
-    let key = match (h, m) {
-        (_, 0) => "sla-duration-hours",
-        (0, _) => "sla-duration-minutes",
-        _ => "sla-duration-both",
-    };
-    state.i18n.t_args(ctx.locale, key, &args)
-}
-
 pub(crate) async fn render(
     state: &AppState,
     ctx: &Ctx,
@@ -94,7 +79,7 @@ pub(crate) async fn render(
             let goals: Vec<Value> = Goal::ALL
                 .iter()
                 .filter_map(|g| p.goals.iter().find(|t| t.goal == *g))
-                .map(|t| context! { goal => t.goal.code(), text => duration_text(state, ctx, t.target_secs) })
+                .map(|t| context! { goal => t.goal.code(), text => state.i18n.duration(ctx.locale, t.target_secs) })
                 .collect();
             context! {
                 id => p.id, code => p.code, name => name(ctx, &p.name_lv, &p.name_en), active => p.active,
@@ -213,7 +198,7 @@ async fn preview(
         };
         goals.push(context! {
             goal => g.code(),
-            target => duration_text(state, ctx, t.target_secs),
+            target => state.i18n.duration(ctx.locale, t.target_secs),
             due => atbalsts_i18n::format_datetime(ctx.locale, due.as_millisecond()),
             due_iso => due.to_string(),
         });

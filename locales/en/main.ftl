@@ -1436,6 +1436,7 @@ mail-sla-warning-body =
 mail-sla-breach-subject = [{ $key }] Goal breached: { $goal }
 mail-sla-breach-body =
     The request { $key } “{ $summary }” missed its SLA goal ({ $goal }), due { $due }.
+    It is overdue by { $overdue } of business time.
 
     Open the request: { $link }
 history-field-sla_policy = SLA policy
@@ -1451,7 +1452,6 @@ sla-remaining = Left
 sla-remaining-left = { $time }
 sla-remaining-overdue = overdue by { $time }
 sla-used = Used { $used } of { $target }
-sla-duration-hours-minutes = { $hours } h { $minutes } min
 sla-queue-column = Due
 sla-queue-none = none
 sla-filter-due = Due
@@ -1463,3 +1463,20 @@ sla-filter-within = { $hours ->
 }
 sla-sort-soonest = Breaches soonest
 sla-expected-answer = Expected answer by
+## In-app SLA notices (/notices)
+nav-notices = Notices
+nav-notices-count = Notices ({ $count })
+notices-title = Notices
+notices-intro = SLA warnings and breaches of your tickets, newest first. They are also sent by email.
+notices-list = Your notices
+notices-ticket = Ticket
+notices-what = Notice
+notices-when = When
+notices-state = State
+notices-read = read
+notices-unread = unread
+notices-none = You have no notices.
+notices-mark-read = Mark all read
+notice-sla-warning = SLA warning: { $goal } due soon
+notice-sla-breach = Breached: { $goal }
+flash-notices-read = All notices marked read.

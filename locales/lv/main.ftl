@@ -1445,6 +1445,7 @@ mail-sla-warning-body =
 mail-sla-breach-subject = [{ $key }] Nokavēts termiņš: { $goal }
 mail-sla-breach-body =
     Pieteikumam { $key } „{ $summary }” ir nokavēts SLA termiņš ({ $goal }): { $due }.
+    Termiņš nokavēts par { $overdue } darba laika.
 
     Atvērt pieteikumu: { $link }
 history-field-sla_policy = SLA politika
@@ -1460,7 +1461,6 @@ sla-remaining = Atlicis
 sla-remaining-left = { $time }
 sla-remaining-overdue = nokavēts par { $time }
 sla-used = Izlietots { $used } no { $target }
-sla-duration-hours-minutes = { $hours } h { $minutes } min
 sla-queue-column = Termiņš
 sla-queue-none = nav
 sla-filter-due = Termiņš
@@ -1472,3 +1472,20 @@ sla-filter-within = { $hours ->
 }
 sla-sort-soonest = Pirmie nokavējamie
 sla-expected-answer = Paredzamā atbilde līdz
+## In-app SLA notices (/notices)
+nav-notices = Brīdinājumi
+nav-notices-count = Brīdinājumi ({ $count })
+notices-title = Brīdinājumi
+notices-intro = Jūsu pieteikumu SLA brīdinājumi un nokavējumi, jaunākie vispirms. Tie tiek sūtīti arī e-pastā.
+notices-list = Jūsu brīdinājumi
+notices-ticket = Pieteikums
+notices-what = Brīdinājums
+notices-when = Kad
+notices-state = Stāvoklis
+notices-read = izlasīts
+notices-unread = nelasīts
+notices-none = Jums nav brīdinājumu.
+notices-mark-read = Atzīmēt visus kā izlasītus
+notice-sla-warning = SLA brīdinājums: tuvojas termiņš — { $goal }
+notice-sla-breach = Nokavēts: { $goal }
+flash-notices-read = Visi brīdinājumi atzīmēti kā izlasīti.

@@ -140,13 +140,16 @@ pub const KINDS: &[MailKind] = &[
         code: "sla-breach",
         subject_key: "mail-sla-breach-subject",
         body_key: "mail-sla-breach-body",
-        placeholders: SLA,
+        placeholders: SLA_BREACH,
         for_staff: true,
     },
 ];
 
 /// An SLA notice names the goal and when it is (was) due, in Riga time.
 const SLA: &[&str] = &["key", "summary", "link", "goal", "due"];
+
+/// A breach also says how late it is, in business time.
+const SLA_BREACH: &[&str] = &["key", "summary", "link", "goal", "due", "overdue"];
 
 /// Kinds about a ticket's progress that may be folded together when several
 /// reach one person about one ticket within a short time.

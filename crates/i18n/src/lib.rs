@@ -99,6 +99,25 @@ impl Catalogue {
             .into_owned()
     }
 
+    /// A duration in hours and minutes ("2 h 15 min"), rounded down to the
+    /// minute; never in days, as business days differ in length. The sign
+    /// is dropped: the caller says whether it is time left or overdue. The
+    /// SLA panel, the policy pages and the SLA mail all word time so.
+    pub fn duration(&self, locale: Locale, secs: i64) -> String {
+        let secs = secs.abs();
+        let (hours, minutes) = (secs / 3600, (secs % 3600) / 60);
+        let key = match (hours, minutes) {
+            (0, _) => "sla-duration-minutes",
+            (_, 0) => "sla-duration-hours",
+            _ => "sla-duration-both",
+        };
+        self.t_args(
+            locale,
+            key,
+            &[("hours", Arg::from(hours)), ("minutes", Arg::from(minutes))],
+        )
+    }
+
     /// Every message key of a language, for the completeness tests.
     pub fn keys(locale: Locale) -> Vec<String> {
         let mut keys = Vec::new();
@@ -137,5 +156,22 @@ impl From<String> for Arg {
 impl From<i64> for Arg {
     fn from(n: i64) -> Self {
         Arg::Num(n as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Catalogue, Locale};
+
+    #[test]
+    fn durations_are_hours_and_minutes_rounded_down_and_never_days() {
+        let c = Catalogue::load();
+        assert_eq!(
+            c.duration(Locale::Lv, 2 * 3600 + 15 * 60 + 59),
+            "2 h 15 min"
+        );
+        assert_eq!(c.duration(Locale::En, -(3 * 3600)), "3 h");
+        assert_eq!(c.duration(Locale::En, 59), "0 min");
+        assert_eq!(c.duration(Locale::En, 30 * 3600 + 60), "30 h 1 min");
     }
 }

@@ -1,8 +1,9 @@
 //! The SLA timers as every instance's worker runs them.
 
 use atbalsts_domain::sla::{Calendar, CalendarSpec, Goal, GoalTarget};
-use atbalsts_domain::Role;
+use atbalsts_domain::{Locale, Role};
 use atbalsts_jobs::Worker;
+use atbalsts_mail::compose::Composer;
 use atbalsts_store::notifications::NewNotification;
 use atbalsts_store::sla::timers::{Compose, Notice};
 use atbalsts_store::sla::{calendars, policies};
@@ -129,6 +130,105 @@ async fn two_instances_running_the_sla_timers_deliver_each_warning_and_breach_on
     .map(|r| r.get(0))
     .collect();
     assert!(errors.is_empty(), "no timer failed: {errors:?}");
+}
+
+#[db_test]
+async fn a_late_breach_mail_says_in_each_leads_language_how_late_in_business_time(t: TestDb) {
+    let w = t.world().await;
+    let db = &t.db;
+    let calendar = Calendar::new(CalendarSpec::always_open()).unwrap();
+    let cal = calendars::create(db, w.desk_id, "office", "Birojs", "Office", &calendar)
+        .await
+        .unwrap();
+    policies::create(
+        db,
+        w.desk_id,
+        &policies::NewPolicy {
+            code: "default".into(),
+            name_lv: "Noklusējuma".into(),
+            name_en: "Default".into(),
+            calendar_id: cal,
+            conditions: Default::default(),
+            warn_percent: 75,
+            breach_priority: None,
+            breach_team_id: None,
+            goals: vec![GoalTarget::check(Goal::Resolution, 8 * 3600).unwrap()],
+        },
+    )
+    .await
+    .unwrap();
+    for (email, name, locale) in [
+        ("vaditajs@kisc.lv", "Laura Vadītāja", Locale::Lv),
+        ("lead@kisc.lv", "Lee Lead", Locale::En),
+    ] {
+        let mut new = users::NewUser::new(atbalsts_domain::Email::parse(email).unwrap(), name);
+        new.locale = Some(locale);
+        let lead = users::create_user(db, &new).await.unwrap();
+        users::grant_role(db, w.desk_id, lead, Role::TeamLead)
+            .await
+            .unwrap();
+        desks::add_team_member(db, w.team_id, lead).await.unwrap();
+    }
+    // Filed 10 h 15 min ago under an 8-hour goal around the clock (half a
+    // minute of slack for the test's own time): the instance was down when
+    // the goal fell due, and its worker runs the breach 2 h 15 min late.
+    let filed = now_ms() - ((10 * 60 + 15) * 60 + 30) * 1000;
+    let key = w.file(db, &w.customer_a, "Neiet printeris").await;
+    let id = atbalsts_store::tickets::ticket_for(db, &w.agent, &key)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    for sql in [
+        "UPDATE tickets SET created_at = $1, team_id = $2 WHERE id = $3",
+        "UPDATE ticket_status_history SET entered_at = $1 WHERE $2 = $2 AND ticket_id = $3",
+    ] {
+        sqlx::query(sql)
+            .bind(filed)
+            .bind(w.team_id)
+            .bind(id)
+            .execute(db.write())
+            .await
+            .unwrap();
+    }
+    atbalsts_store::sla::refresh_ticket(db, id, filed + 1000)
+        .await
+        .unwrap();
+    let composer = Composer::new(
+        Arc::new(atbalsts_i18n::Catalogue::load()),
+        "http://127.0.0.1:8080",
+        "KISC atbalsts <atbalsts@kisc.lv>",
+    );
+    let worker =
+        Worker::new(db.clone(), "one").sla(Arc::new(move |n: &Notice| composer.sla_notice(n)));
+    while worker.run_once().await.unwrap() > 0 {}
+
+    let mails: Vec<(String, String)> = sqlx::query(
+        "SELECT recipient_email, body_text FROM notifications WHERE kind = 'sla-breach' ORDER BY recipient_email",
+    )
+    .fetch_all(db.read())
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    assert_eq!(mails[0].0, "lead@kisc.lv");
+    assert!(
+        mails[0]
+            .1
+            .contains("It is overdue by 2 h 15 min of business time."),
+        "{}",
+        mails[0].1
+    );
+    assert_eq!(mails[1].0, "vaditajs@kisc.lv");
+    assert!(
+        mails[1]
+            .1
+            .contains("Termiņš nokavēts par 2 h 15 min darba laika."),
+        "{}",
+        mails[1].1
+    );
 }
 
 async fn make_due(db: &Db, kind: &str) {

@@ -136,7 +136,7 @@ async fn a_warning_and_a_breach_each_reach_their_people_once_when_their_jobs_run
     assert!(!timers::warn(db, &warn, now_ms(), &*c).await.unwrap());
     assert_eq!(sent(db, "sla-warning").await, ["agents@kisc.lv"]);
     assert_eq!(
-        notices::unread_count(db, s.w.agent.user_id).await.unwrap(),
+        notices::unread_count(db, &s.w.agent).await.unwrap(),
         1,
         "the assignee sees the warning in the app too"
     );

@@ -36,6 +36,9 @@ pub struct Ctx {
     pub admin_desks: Vec<String>,
     /// Key prefixes of the desks whose reports the person reads.
     pub report_desks: Vec<String>,
+    /// The staff member's unread SLA notices (the header's "Notices (N)");
+    /// not asked for customers.
+    pub unread_notices: i64,
     /// The confirmation of the action that led here, shown once.
     pub(crate) flash: Option<crate::flash::Flash>,
 }
@@ -166,11 +169,21 @@ pub(crate) async fn middleware(
         }
         None => (0, Vec::new(), Vec::new()),
     };
+    let unread_notices = match signed_in.as_deref() {
+        Some((_, viewer)) if viewer.is_staff_anywhere() => {
+            match atbalsts_store::sla::notices::unread_count(&state.db, viewer).await {
+                Ok(n) => n,
+                Err(e) => return AppError::from(e).into_response(),
+            }
+        }
+        _ => 0,
+    };
     let ctx = Ctx {
         flash,
         my_requests,
         admin_desks,
         report_desks,
+        unread_notices,
         csrf: csrf::token(&state.secret, &anon, session_for_csrf),
         signed_in,
         locale,

@@ -43,10 +43,11 @@ pub(crate) enum Flash {
     Solved,
     Reopened,
     CustomerReplied,
+    NoticesRead,
 }
 
 impl Flash {
-    const ALL: [Flash; 19] = [
+    const ALL: [Flash; 20] = [
         Flash::Assigned,
         Flash::Replied,
         Flash::Noted,
@@ -66,6 +67,7 @@ impl Flash {
         Flash::Solved,
         Flash::Reopened,
         Flash::CustomerReplied,
+        Flash::NoticesRead,
     ];
 
     pub(crate) fn code(self) -> &'static str {
@@ -89,6 +91,7 @@ impl Flash {
             Flash::Solved => "solved",
             Flash::Reopened => "reopened",
             Flash::CustomerReplied => "replied",
+            Flash::NoticesRead => "notices-read",
         }
     }
 

@@ -5,6 +5,7 @@
 
 use atbalsts_domain::Locale;
 use atbalsts_i18n::Catalogue;
+use atbalsts_store::sla::policies::StoredPolicy;
 
 /// The name of a changed field, e.g. "Impact" for `impact`.
 pub(crate) fn field_label(i18n: &Catalogue, locale: Locale, field: &str) -> String {
@@ -30,6 +31,8 @@ pub(crate) fn history_label(
         "priority" => by_key("priority"),
         "channel" => by_key("channel"),
         "link" => link_label(i18n, locale, value),
+        // A breached goal's code (`first_response`), in the SLA panel's words.
+        "sla_breached" => by_key("sla-goal"),
         "approval" => {
             let (state, comment) = match value.split_once(": ") {
                 Some((s, c)) => (s, Some(c)),
@@ -48,6 +51,21 @@ pub(crate) fn history_label(
             _ => value.to_owned(),
         },
     }
+}
+
+/// An SLA policy as the history names it (the refresh writes its Latvian
+/// name; older rows and exports may hold its code) in the reader's
+/// language, found among the desk's `policies`; a policy gone since keeps
+/// the name it had.
+pub(crate) fn sla_policy_label(policies: &[StoredPolicy], locale: Locale, value: &str) -> String {
+    policies
+        .iter()
+        .find(|p| p.name_lv == value || p.code == value)
+        .map(|p| match locale {
+            Locale::En if !p.name_en.trim().is_empty() => p.name_en.clone(),
+            _ => p.name_lv.clone(),
+        })
+        .unwrap_or_else(|| value.to_owned())
 }
 
 /// `caused_by KISC-2` (a link made here) or `caused_by ← KISC-1` (one made
@@ -101,5 +119,13 @@ mod tests {
         );
         assert_eq!(label(Locale::En, "team", "Tīkli"), "Tīkli");
         assert_eq!(label(Locale::En, "watcher", "true"), "Yes");
+        assert_eq!(
+            label(Locale::En, "sla_breached", "first_response"),
+            "First response"
+        );
+        assert_eq!(
+            label(Locale::Lv, "sla_breached", "resolution"),
+            "Atrisināšana"
+        );
     }
 }

@@ -23,6 +23,7 @@ mod history;
 mod http;
 pub mod knowledge;
 pub mod metrics;
+mod notices;
 pub mod ops;
 pub mod passwords;
 pub mod portal;

@@ -97,6 +97,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/triage.html",
     "admin/classifiers.html",
     "reports/priority-overrides.html",
+    "notices.html",
 ];
 
 #[derive(Clone)]
@@ -158,6 +159,7 @@ impl Templates {
                 admin_desks => ctx.admin_desks.clone(),
                 report_desks => ctx.report_desks.clone(),
                 requests => ctx.my_requests,
+                notices => ctx.unread_notices,
             }
         });
         let flash = ctx.flash.map(|f| f.message_key());

@@ -46,21 +46,10 @@ pub(crate) async fn remaining_secs(
     })
 }
 
-/// A duration in hours and minutes ("2 h 15 min"), rounded down to the
-/// minute; never in days, as business days differ in length.
+/// A duration in hours and minutes ("2 h 15 min"): the catalogue's
+/// wording, shared with the SLA mail.
 pub(crate) fn duration_text(state: &AppState, locale: Locale, secs: i64) -> String {
-    let secs = secs.abs();
-    let (hours, minutes) = (secs / 3600, (secs % 3600) / 60);
-    let key = match (hours, minutes) {
-        (0, _) => "sla-duration-minutes",
-        (_, 0) => "sla-duration-hours",
-        _ => "sla-duration-hours-minutes",
-    };
-    state.i18n.t_args(
-        locale,
-        key,
-        &[("hours", Arg::from(hours)), ("minutes", Arg::from(minutes))],
-    )
+    state.i18n.duration(locale, secs)
 }
 
 /// "2 h 15 min" left, or "nokavēts par 1 h 5 min" once overdue.

@@ -622,3 +622,84 @@ async fn an_administrator_exports_the_sla_file_and_a_broken_import_changes_nothi
         .unwrap();
     assert_eq!(list[0].name_lv, "Jauns nosaukums");
 }
+
+#[db_test]
+async fn a_malformed_sla_form_is_refused_clearly_and_changes_nothing(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let id = office(&app).await;
+    let mut b = admin(&app).await;
+    let csrf = Browser::csrf(&b.get("/admin/sla/KISC/calendars").await);
+    let db = &app.db.db;
+
+    // A calendar whose code is sent twice: one value was expected.
+    let mut twice = calendar_form("Europe/Riga", "8:30-17:00", "8:30-17:00");
+    twice.push(("code", "cits"));
+    let refused = post(&mut b, "/admin/sla/KISC/calendars", &csrf, &twice).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.text().contains("Formas dati ir bojāti."));
+    assert_eq!(
+        calendars::list(db, app.world.desk_id).await.unwrap().len(),
+        1,
+        "no calendar added"
+    );
+
+    // A policy with two warning shares, and a move of a policy that is no number.
+    let cal = id.to_string();
+    let mut policy = policy_form(&cal, ("", ""), ("8", ""));
+    policy.push(("warn_percent", "50"));
+    let refused = post(&mut b, "/admin/sla/KISC/policies", &csrf, &policy).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    let refused = post(
+        &mut b,
+        "/admin/sla/KISC/policies",
+        &csrf,
+        &[("action", "up"), ("id", "pirmā")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(policies::list_for_desk(db, app.world.desk_id)
+        .await
+        .unwrap()
+        .is_empty());
+
+    // A special day of an unknown kind is refused next to its field, the
+    // date typed kept; removing a day that is no date is a damaged form.
+    let days = || async {
+        calendars::of_desk(db, app.world.desk_id, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .calendar
+            .spec()
+            .days
+            .clone()
+    };
+    let before = days().await;
+    let path = format!("/admin/sla/KISC/calendars/{id}/2027");
+    let refused = post(
+        &mut b,
+        &path,
+        &csrf,
+        &[
+            ("day", "2027-05-08"),
+            ("day_kind", "svētdiena"),
+            ("day_name_lv", "Talka"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text();
+    assert!(html.contains(r#"id="f-day_kind-error""#), "{html}");
+    assert!(html.contains("Izvēlieties dienas veidu."));
+    assert!(html.contains(r#"value="2027-05-08""#));
+    assert!(html.contains(r#"value="Talka""#));
+    let refused = post(
+        &mut b,
+        &path,
+        &csrf,
+        &[("action", "remove"), ("date", "8. maijs")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(days().await, before, "no day added or removed");
+}

@@ -914,3 +914,133 @@ async fn a_customer_of_another_institution_never_sees_the_ticket_or_its_due_time
     assert_eq!(got.status, StatusCode::NOT_FOUND);
     assert!(!got.text().contains("\"sla\""));
 }
+
+/// The rows of the ticket page's history table that name `label`, each
+/// as its cells' text.
+fn history_rows(page: &str, label: &str) -> Vec<String> {
+    let start = page.find("<table class=\"history\">").expect("history");
+    let end = start + page[start..].find("</table>").unwrap();
+    page[start..end]
+        .split("<tr>")
+        .filter(|r| r.contains(&format!("<td>{label}</td>")))
+        .map(|r| r.trim().to_owned())
+        .collect()
+}
+
+#[db_test]
+async fn a_policy_chosen_again_and_a_breach_read_as_words_in_the_history_in_both_languages(
+    t: TestDb,
+) {
+    let app = TestApp::start(t).await;
+    let (w, db) = (&app.world, &app.db.db);
+    let calendar = Calendar::new(CalendarSpec::always_open()).unwrap();
+    let cal = calendars::create(db, w.desk_id, "24x7", "Visu diennakti", "24x7", &calendar)
+        .await
+        .unwrap();
+    for (code, lv, en, priorities) in [
+        (
+            "kritiskie",
+            "Kritiskie pieteikumi",
+            "Critical tickets",
+            vec!["critical".to_owned()],
+        ),
+        (
+            "parastie",
+            "Parastie pieteikumi",
+            "Ordinary tickets",
+            Vec::new(),
+        ),
+    ] {
+        policies::create(
+            db,
+            w.desk_id,
+            &policies::NewPolicy {
+                code: code.into(),
+                name_lv: lv.into(),
+                name_en: en.into(),
+                calendar_id: cal,
+                conditions: atbalsts_domain::sla::Conditions {
+                    priorities,
+                    ..Default::default()
+                },
+                warn_percent: 75,
+                breach_priority: None,
+                breach_team_id: None,
+                goals: vec![GoalTarget::check(Goal::Resolution, 8 * HOUR).unwrap()],
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let key = w.file(db, &w.customer_a, "Nestrādā serveris").await;
+    let ticket = tickets::ticket_for(db, &w.agent, &key)
+        .await
+        .unwrap()
+        .unwrap();
+    // Raised to critical: the refresh chooses the other policy again.
+    let change = tickets::Triage {
+        impact: None,
+        urgency: None,
+        priority: Some(atbalsts_domain::Priority::Critical),
+        reason: "Skar visu iestādi".into(),
+        team_id: ticket.team_id,
+        assignee_id: ticket.assignee_id,
+        category_id: ticket.category_id,
+        root_cause_id: ticket.root_cause_id,
+    };
+    tickets::triage(db, &w.agent, &ticket, &change, None, |_| Vec::new())
+        .await
+        .unwrap();
+    // And its breach timer runs.
+    let payload: String =
+        sqlx::query("SELECT payload FROM jobs WHERE kind = $1 ORDER BY id DESC LIMIT 1")
+            .bind(atbalsts_store::sla::timers::BREACH_JOB)
+            .fetch_one(db.read())
+            .await
+            .map(|r| sqlx::Row::get(&r, 0))
+            .unwrap();
+    let no_mail =
+        |_: &atbalsts_store::sla::timers::Notice| -> Vec<atbalsts_store::notifications::NewNotification> {
+            Vec::new()
+        };
+    assert!(
+        atbalsts_store::sla::timers::breach(db, &payload, now_ms(), &no_mail)
+            .await
+            .unwrap()
+    );
+
+    for (lang, policy, breached) in [
+        (
+            "lv",
+            "<td>SLA politika</td><td>Parastie pieteikumi</td><td>Kritiskie pieteikumi</td>",
+            "<td>SLA termiņš nokavēts</td><td></td><td>Atrisināšana</td>",
+        ),
+        (
+            "en",
+            "<td>SLA policy</td><td>Ordinary tickets</td><td>Critical tickets</td>",
+            "<td>SLA goal breached</td><td></td><td>Resolution</td>",
+        ),
+    ] {
+        let mut b = agent(&app, lang).await;
+        let page = b.get(&format!("/tickets/{key}")).await.text();
+        let label = if lang == "lv" {
+            "SLA politika"
+        } else {
+            "SLA policy"
+        };
+        let rows = history_rows(&page, label);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains(policy), "{}", rows[0]);
+        assert!(rows[0].contains("<td>SLA</td>"), "by the SLA: {}", rows[0]);
+        let label = if lang == "lv" {
+            "SLA termiņš nokavēts"
+        } else {
+            "SLA goal breached"
+        };
+        let rows = history_rows(&page, label);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains(breached), "{}", rows[0]);
+        assert!(!page.contains("<td>resolution</td>"), "no goal code shown");
+        assert!(!page.contains("<td>sla_policy</td>"), "no field code shown");
+    }
+}

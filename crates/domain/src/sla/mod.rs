@@ -5,6 +5,7 @@
 pub mod calendar;
 mod calendar_spec;
 pub mod clock;
+pub mod input;
 pub mod latvia;
 pub mod policy;
 pub mod timeline;

@@ -6,8 +6,10 @@ use atbalsts_store::notifications::NewNotification;
 use atbalsts_store::sla::timers::{Notice, NoticeKind};
 
 impl Composer {
-    /// One message per recipient of a timer's notice: which goal, and when
-    /// it is (or was) due, in the recipient's language and Riga time.
+    /// One message per recipient of a timer's notice: which goal, when it
+    /// is (or was) due, in the recipient's language and Riga time, and of a
+    /// breach how late it is in business time ("2 h 15 min", as the SLA
+    /// panel words it).
     pub fn sla_notice(&self, notice: &Notice) -> Vec<NewNotification> {
         let code = match notice.kind {
             NoticeKind::Warning => "sla-warning",
@@ -31,13 +33,11 @@ impl Composer {
                     .due_at
                     .map(|ms| atbalsts_i18n::format_datetime(locale, ms))
                     .unwrap_or_default();
-                self.compose(
-                    kind(code),
-                    &to.email,
-                    locale,
-                    Some(about),
-                    vec![("goal", goal), ("due", due)],
-                )
+                let mut values = vec![("goal", goal), ("due", due)];
+                if let Some(secs) = notice.overdue_secs {
+                    values.push(("overdue", self.i18n.duration(locale, secs)));
+                }
+                self.compose(kind(code), &to.email, locale, Some(about), values)
             })
             .collect()
     }

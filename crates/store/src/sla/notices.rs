@@ -3,8 +3,10 @@
 //! sees each once in the app as well.
 
 use super::timers::NoticeKind;
-use crate::{Db, Result};
+use crate::tickets::push_visible;
+use crate::{Db, Result, Sql};
 use atbalsts_domain::sla::Goal;
+use atbalsts_domain::Viewer;
 use serde::Serialize;
 use sqlx::{Any, Row, Transaction};
 
@@ -43,17 +45,19 @@ pub(crate) async fn add(
     Ok(())
 }
 
-/// A person's notices, newest first (at most `limit`).
-pub async fn for_user(db: &Db, user_id: i64, limit: i64) -> Result<Vec<UserNotice>> {
-    let rows = sqlx::query(
+/// The viewer's notices, newest first (at most `limit`): only those of
+/// tickets they may still see, so a notice of a ticket moved to another
+/// desk since tells nothing of it.
+pub async fn for_user(db: &Db, viewer: &Viewer, limit: i64) -> Result<Vec<UserNotice>> {
+    let mut sql = Sql::new(
         "SELECT n.id, n.ticket_id, d.key_prefix, t.number, t.summary, n.kind, n.goal, n.created_at, n.read_at \
          FROM user_notices n JOIN tickets t ON t.id = n.ticket_id JOIN desks d ON d.id = t.desk_id \
-         WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
-    )
-    .bind(user_id)
-    .bind(limit)
-    .fetch_all(db.read())
-    .await?;
+         WHERE n.user_id = ",
+    );
+    sql.bind(viewer.user_id).push(" AND ");
+    push_visible(&mut sql, viewer, db.backend());
+    sql.push(" ORDER BY n.id DESC LIMIT ").bind(limit);
+    let rows = sql.fetch_all(db.read()).await?;
     rows.iter()
         .map(|r| {
             Ok(UserNotice {
@@ -70,13 +74,17 @@ pub async fn for_user(db: &Db, user_id: i64, limit: i64) -> Result<Vec<UserNotic
         .collect()
 }
 
-/// How many of a person's notices are unread (the header shows it).
-pub async fn unread_count(db: &Db, user_id: i64) -> Result<i64> {
-    let row =
-        sqlx::query("SELECT COUNT(*) FROM user_notices WHERE user_id = $1 AND read_at IS NULL")
-            .bind(user_id)
-            .fetch_one(db.read())
-            .await?;
+/// How many of the viewer's notices are unread (the header shows it):
+/// one COUNT along the `(user_id, read_at)` index, of the tickets the
+/// viewer may still see, like the list.
+pub async fn unread_count(db: &Db, viewer: &Viewer) -> Result<i64> {
+    let mut sql = Sql::new(
+        "SELECT COUNT(*) FROM user_notices n JOIN tickets t ON t.id = n.ticket_id \
+         WHERE n.user_id = ",
+    );
+    sql.bind(viewer.user_id).push(" AND n.read_at IS NULL AND ");
+    push_visible(&mut sql, viewer, db.backend());
+    let row = sql.fetch_one(db.read()).await?;
     Ok(row.try_get(0)?)
 }
 

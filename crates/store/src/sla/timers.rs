@@ -62,6 +62,10 @@ pub struct Notice {
     pub summary: String,
     /// When the goal is (or was) due, epoch ms.
     pub due_at: Option<i64>,
+    /// Of a breach: business seconds past the goal as the timer ran (on the
+    /// clock's calendar, measured by the refresh just before); `None` for a
+    /// warning.
+    pub overdue_secs: Option<i64>,
     pub recipients: Vec<Recipient>,
 }
 
@@ -244,15 +248,22 @@ async fn send(
     if recipients.is_empty() {
         return Ok(());
     }
-    let due_at: Option<i64> =
-        sqlx::query("SELECT due_at FROM ticket_sla WHERE ticket_id = $1 AND goal = $2")
-            .bind(ticket.id)
-            .bind(timer.goal.code())
-            .fetch_optional(&mut **tx)
-            .await?
-            .map(|r| r.try_get(0))
-            .transpose()?
-            .flatten();
+    let clock = sqlx::query(
+        "SELECT due_at, used_secs, target_secs FROM ticket_sla WHERE ticket_id = $1 AND goal = $2",
+    )
+    .bind(ticket.id)
+    .bind(timer.goal.code())
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (due_at, overdue_secs) = match clock {
+        Some(r) => {
+            let due_at: Option<i64> = r.try_get(0)?;
+            let (used, target): (i64, i64) = (r.try_get(1)?, r.try_get(2)?);
+            let overdue = (kind == NoticeKind::Breach).then_some((used - target).max(0));
+            (due_at, overdue)
+        }
+        None => (None, None),
+    };
     for r in &recipients {
         notices::add(tx, r.user_id, ticket.id, kind, timer.goal, now).await?;
     }
@@ -264,6 +275,7 @@ async fn send(
         key: ticket.key.clone(),
         summary: ticket.summary.clone(),
         due_at,
+        overdue_secs,
         recipients,
     };
     for n in compose(&notice) {

@@ -30,6 +30,7 @@ pub use read::{
 };
 pub use transition::{reopen_on_reply, reply_and_resolve, transition, transition_notifying};
 pub use triage::{assign, matrix_of, set_matrix, triage, Triage};
+pub(crate) use visibility::push_visible;
 
 use crate::Result;
 use sqlx::{Any, Executor};

@@ -1,10 +1,11 @@
 //! The desk's calendars: the list, a new calendar, and editing one.
 
-use super::calendar_form::{CalendarForm, DAYS};
-use super::field;
+use super::calendar_form::{checked, CalendarForm, DAYS};
 use super::{retime_line, this_year, Saved};
 use crate::admin::admin_desk;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::sla::input;
 use atbalsts_domain::sla::SpecialDay;
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::desks::Desk;
@@ -13,7 +14,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::context;
 
 /// The special days a new calendar with Latvian holidays starts with: the
@@ -131,10 +131,9 @@ async fn save(
     desk: &Desk,
     id: Option<i64>,
     days: Vec<SpecialDay>,
-    pairs: &[(String, String)],
+    posted: &input::CalendarForm,
 ) -> AppResult<Response> {
-    ctx.check_csrf(field(pairs, "_csrf"))?;
-    let form = CalendarForm::from_pairs(id, pairs);
+    let form = CalendarForm::from_posted(id, posted);
     let refused = |errors| {
         render(
             state,
@@ -146,7 +145,7 @@ async fn save(
             None,
         )
     };
-    let input = match form.parse(days) {
+    let input = match checked(posted, days) {
         Ok(input) => input,
         Err(errors) => return refused(errors).await,
     };
@@ -163,34 +162,36 @@ pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<input::CalendarForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    let days = if field(&pairs, "holidays").is_empty() {
-        Vec::new()
-    } else {
+    ctx.check_csrf(&posted.csrf)?;
+    let days = if posted.form.latvian_holidays() {
         decided_days()
+    } else {
+        Vec::new()
     };
-    save(&state, &ctx, &desk, None, days, &pairs).await
+    save(&state, &ctx, &desk, None, days, &posted.form).await
 }
 
 pub async fn update(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, id)): Path<(String, i64)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<input::CalendarForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     let c = calendars::of_desk(&state.db, desk.id, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    ctx.check_csrf(&posted.csrf)?;
     save(
         &state,
         &ctx,
         &desk,
         Some(id),
         c.calendar.spec().days.clone(),
-        &pairs,
+        &posted.form,
     )
     .await
 }

@@ -17,16 +17,6 @@ use axum::Router;
 use minijinja::{context, Value};
 use serde::Deserialize;
 
-/// The value of `name` in a posted form read as pairs (the SLA forms have a
-/// field per weekday and repeated condition lists).
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.trim())
-        .unwrap_or("")
-}
-
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(

@@ -3,11 +3,12 @@
 //! counts as the first response, what customers see, which statuses pause
 //! the clock).
 
-use super::field;
-use super::policy_form::PolicyForm;
+use super::policy_form::{checked, PolicyForm};
 use super::{retime_line, this_year};
 use crate::admin::admin_desk;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::sla::input::{self, PolicyAction};
 use atbalsts_domain::sla::Goal;
 use atbalsts_domain::{FieldErrors, Priority};
 use atbalsts_store::desks::{self, Desk};
@@ -18,7 +19,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -64,21 +64,6 @@ fn name<'a>(ctx: &Ctx, lv: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// `3600` → `1 h`, `9000` → `2 h 30 min`.
-fn duration_text(state: &AppState, ctx: &Ctx, secs: i64) -> String {
-    let (h, m) = (secs / 3600, secs % 3600 / 60);
-    let args = [
-        ("hours", atbalsts_i18n::Arg::Num(h as f64)),
-        ("minutes", atbalsts_i18n::Arg::Num(m as f64)),
-    ];
-    let key = match (h, m) {
-        (_, 0) => "sla-duration-hours",
-        (0, _) => "sla-duration-minutes",
-        _ => "sla-duration-both",
-    };
-    state.i18n.t_args(ctx.locale, key, &args)
-}
-
 pub(crate) async fn render(
     state: &AppState,
     ctx: &Ctx,
@@ -94,7 +79,7 @@ pub(crate) async fn render(
             let goals: Vec<Value> = Goal::ALL
                 .iter()
                 .filter_map(|g| p.goals.iter().find(|t| t.goal == *g))
-                .map(|t| context! { goal => t.goal.code(), text => duration_text(state, ctx, t.target_secs) })
+                .map(|t| context! { goal => t.goal.code(), text => state.i18n.duration(ctx.locale, t.target_secs) })
                 .collect();
             context! {
                 id => p.id, code => p.code, name => name(ctx, &p.name_lv, &p.name_en), active => p.active,
@@ -213,7 +198,7 @@ async fn preview(
         };
         goals.push(context! {
             goal => g.code(),
-            target => duration_text(state, ctx, t.target_secs),
+            target => state.i18n.duration(ctx.locale, t.target_secs),
             due => atbalsts_i18n::format_datetime(ctx.locale, due.as_millisecond()),
             due_iso => due.to_string(),
         });
@@ -279,58 +264,46 @@ pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<input::PolicyForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
-    let id = field(&pairs, "id").parse::<i64>().ok();
-    match field(&pairs, "action") {
-        "up" | "down" => {
-            let id = id.ok_or(AppError::BadRequest("error-form-malformed"))?;
-            let by = if field(&pairs, "action") == "up" {
-                -1
-            } else {
-                1
-            };
-            policies::move_policy(&state.db, desk.id, id, by).await?;
+    ctx.check_csrf(&posted.csrf)?;
+    // Only the hidden `id` can be wrong here: a damaged or forged form.
+    let action = posted
+        .form
+        .action()
+        .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
+    match action {
+        PolicyAction::Move { id, up } => {
+            policies::move_policy(&state.db, desk.id, id, if up { -1 } else { 1 }).await?;
             Ok(back(&desk, "moved", None))
         }
-        "settings" => {
-            let first_response = FirstResponse::parse(field(&pairs, "first_response"))
-                .map_err(AppError::BadRequest)?;
-            let pausing: Vec<(i64, String)> = pairs
-                .iter()
-                .filter(|(k, _)| k == "pauses")
-                .filter_map(|(_, v)| {
-                    let (w, code) = v.split_once(':')?;
-                    Some((w.parse().ok()?, code.to_owned()))
-                })
-                .collect();
+        PolicyAction::Settings(s) => {
+            let first_response =
+                FirstResponse::parse(&s.first_response).map_err(AppError::BadRequest)?;
             let desk_sla = DeskSla {
                 first_response,
-                show_customer: !field(&pairs, "show_customer").is_empty(),
+                show_customer: s.show_customer,
             };
-            settings::save(&state.db, desk.id, desk_sla, &pausing).await?;
+            settings::save(&state.db, desk.id, desk_sla, &s.pausing).await?;
             Ok(back(&desk, "settings", None))
         }
-        _ => {
+        PolicyAction::Save(id) => {
             if let Some(id) = id {
                 policies::of_desk(&state.db, desk.id, id)
                     .await?
                     .ok_or(AppError::NotFound)?;
             }
-            let form = PolicyForm::from_pairs(id, &pairs);
-            let parsed = form.parse();
-            let result = match &parsed {
-                Ok(p) => policies::save(&state.db, desk.id, id, p, form.active)
+            let result = match checked(&posted.form) {
+                Ok((p, active)) => policies::save(&state.db, desk.id, id, &p, active)
                     .await
                     .map_err(AppError::from),
-                Err(errors) => Err(AppError::Invalid(errors.clone())),
+                Err(errors) => Err(AppError::Invalid(errors)),
             };
             match result {
                 Ok(saved) => Ok(back(&desk, "policy", Some(saved))),
                 Err(AppError::Invalid(errors)) => {
-                    let mut parts = PageParts::new(form);
+                    let mut parts = PageParts::new(PolicyForm::from_posted(id, &posted.form));
                     parts.status = StatusCode::UNPROCESSABLE_ENTITY;
                     parts.errors = errors;
                     render(&state, &ctx, &desk, parts).await

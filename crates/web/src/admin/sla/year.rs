@@ -2,11 +2,12 @@
 //! Saturdays and shortened days marked in words, and a form to add or
 //! remove the calendar's own special days of that year.
 
-use super::field;
 use super::{retime_line, Saved};
 use crate::admin::admin_desk;
+use crate::forms::{HtmlForm, WithCsrf};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::sla::calendar::{FIRST_YEAR, LAST_YEAR};
+use atbalsts_domain::sla::input::{self, DayChange};
 use atbalsts_domain::sla::{DayKind, SpecialDay};
 use atbalsts_domain::FieldErrors;
 use atbalsts_store::desks::Desk;
@@ -15,7 +16,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use jiff::civil::Date;
 use minijinja::{context, Value};
 use serde::Serialize;
@@ -161,49 +161,17 @@ pub async fn page(
     .await
 }
 
-/// Checks the day form: a date within the calendar's years and a kind.
-fn parse_day(form: &DayForm) -> Result<SpecialDay, FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let date = errors
-        .check(atbalsts_domain::form::parse_date(&form.day), "day")
-        .and_then(|iso| match iso.parse::<Date>() {
-            Ok(d) if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Some(d),
-            Ok(_) => {
-                errors.push("day", "error-sla-date-out-of-range");
-                None
-            }
-            Err(_) => {
-                errors.push("day", "error-date-format");
-                None
-            }
-        });
-    let kind = DayKind::parse(&form.kind);
-    if kind.is_none() {
-        errors.push("day_kind", "error-sla-day-kind-unknown");
-    }
-    if form.day_name_lv.chars().count() > 200 || form.day_name_en.chars().count() > 200 {
-        errors.push("day_name_lv", "error-too-long");
-    }
-    errors.into_result()?;
-    Ok(SpecialDay {
-        date: date.expect("checked"),
-        kind: kind.expect("checked"),
-        name_lv: form.day_name_lv.clone(),
-        name_en: form.day_name_en.clone(),
-    })
-}
-
 /// Adds (`action=add`) or removes (`action=remove`, `date`) a special day.
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((prefix, id, year)): Path<(String, i64, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    HtmlForm(posted): HtmlForm<WithCsrf<input::DayForm>>,
 ) -> AppResult<Response> {
     let desk = admin_desk(&state, &ctx, &prefix).await?;
     let year = parse_year(&year)?;
     let cal = calendar_of(&state, &desk, id).await?;
-    ctx.check_csrf(field(&pairs, "_csrf"))?;
+    ctx.check_csrf(&posted.csrf)?;
     let back = |y: i16| {
         (
             StatusCode::SEE_OTHER,
@@ -217,18 +185,12 @@ pub async fn submit(
         )
             .into_response()
     };
-    if field(&pairs, "action") == "remove" {
-        let date: Date = field(&pairs, "date")
-            .parse()
-            .map_err(|_| AppError::BadRequest("error-form-malformed"))?;
-        calendars::set_day(&state.db, desk.id, id, date, None).await?;
-        return Ok(back(year));
-    }
+    let posted = posted.form;
     let form = DayForm {
-        day: field(&pairs, "day").into(),
-        kind: field(&pairs, "day_kind").into(),
-        day_name_lv: field(&pairs, "day_name_lv").into(),
-        day_name_en: field(&pairs, "day_name_en").into(),
+        day: posted.day.trim().into(),
+        kind: posted.day_kind.trim().into(),
+        day_name_lv: posted.day_name_lv.trim().into(),
+        day_name_en: posted.day_name_en.trim().into(),
     };
     let refused = |errors| {
         render(
@@ -243,9 +205,17 @@ pub async fn submit(
             None,
         )
     };
-    let day = match parse_day(&form) {
-        Ok(d) => d,
-        Err(errors) => return refused(errors).await,
+    let day = match posted.parse() {
+        Ok(DayChange::Remove(date)) => {
+            calendars::set_day(&state.db, desk.id, id, date, None).await?;
+            return Ok(back(year));
+        }
+        Ok(DayChange::Set(day)) => day,
+        // The removed day's date is a hidden field: a damaged or forged form.
+        Err(errors) => match crate::forms::shown(errors, &["date"]) {
+            Ok(errors) => return refused(errors).await,
+            Err(e) => return Err(e),
+        },
     };
     let day_year = day.date.year();
     match calendars::set_day(&state.db, desk.id, id, day.date, Some(day)).await {

@@ -3,6 +3,7 @@
 use super::Scope;
 use crate::tickets::StatusNames;
 use crate::AppResult;
+use atbalsts_store::sla::policies;
 use atbalsts_store::tickets::{changes_of, status_history_of};
 use serde::Serialize;
 
@@ -37,11 +38,20 @@ impl History {
             changes_of(&s.state.db, t.id),
             status_history_of(&s.state.db, t.id)
         )?;
-        // Stored codes are shown in words of the page's language.
+        // Stored codes are shown in words of the page's language; SLA
+        // policies by the desk's names of them, read only when needed.
         let (i18n, locale) = (&s.state.i18n, s.ctx.locale);
+        let policies = if changes.iter().any(|c| c.field == "sla_policy") {
+            policies::list_for_desk(&s.state.db, t.desk_id).await?
+        } else {
+            Vec::new()
+        };
         let status = |code: &str| names.get(t.workflow_id, code);
         let named = |field: &str, v: Option<String>| {
-            v.map(|v| crate::history::history_label(i18n, locale, field, &v, status))
+            v.map(|v| match field {
+                "sla_policy" => crate::history::sla_policy_label(&policies, locale, &v),
+                _ => crate::history::history_label(i18n, locale, field, &v, status),
+            })
         };
         Ok(Self {
             rows: changes

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 /// A name held as data in every language (statuses, ticket types, fields):
 /// stored as a JSON object `{"lv": "...", "en": "..."}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Labels(pub BTreeMap<String, String>);
 
 impl Labels {

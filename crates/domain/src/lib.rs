@@ -15,6 +15,7 @@ pub mod macros;
 pub mod mail_template;
 pub mod notification_settings;
 pub mod posted;
+pub mod reports;
 pub mod request;
 pub mod role;
 pub mod routing;

@@ -41,6 +41,8 @@ pub struct Db {
     backend: Backend,
     /// Checked business calendars by id, reused while their version holds.
     pub(crate) sla_calendars: crate::sla::calendars::Cache,
+    /// Each desk's SLA setup, reused while its `sla_version` holds.
+    pub(crate) sla_desks: crate::sla::refresh::DeskCache,
 }
 
 static DRIVERS: Once = Once::new();
@@ -72,6 +74,7 @@ impl Db {
                 write: pool,
                 backend: Backend::Postgres,
                 sla_calendars: Default::default(),
+                sla_desks: Default::default(),
             })
         } else if url.starts_with("sqlite:") {
             let url = if url.contains('?') {
@@ -108,6 +111,7 @@ impl Db {
                 write,
                 backend: Backend::Sqlite,
                 sla_calendars: Default::default(),
+                sla_desks: Default::default(),
             })
         } else {
             Err(crate::StoreError::Migration(format!(

@@ -43,8 +43,7 @@ pub async fn enqueue_many(
     max_attempts: i64,
 ) -> Result<()> {
     let now = now_ms();
-    // 5 values a row: well under SQLite's 32,766 parameters a statement.
-    for chunk in jobs.chunks(1000) {
+    for chunk in jobs.chunks(crate::MULTI_ROW) {
         let mut sql = crate::Sql::new(
             "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ",
         );

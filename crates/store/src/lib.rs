@@ -42,6 +42,6 @@ pub use clock::now_ms;
 pub use db::{Backend, Db, DbOptions};
 pub use error::StoreError;
 pub use migrate::{applied_versions, migrate, pending_versions, MIGRATIONS};
-pub use sql::Sql;
+pub use sql::{Sql, MULTI_ROW};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -2,6 +2,12 @@ use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
 use sqlx::{Any, Executor};
 
+/// Rows per multi-row statement. SQLite looks up a `$n` placeholder by
+/// name through a list, so preparing a statement costs the square of its
+/// placeholders: a thousand rows of fifteen values took a second to
+/// prepare, a hundred take milliseconds and still save most round trips.
+pub const MULTI_ROW: usize = 100;
+
 /// A value bound to a `$n` placeholder.
 #[derive(Debug, Clone)]
 pub enum Arg {

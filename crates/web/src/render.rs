@@ -97,6 +97,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/triage.html",
     "admin/classifiers.html",
     "reports/priority-overrides.html",
+    "reports/filter-bar.html",
+    "reports/volume.html",
     "notices.html",
 ];
 

@@ -16,9 +16,10 @@ pub struct StatusPeriod {
 }
 
 /// What counts as the first response on a desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FirstResponse {
     /// The first public reply by staff.
+    #[default]
     PublicReply,
     /// The first move out of the `new` category.
     StatusChange,

@@ -182,6 +182,7 @@ pub async fn create(
         .execute(&mut *tx)
         .await?;
     }
+    super::refresh::bump_version(&mut tx, desk_id).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -68,6 +68,7 @@ pub async fn create(db: &Db, desk_id: i64, p: &NewPolicy) -> Result<i64> {
         .execute(&mut *tx)
         .await?;
     }
+    super::refresh::bump_version(&mut tx, desk_id).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -12,10 +12,12 @@ use super::facts::{ts, Facts, TicketFacts};
 use super::policies::{self, StoredPolicy};
 use super::{clocks, timers};
 use crate::{Db, Result};
-use atbalsts_domain::sla::timeline::{self, History};
+use atbalsts_domain::sla::timeline::{self, FirstResponse, History, StatusPeriod};
 use atbalsts_domain::sla::{clock, policy, ClockState, TicketFacts as PolicyFacts};
+use atbalsts_domain::StatusCategory;
 use sqlx::{Any, Row, Transaction};
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 /// The migration that made the SLA tables.
 const SLA_SCHEMA: i64 = 29;
@@ -33,17 +35,30 @@ pub(crate) async fn sla_actor(conn: &mut sqlx::AnyConnection) -> Result<i64> {
 }
 
 /// What refreshing a desk's tickets reads outside the write transaction:
-/// its active policies in order and their calendars. Read before the
+/// its active policies in order and their calendars, what counts as a
+/// first response, and its ticket types and pausing statuses (so a new
+/// ticket's clocks are measured without reading it back). Read before the
 /// transaction begins, so the writer (on SQLite the one write connection,
-/// on PostgreSQL a pooled one) never waits for a second connection.
+/// on PostgreSQL a pooled one) never waits for a second connection; kept
+/// per desk while `desks.sla_version` holds (every SLA edit bumps it), so
+/// a change costs one small read for it.
 #[derive(Debug, Clone, Default)]
 pub struct DeskSla {
     desk_id: i64,
-    policies: Vec<StoredPolicy>,
-    calendars: Vec<Arc<StoredCalendar>>,
+    version: i64,
+    policies: Arc<Vec<StoredPolicy>>,
+    calendars: Arc<Vec<Arc<StoredCalendar>>>,
+    first_response: FirstResponse,
+    /// Ticket type id → (code, workflow id).
+    ticket_types: Arc<HashMap<i64, (String, i64)>>,
+    /// (workflow id, status code) of the statuses marked as pausing.
+    pausing: Arc<HashSet<(i64, String)>>,
     /// Nothing to refresh (the change cannot move a clock).
     skip: bool,
 }
+
+/// The desks' [`DeskSla`] by desk id (in [`Db`]).
+pub(crate) type DeskCache = Arc<Mutex<HashMap<i64, DeskSla>>>;
 
 impl DeskSla {
     /// For a change that cannot move a clock (an internal note, a
@@ -60,17 +75,53 @@ impl DeskSla {
     }
 }
 
+/// Marks the desk's SLA setup changed, inside the transaction of the edit:
+/// every instance reads it again before the next refresh.
+pub(crate) async fn bump_version(conn: &mut sqlx::AnyConnection, desk_id: i64) -> Result<()> {
+    sqlx::query("UPDATE desks SET sla_version = sla_version + 1 WHERE id = $1")
+        .bind(desk_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Reads what refreshing the clocks of `desk_id`'s tickets needs.
 pub async fn prepare(db: &Db, desk_id: i64) -> Result<DeskSla> {
-    let policies = match policies::active_for_desk(db, desk_id).await {
-        Ok(p) => p,
+    let version = match sqlx::query("SELECT sla_version FROM desks WHERE id = $1")
+        .bind(desk_id)
+        .fetch_optional(db.read())
+        .await
+    {
+        Ok(Some(row)) => row.try_get::<i64, _>(0)?,
+        Ok(None) => return Err(crate::StoreError::NotFound),
         // A database not yet at the SLA schema (tests seed data at earlier
         // versions to test their upgrade) has no clocks to keep.
         Err(_) if !crate::applied_versions(db).await?.contains(&SLA_SCHEMA) => {
             return Ok(DeskSla::skip())
         }
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
+    let cached = db
+        .sla_desks
+        .lock()
+        .expect("desk SLA cache")
+        .get(&desk_id)
+        .filter(|d| d.version == version)
+        .cloned();
+    if let Some(hit) = cached {
+        return Ok(hit);
+    }
+    // Read after the version: what is loaded is at least that new.
+    let loaded = load(db, desk_id, version).await?;
+    db.sla_desks
+        .lock()
+        .expect("desk SLA cache")
+        .insert(desk_id, loaded.clone());
+    Ok(loaded)
+}
+
+async fn load(db: &Db, desk_id: i64, version: i64) -> Result<DeskSla> {
+    let policies = policies::active_for_desk(db, desk_id).await?;
     let mut calendars: Vec<Arc<StoredCalendar>> = Vec::new();
     for p in &policies {
         if calendars.iter().any(|c| c.id == p.calendar_id) {
@@ -80,10 +131,34 @@ pub async fn prepare(db: &Db, desk_id: i64) -> Result<DeskSla> {
             calendars.push(c);
         }
     }
+    let first_response: String = sqlx::query("SELECT sla_first_response FROM desks WHERE id = $1")
+        .bind(desk_id)
+        .fetch_one(db.read())
+        .await?
+        .try_get(0)?;
+    let mut ticket_types = HashMap::new();
+    for t in crate::workflows::ticket_types_of(db, desk_id).await? {
+        ticket_types.insert(t.id, (t.code, t.workflow_id));
+    }
+    let rows = sqlx::query(
+        "SELECT workflow_id, code FROM workflow_statuses WHERE pauses_sla = 1 \
+         AND workflow_id IN (SELECT workflow_id FROM ticket_types WHERE desk_id = $1)",
+    )
+    .bind(desk_id)
+    .fetch_all(db.read())
+    .await?;
+    let mut pausing = HashSet::new();
+    for r in rows {
+        pausing.insert((r.try_get(0)?, r.try_get(1)?));
+    }
     Ok(DeskSla {
         desk_id,
-        policies,
-        calendars,
+        version,
+        policies: Arc::new(policies),
+        calendars: Arc::new(calendars),
+        first_response: FirstResponse::parse(&first_response),
+        ticket_types: Arc::new(ticket_types),
+        pausing: Arc::new(pausing),
         skip: false,
     })
 }
@@ -147,6 +222,70 @@ pub async fn refresh_many(
     writes.apply(tx, now).await
 }
 
+/// A ticket just created, as its clocks see it: everything is known in
+/// the creating transaction, so nothing is read back.
+#[derive(Debug, Clone)]
+pub struct NewTicketFacts<'a> {
+    pub ticket_id: i64,
+    pub ticket_type_id: i64,
+    pub priority: &'a str,
+    /// The service of its request type, if any.
+    pub service: Option<&'a str>,
+    pub institution_id: Option<i64>,
+    pub request_type_id: Option<i64>,
+    pub created_at: i64,
+    /// The status it was created in, and that status's category.
+    pub status: &'a str,
+    pub category: StatusCategory,
+}
+
+/// As [`refresh`], for a ticket created in this transaction: its clocks
+/// start from its facts as created (no clocks, replies or other statuses
+/// yet), so the refresh writes without reading.
+pub async fn refresh_created(
+    tx: &mut Transaction<'static, Any>,
+    sla: &DeskSla,
+    new: &NewTicketFacts<'_>,
+) -> Result<()> {
+    if sla.skip {
+        return Ok(());
+    }
+    let Some((code, workflow_id)) = sla.ticket_types.get(&new.ticket_type_id) else {
+        // A ticket type made after the desk's SLA setup was read.
+        return refresh(tx, sla, new.ticket_id, new.created_at).await;
+    };
+    let pauses = new.category == StatusCategory::Waiting
+        || sla.pausing.contains(&(*workflow_id, new.status.to_owned()));
+    let ticket = TicketFacts {
+        id: new.ticket_id,
+        desk_id: sla.desk_id,
+        ticket_type: code.clone(),
+        priority: new.priority.to_owned(),
+        service: new.service.filter(|s| !s.is_empty()).map(str::to_owned),
+        institution_id: new.institution_id,
+        request_type_id: new.request_type_id,
+        created_at: new.created_at,
+        first_response: sla.first_response,
+        stored_due: NO_DUE,
+    };
+    let facts = Facts {
+        tickets: Vec::new(),
+        clocks: HashMap::new(),
+        statuses: HashMap::from([(
+            new.ticket_id,
+            vec![StatusPeriod {
+                at: ts(new.created_at),
+                category: new.category,
+                pauses,
+            }],
+        )]),
+        first_replies: HashMap::new(),
+    };
+    let mut writes = Writes::default();
+    measure_ticket(sla, &facts, &ticket, new.created_at, &mut writes)?;
+    writes.apply(tx, new.created_at).await
+}
+
 /// What a refresh writes, gathered over its tickets.
 #[derive(Default)]
 struct Writes {
@@ -188,7 +327,7 @@ impl Writes {
             .map(|(kind, timer, at)| (*kind, timers::payload(timer), *at))
             .collect();
         crate::jobs::enqueue_many(tx, &jobs, timers::MAX_ATTEMPTS).await?;
-        for chunk in self.due.chunks(500) {
+        for chunk in self.due.chunks(crate::MULTI_ROW) {
             let mut sql = crate::Sql::new("UPDATE tickets SET sla_due_at = CASE id");
             for (id, due) in chunk {
                 sql.push(" WHEN ").bind(*id).push(" THEN ").bind(*due);

@@ -24,6 +24,8 @@ pub struct RetimeRun {
 /// its re-timing commit together or not at all. `total` counts the desk's
 /// open tickets (not resolved or closed) at this moment.
 pub async fn start(tx: &mut Transaction<'static, Any>, desk_id: i64, reason: &str) -> Result<i64> {
+    // Every edit that re-times also changes what refreshing reads.
+    super::refresh::bump_version(tx, desk_id).await?;
     let total: i64 = sqlx::query(
         "SELECT COUNT(*) FROM tickets WHERE desk_id = $1 AND status_category NOT IN ('resolved', 'closed')",
     )

@@ -127,6 +127,8 @@ pub async fn save(
     }
     if changed {
         super::retime_runs::start(&mut tx, desk_id, "statuses").await?;
+    } else {
+        super::refresh::bump_version(&mut tx, desk_id).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -143,5 +145,6 @@ pub async fn pause_waiting_statuses(db: &Db, desk_id: i64) -> Result<()> {
     .bind(desk_id)
     .execute(db.write())
     .await?;
-    Ok(())
+    let mut conn = db.write().acquire().await?;
+    super::refresh::bump_version(&mut conn, desk_id).await
 }

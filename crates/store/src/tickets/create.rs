@@ -2,7 +2,7 @@ use super::record_change;
 use crate::notifications::{self, NewNotification};
 use crate::{now_ms, users, Db, Result, StoreError};
 use atbalsts_domain::custom_field::FieldValue;
-use atbalsts_domain::{Channel, Email, Priority, Summary, TicketKey, Viewer};
+use atbalsts_domain::{Channel, Email, Priority, StatusCategory, Summary, TicketKey, Viewer};
 use sqlx::Row;
 
 /// Who files a ticket: a signed-in person, or someone who gave only an
@@ -389,7 +389,18 @@ pub async fn create_ticket_notifying(
         approvers,
         queue,
     };
-    crate::sla::refresh(&mut tx, &sla, id, now).await?;
+    let clocks = crate::sla::refresh::NewTicketFacts {
+        ticket_id: id,
+        ticket_type_id: new.ticket_type_id,
+        priority: &priority,
+        service: facts.service.as_deref(),
+        institution_id,
+        request_type_id: new.request_type_id,
+        created_at: now,
+        status: &status_code,
+        category: StatusCategory::parse(&category).unwrap_or(StatusCategory::New),
+    };
+    crate::sla::refresh::refresh_created(&mut tx, &sla, &clocks).await?;
     for n in compose(&created) {
         notifications::queue(&mut tx, &n).await?;
     }

@@ -8,6 +8,7 @@ mod catalogue;
 mod comments;
 mod error;
 mod json;
+mod reports;
 mod tickets;
 mod transitions;
 mod workspace;
@@ -47,6 +48,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
+        .route("/reports/{desk}/volume", get(reports::volume))
         .route("/calendars", get(calendars::list))
         .route("/calendars/{id}/days", get(calendars::days))
         .route(

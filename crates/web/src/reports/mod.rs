@@ -1,7 +1,9 @@
 //! Desk reports for team leads, service owners and administrators, each a
 //! page and a CSV download.
 
+mod filter_bar;
 pub mod priority_overrides;
+pub(crate) mod volume;
 
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_store::desks::Desk;
@@ -18,6 +20,52 @@ pub fn routes() -> Router<AppState> {
             "/reports/{desk}/priority-overrides.csv",
             get(priority_overrides::csv),
         )
+        .route("/reports/{desk}/volume", get(volume::page))
+        .route("/reports/{desk}/volume.csv", get(volume::csv))
+}
+
+/// A period's name in a report: a day as the reader writes dates, a week
+/// by its first day, a month as `12.2026` / `Dec 2026`.
+pub(crate) fn period_label(
+    state: &AppState,
+    locale: atbalsts_domain::Locale,
+    period: atbalsts_domain::reports::Period,
+    bucket: &atbalsts_domain::reports::Bucket,
+) -> String {
+    use atbalsts_domain::reports::Period;
+    let day = crate::dates::date_text(locale, bucket.start_ms);
+    match period {
+        Period::Day => day,
+        Period::Week => state
+            .i18n
+            .t_args(locale, "report-week-of", &[("date", day.into())]),
+        Period::Month => match locale {
+            atbalsts_domain::Locale::Lv => bucket.first_day.strftime("%m.%Y").to_string(),
+            atbalsts_domain::Locale::En => bucket.first_day.strftime("%b %Y").to_string(),
+        },
+    }
+}
+
+/// A split value in words: channels and priorities through the catalogue,
+/// ticket and request types by their labels, names as they are, and
+/// "none" for tickets without one.
+pub(crate) fn split_name(
+    state: &AppState,
+    locale: atbalsts_domain::Locale,
+    split: Option<atbalsts_domain::reports::Dimension>,
+    key: &atbalsts_store::reports::SplitKey,
+) -> String {
+    use atbalsts_domain::reports::Dimension;
+    match split {
+        None => state.i18n.t(locale, "report-all-tickets"),
+        Some(_) if key.key.is_empty() => state.i18n.t(locale, "report-none"),
+        Some(Dimension::Channel) => state.i18n.t(locale, &format!("channel-{}", key.key)),
+        Some(Dimension::Priority) => state.i18n.t(locale, &format!("priority-{}", key.key)),
+        Some(_) => match &key.labels {
+            Some(labels) => labels.get(locale).to_owned(),
+            None => key.key.clone(),
+        },
+    }
 }
 
 /// The desk, if the person reads its reports; otherwise 404, as for

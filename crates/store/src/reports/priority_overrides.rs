@@ -1,4 +1,4 @@
-//! Desk reports for team leads, service owners and administrators.
+//! Tickets whose priority an agent chose over the matrix's.
 
 use crate::{Db, Result, StoreError};
 use atbalsts_domain::triage::Level;

@@ -1,0 +1,230 @@
+//! The volume report: tickets created, resolved and closed per Riga period,
+//! optionally split by one dimension — a page with a chart and its data
+//! table, a CSV download, and the same figures as JSON in the API.
+
+use super::filter_bar::FilterBar;
+use super::{period_label, report_desk, split_name};
+use crate::charts::{BarChart, ChartSeries};
+use crate::csv_out::cell;
+use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::reports::ReportFilterForm;
+use atbalsts_domain::Locale;
+use atbalsts_store::reports::volume::{volume, Volume};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use minijinja::context;
+use serde_json::json;
+
+/// At most this many split values are drawn; the table lists them all.
+const DRAWN: usize = 8;
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(form): Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    let desk = report_desk(&state, &ctx, &prefix).await?;
+    let bar = FilterBar::read(&state, &ctx, desk.id, &form).await?;
+    let report = volume(&state.db, desk.id, &bar.filter).await?;
+    let locale = ctx.locale;
+    let t = |k: &str| state.i18n.t(locale, k);
+    let labels: Vec<String> = report
+        .periods
+        .buckets
+        .iter()
+        .map(|b| period_label(&state, locale, report.periods.period, b))
+        .collect();
+    let split = bar.filter.split.is_some();
+    let rows: Vec<_> = report
+        .series
+        .iter()
+        .map(|s| {
+            let (created, resolved, closed) = s.totals();
+            context! {
+                name => split_name(&state, locale, bar.filter.split, &s.split),
+                created => s.created, resolved => s.resolved, closed => s.closed,
+                total_created => created, total_resolved => resolved, total_closed => closed,
+            }
+        })
+        .collect();
+    let totals = report.series.iter().fold((0, 0, 0), |acc, s| {
+        let (c, r, d) = s.totals();
+        (acc.0 + c, acc.1 + r, acc.2 + d)
+    });
+    let summary = state.i18n.t_args(
+        locale,
+        "report-volume-summary",
+        &[
+            ("created", totals.0.into()),
+            ("resolved", totals.1.into()),
+            ("closed", totals.2.into()),
+        ],
+    );
+    // Without a split: created, resolved and closed side by side; with one,
+    // the created tickets of each split value stacked.
+    let series: Vec<ChartSeries> = if split {
+        report
+            .series
+            .iter()
+            .take(DRAWN)
+            .map(|s| ChartSeries {
+                name: split_name(&state, locale, bar.filter.split, &s.split),
+                values: s.created.clone(),
+            })
+            .collect()
+    } else {
+        let s = &report.series[0];
+        vec![
+            ChartSeries {
+                name: t("report-created"),
+                values: s.created.clone(),
+            },
+            ChartSeries {
+                name: t("report-resolved"),
+                values: s.resolved.clone(),
+            },
+            ChartSeries {
+                name: t("report-closed"),
+                values: s.closed.clone(),
+            },
+        ]
+    };
+    let chart = BarChart {
+        id: "volume-chart",
+        title: &t("report-volume-chart"),
+        summary: &summary,
+        categories: &labels,
+        series: &series,
+        stacked: split,
+    }
+    .svg();
+    let legend: Vec<_> = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| context! { class => format!("s{}", i % 8), name => s.name })
+        .collect();
+    let status = if bar.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    state.templates.render_status(
+        &ctx,
+        status,
+        "reports/volume.html",
+        context! {
+            desk => desk,
+            filter => bar.context,
+            errors => bar.errors.0,
+            labels => labels,
+            rows => rows,
+            split => split,
+            chart => chart,
+            legend => legend,
+            summary => summary,
+            csv_href => format!("/reports/{}/volume.csv?{}", desk.key_prefix, bar.filter.query()),
+        },
+    )
+}
+
+/// One row per period and split value: the figures of the page's table.
+fn csv_bytes(
+    state: &AppState,
+    locale: Locale,
+    report: &Volume,
+    split: Option<atbalsts_domain::reports::Dimension>,
+) -> Result<Vec<u8>, csv::Error> {
+    let t = |k: &str| state.i18n.t(locale, k);
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record([
+        t("report-period"),
+        t("report-split"),
+        t("report-created"),
+        t("report-resolved"),
+        t("report-closed"),
+    ])?;
+    for s in &report.series {
+        let name = cell(&split_name(state, locale, split, &s.split));
+        for (i, b) in report.periods.buckets.iter().enumerate() {
+            w.write_record([
+                b.first_day.to_string(),
+                name.clone(),
+                s.created[i].to_string(),
+                s.resolved[i].to_string(),
+                s.closed[i].to_string(),
+            ])?;
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(form): Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    let desk = report_desk(&state, &ctx, &prefix).await?;
+    let bar = FilterBar::read(&state, &ctx, desk.id, &form).await?;
+    if !bar.errors.is_empty() {
+        return Err(AppError::Invalid(bar.errors));
+    }
+    let report = volume(&state.db, desk.id, &bar.filter).await?;
+    let bytes = csv_bytes(&state, ctx.locale, &report, bar.filter.split)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(crate::csv_out::download(
+        &format!("volume-{}", desk.key_prefix),
+        bytes,
+    ))
+}
+
+/// The report as JSON for the API: the periods (first day, start and end
+/// as RFC 3339 in Riga time) and each split value's counts.
+pub(crate) async fn json_of(
+    state: &AppState,
+    desk_id: i64,
+    filter: &atbalsts_domain::reports::ReportFilter,
+) -> AppResult<Response> {
+    let report = volume(&state.db, desk_id, filter).await?;
+    let tz = atbalsts_domain::reports::periods::riga();
+    let instant = |ms: i64| {
+        jiff::Timestamp::from_millisecond(ms)
+            .map(|t| {
+                t.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    let periods: Vec<_> = report
+        .periods
+        .buckets
+        .iter()
+        .map(|b| json!({ "first_day": b.first_day.to_string(), "start": instant(b.start_ms), "end": instant(b.end_ms) }))
+        .collect();
+    let series: Vec<_> = report
+        .series
+        .iter()
+        .map(|s| {
+            json!({
+                "split": s.split.key,
+                "labels": s.split.labels,
+                "created": s.created,
+                "resolved": s.resolved,
+                "closed": s.closed,
+            })
+        })
+        .collect();
+    Ok(axum::Json(json!({
+        "report": "volume",
+        "period": report.periods.period,
+        "from": filter.from.to_string(),
+        "to": filter.to.to_string(),
+        "split": filter.split,
+        "periods": periods,
+        "series": series,
+    }))
+    .into_response())
+}

@@ -237,7 +237,14 @@ pub async fn page(
     };
     let staff = viewer.is_staff_anywhere();
     let order = if staff {
-        Order::parse(&q.sort, &q.dir)
+        // "Breached / due within N hours" reads soonest first unless another
+        // order is asked for (and so along the due index).
+        let sort = if q.sort.is_empty() && !q.due.trim().is_empty() {
+            "due"
+        } else {
+            q.sort.as_str()
+        };
+        Order::parse(sort, &q.dir)
     } else {
         Order::parse("", "")
     };

@@ -570,9 +570,15 @@ async fn seed_sla_examples(db: &Db, desk: i64, tickets: &[i64]) -> Result<(), Bo
             ),
         ),
     ];
+    // The demo's policies were saved with re-time runs queued: finish them
+    // first, so that the server's worker does not measure the examples over.
+    crate::sla_runs::drain_retime(db, desk, std::time::Duration::from_secs(60)).await?;
     let mut tx = db.write().begin().await?;
     for (ticket, c) in &examples {
         clocks::save(&mut tx, *ticket, policy_id, calendar_id, c).await?;
+    }
+    for ticket in tickets {
+        atbalsts_store::sla::due::recompute(&mut tx, *ticket).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -9,6 +9,7 @@ mod mail_in;
 mod seed_tickets;
 mod serve;
 mod sla_bench;
+mod sla_runs;
 
 use clap::{Parser, Subcommand};
 use config::Settings;

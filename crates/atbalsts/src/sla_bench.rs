@@ -9,9 +9,10 @@
 
 use crate::config::Settings;
 use crate::serve::{connect, BoxError};
+use crate::sla_runs::drain_retime;
 use atbalsts_domain::{Channel, Priority, Summary};
 use atbalsts_store::sla::policies::{self, NewPolicy, StoredPolicy};
-use atbalsts_store::sla::{retime, retime_runs};
+use atbalsts_store::sla::retime_runs;
 use atbalsts_store::tickets::{create_ticket, NewTicket};
 use atbalsts_store::Db;
 use clap::Args;
@@ -156,34 +157,6 @@ async fn compare_creates(
         (on.as_secs_f64() / off.as_secs_f64() - 1.0) * 100.0
     );
     Ok(())
-}
-
-/// Runs the queued `sla.retime` jobs until the desk's latest run is finished.
-async fn drain_retime(db: &Db, desk_id: i64, limit: Duration) -> Result<(), BoxError> {
-    let retime_db = db.clone();
-    let worker = atbalsts_jobs::Worker::new(db.clone(), "sla-bench").handle(
-        retime::RETIME_JOB,
-        move |job| {
-            let db = retime_db.clone();
-            async move {
-                retime::run_step(&db, &job.payload, atbalsts_store::now_ms())
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            }
-        },
-    );
-    let deadline = Instant::now() + limit;
-    loop {
-        let ran = worker.run_once().await?;
-        let run = retime_runs::latest(db, desk_id).await?;
-        if ran == 0 && run.as_ref().is_none_or(|r| r.finished_at.is_some()) {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("re-time not finished within {} s", limit.as_secs()).into());
-        }
-    }
 }
 
 async fn retime_all(

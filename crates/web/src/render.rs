@@ -99,6 +99,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/priority-overrides.html",
     "reports/filter-bar.html",
     "reports/volume.html",
+    "reports/speed.html",
     "notices.html",
 ];
 

@@ -6,6 +6,7 @@
 
 mod priority_overrides;
 mod scope;
+pub mod speed;
 pub mod volume;
 
 pub use priority_overrides::{priority_overrides, PriorityOverride};

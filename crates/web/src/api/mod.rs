@@ -48,7 +48,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
-        .route("/reports/{desk}/volume", get(reports::volume))
+        .route("/reports/{desk}/{report}", get(reports::report))
         .route("/calendars", get(calendars::list))
         .route("/calendars/{id}/days", get(calendars::days))
         .route(

@@ -1,5 +1,6 @@
 //! Reports through the API: the figures of a report page as JSON, for the
-//! same filter (`/api/v1/reports/{DESK}/volume?preset=last_month&split=channel`).
+//! same filter (`/api/v1/reports/{DESK}/volume?preset=last_month&split=channel`,
+//! `…/speed`).
 //! A filter problem is a 400 with field errors, not a report of defaults.
 
 use super::auth::ApiCaller;
@@ -8,10 +9,10 @@ use atbalsts_domain::reports::{ReportFilter, ReportFilterForm};
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
-pub(super) async fn volume(
+pub(super) async fn report(
     State(state): State<AppState>,
     ApiCaller(viewer): ApiCaller,
-    Path(prefix): Path<String>,
+    Path((prefix, report)): Path<(String, String)>,
     Query(form): Query<ReportFilterForm>,
 ) -> AppResult<Response> {
     let desk = atbalsts_store::desks::desk_by_prefix(&state.db, &prefix)
@@ -25,5 +26,9 @@ pub(super) async fn volume(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    crate::reports::volume::json_of(&state, desk.id, &filter).await
+    match report.as_str() {
+        "volume" => crate::reports::volume::json_of(&state, desk.id, &filter).await,
+        "speed" => crate::reports::speed::json_of(&state, desk.id, &filter).await,
+        _ => Err(AppError::NotFound),
+    }
 }

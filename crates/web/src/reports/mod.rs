@@ -3,6 +3,7 @@
 
 mod filter_bar;
 pub mod priority_overrides;
+pub(crate) mod speed;
 pub(crate) mod volume;
 
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -22,6 +23,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/reports/{desk}/volume", get(volume::page))
         .route("/reports/{desk}/volume.csv", get(volume::csv))
+        .route("/reports/{desk}/speed", get(speed::page))
+        .route("/reports/{desk}/speed.csv", get(speed::csv))
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

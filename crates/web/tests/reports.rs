@@ -1,5 +1,5 @@
-//! The volume report as a desk administrator (who reads the desk's
-//! reports) uses it: the filter bar in the URL, a chart with its data
+//! The reports as a desk administrator (who reads the desk's reports)
+//! uses them — volume and speed: the filter bar in the URL, a chart with its data
 //! table, a CSV download, the same figures through the API, and a filter
 //! problem told next to its control with the rest of the filter kept.
 
@@ -146,4 +146,49 @@ async fn agents_and_customers_do_not_read_reports_and_the_api_gives_the_same_fig
         .api("GET", "/api/v1/reports/KISC/volume", &agent_token, None)
         .await;
     assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+}
+
+#[db_test]
+async fn a_desk_administrator_reads_time_in_each_status_and_the_api_gives_it_in_seconds(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let (db, w) = (&app.db.db, &app.world);
+    let key = w.file(db, &w.customer_a, "Neiet printeris").await;
+    for s in ["in_progress", "resolved"] {
+        let t = w.ticket(db, &key).await;
+        atbalsts_store::tickets::transition(db, &w.agent, &t, s, None)
+            .await
+            .unwrap();
+    }
+    let mut admin = Browser::signed_in(&app, "admin@kisc.lv").await;
+    let page = admin.get("/reports/KISC/speed?preset=this_month").await;
+    let html = page.text();
+    assert_eq!(page.status, StatusCode::OK, "{html}");
+    assert!(html.contains("Laiks katrā statusā"));
+    // The status periods that ended: open and in progress, once each.
+    let table = html
+        .split("speed-status-table")
+        .nth(2)
+        .expect("the status table");
+    assert_eq!(table.matches("<td>1</td>").count(), 2, "{table}");
+    assert!(html.contains("<svg class=\"chart\""));
+    let csv = admin.get("/reports/KISC/speed.csv?preset=this_month").await;
+    assert_eq!(csv.status, StatusCode::OK);
+
+    let token = app.token_for(&w.desk_admin).await;
+    let r = app
+        .api(
+            "GET",
+            "/api/v1/reports/KISC/speed?preset=this_month",
+            &token,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(v["statuses"].as_array().unwrap().len(), 2);
+    assert_eq!(v["statuses"][0]["time"]["count"], 1);
+    let unknown = app
+        .api("GET", "/api/v1/reports/KISC/nothing", &token, None)
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }

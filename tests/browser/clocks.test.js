@@ -3,7 +3,10 @@
 // queue's Termiņš column with its "breaches soonest" order and its filter,
 // at 1280 and 375 px, with axe-core on every page. The demo seeds the
 // clocks (crates/atbalsts/src/demo.rs, `seed_sla_examples`): KISC-1 runs,
-// KISC-2 is paused, KISC-3 is breached.
+// KISC-2 is paused, KISC-3 is breached. Those are display samples that a
+// re-time run measures over (any SLA edit re-times the desk's open tickets),
+// so this file runs before sla-admin.test.js edits the demo's policies
+// (node --test takes the files in name order).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';

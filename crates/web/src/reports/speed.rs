@@ -8,12 +8,12 @@ use super::{report_desk, split_name};
 use crate::charts::{BarChart, ChartSeries};
 use crate::csv_out::cell;
 use crate::{AppError, AppResult, AppState, Ctx};
-use atbalsts_domain::reports::{Distribution, ReportFilter, ReportFilterForm};
+use atbalsts_domain::reports::{Distribution, ReportFilterForm};
 use atbalsts_domain::Locale;
 use atbalsts_store::reports::speed::{speed, Speed};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use minijinja::context;
 use std::collections::HashMap;
 
@@ -226,22 +226,4 @@ pub async fn csv(
         &format!("speed-{}", desk.key_prefix),
         bytes,
     ))
-}
-
-/// The report as JSON for the API, durations in seconds.
-pub(crate) async fn json_of(
-    state: &AppState,
-    desk_id: i64,
-    filter: &ReportFilter,
-) -> AppResult<Response> {
-    let report = speed(&state.db, desk_id, filter).await?;
-    Ok(axum::Json(serde_json::json!({
-        "report": "speed",
-        "from": filter.from.to_string(),
-        "to": filter.to.to_string(),
-        "split": filter.split,
-        "rows": report.rows,
-        "statuses": report.statuses,
-    }))
-    .into_response())
 }

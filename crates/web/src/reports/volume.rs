@@ -12,9 +12,8 @@ use atbalsts_domain::Locale;
 use atbalsts_store::reports::volume::{volume, Volume};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use minijinja::context;
-use serde_json::json;
 
 /// At most this many split values are drawn; the table lists them all.
 const DRAWN: usize = 8;
@@ -178,53 +177,4 @@ pub async fn csv(
         &format!("volume-{}", desk.key_prefix),
         bytes,
     ))
-}
-
-/// The report as JSON for the API: the periods (first day, start and end
-/// as RFC 3339 in Riga time) and each split value's counts.
-pub(crate) async fn json_of(
-    state: &AppState,
-    desk_id: i64,
-    filter: &atbalsts_domain::reports::ReportFilter,
-) -> AppResult<Response> {
-    let report = volume(&state.db, desk_id, filter).await?;
-    let tz = atbalsts_domain::reports::periods::riga();
-    let instant = |ms: i64| {
-        jiff::Timestamp::from_millisecond(ms)
-            .map(|t| {
-                t.to_zoned(tz.clone())
-                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string()
-            })
-            .unwrap_or_default()
-    };
-    let periods: Vec<_> = report
-        .periods
-        .buckets
-        .iter()
-        .map(|b| json!({ "first_day": b.first_day.to_string(), "start": instant(b.start_ms), "end": instant(b.end_ms) }))
-        .collect();
-    let series: Vec<_> = report
-        .series
-        .iter()
-        .map(|s| {
-            json!({
-                "split": s.split.key,
-                "labels": s.split.labels,
-                "created": s.created,
-                "resolved": s.resolved,
-                "closed": s.closed,
-            })
-        })
-        .collect();
-    Ok(axum::Json(json!({
-        "report": "volume",
-        "period": report.periods.period,
-        "from": filter.from.to_string(),
-        "to": filter.to.to_string(),
-        "split": filter.split,
-        "periods": periods,
-        "series": series,
-    }))
-    .into_response())
 }

@@ -14,6 +14,17 @@ pub(crate) fn cell(s: &str) -> String {
     }
 }
 
+/// A CSV writer whose file starts with a byte-order mark, so spreadsheet
+/// programs read it as UTF-8.
+pub(crate) fn writer() -> csv::Writer<Vec<u8>> {
+    csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec())
+}
+
+/// The written file's bytes.
+pub(crate) fn finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
 /// A CSV file to download: `{stem}-{today in Riga}.csv`, never cached.
 pub(crate) fn download(stem: &str, bytes: Vec<u8>) -> Response {
     let name = format!(

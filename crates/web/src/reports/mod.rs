@@ -71,6 +71,42 @@ pub(crate) fn split_name(
     }
 }
 
+/// The desk of a report request and its filter bar.
+pub(crate) async fn open(
+    state: &AppState,
+    ctx: &Ctx,
+    prefix: &str,
+    form: &atbalsts_domain::reports::ReportFilterForm,
+) -> AppResult<(Desk, filter_bar::FilterBar)> {
+    let desk = report_desk(state, ctx, prefix).await?;
+    let bar = filter_bar::FilterBar::read(state, ctx, desk.id, form).await?;
+    Ok((desk, bar))
+}
+
+/// As [`open`], for a download: a filter problem is refused with its
+/// field errors instead of a file of defaults.
+pub(crate) async fn open_checked(
+    state: &AppState,
+    ctx: &Ctx,
+    prefix: &str,
+    form: &atbalsts_domain::reports::ReportFilterForm,
+) -> AppResult<(Desk, atbalsts_domain::reports::ReportFilter)> {
+    let (desk, bar) = open(state, ctx, prefix, form).await?;
+    if !bar.errors.is_empty() {
+        return Err(AppError::Invalid(bar.errors));
+    }
+    Ok((desk, bar.filter))
+}
+
+/// A report page's status: 422 when part of its filter was refused.
+pub(crate) fn page_status(bar: &filter_bar::FilterBar) -> axum::http::StatusCode {
+    if bar.errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// The desk, if the person reads its reports; otherwise 404, as for
 /// anything they may not see.
 pub(crate) async fn report_desk(state: &AppState, ctx: &Ctx, prefix: &str) -> AppResult<Desk> {

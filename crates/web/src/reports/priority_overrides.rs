@@ -95,8 +95,7 @@ pub(crate) fn to_csv(
     rows: &[PriorityOverride],
     t: impl Fn(&str) -> String,
 ) -> Result<Vec<u8>, csv::Error> {
-    // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = crate::csv_out::writer();
     w.write_record(
         [
             "overrides-key",
@@ -123,7 +122,7 @@ pub(crate) fn to_csv(
             r.at.map(riga_minute).unwrap_or_default(),
         ])?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    crate::csv_out::finish(w)
 }
 
 pub async fn csv(

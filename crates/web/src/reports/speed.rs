@@ -3,8 +3,7 @@
 //! time tickets spent in each status, with a chart of the median time per
 //! status beside its table; CSV and API alike.
 
-use super::filter_bar::FilterBar;
-use super::{report_desk, split_name};
+use super::split_name;
 use crate::charts::{BarChart, ChartSeries};
 use crate::csv_out::cell;
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -12,7 +11,6 @@ use atbalsts_domain::reports::{Distribution, ReportFilterForm};
 use atbalsts_domain::Locale;
 use atbalsts_store::reports::speed::{speed, Speed};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::context;
 use std::collections::HashMap;
@@ -50,8 +48,7 @@ pub async fn page(
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
 ) -> AppResult<Response> {
-    let desk = report_desk(&state, &ctx, &prefix).await?;
-    let bar = FilterBar::read(&state, &ctx, desk.id, &form).await?;
+    let (desk, bar) = super::open(&state, &ctx, &prefix, &form).await?;
     let report = speed(&state.db, desk.id, &bar.filter).await?;
     let locale = ctx.locale;
     let names = status_names(&state, desk.id, locale).await?;
@@ -120,11 +117,7 @@ pub async fn page(
         stacked: false,
     }
     .svg();
-    let status = if bar.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::page_status(&bar);
     state.templates.render_status(
         &ctx,
         status,
@@ -150,7 +143,7 @@ fn csv_bytes(
     names: &HashMap<String, String>,
 ) -> Result<Vec<u8>, csv::Error> {
     let t = |k: &str| state.i18n.t(locale, k);
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = crate::csv_out::writer();
     w.write_record([
         t("report-measure"),
         t("report-split"),
@@ -204,7 +197,7 @@ fn csv_bytes(
             &s.time,
         )?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    crate::csv_out::finish(w)
 }
 
 pub async fn csv(
@@ -213,14 +206,10 @@ pub async fn csv(
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
 ) -> AppResult<Response> {
-    let desk = report_desk(&state, &ctx, &prefix).await?;
-    let bar = FilterBar::read(&state, &ctx, desk.id, &form).await?;
-    if !bar.errors.is_empty() {
-        return Err(AppError::Invalid(bar.errors));
-    }
-    let report = speed(&state.db, desk.id, &bar.filter).await?;
+    let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
+    let report = speed(&state.db, desk.id, &filter).await?;
     let names = status_names(&state, desk.id, ctx.locale).await?;
-    let bytes = csv_bytes(&state, ctx.locale, &report, bar.filter.split, &names)
+    let bytes = csv_bytes(&state, ctx.locale, &report, filter.split, &names)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(crate::csv_out::download(
         &format!("speed-{}", desk.key_prefix),

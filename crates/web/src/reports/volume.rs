@@ -2,8 +2,7 @@
 //! optionally split by one dimension — a page with a chart and its data
 //! table, a CSV download, and the same figures as JSON in the API.
 
-use super::filter_bar::FilterBar;
-use super::{period_label, report_desk, split_name};
+use super::{period_label, split_name};
 use crate::charts::{BarChart, ChartSeries};
 use crate::csv_out::cell;
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -11,7 +10,6 @@ use atbalsts_domain::reports::ReportFilterForm;
 use atbalsts_domain::Locale;
 use atbalsts_store::reports::volume::{volume, Volume};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::context;
 
@@ -24,8 +22,7 @@ pub async fn page(
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
 ) -> AppResult<Response> {
-    let desk = report_desk(&state, &ctx, &prefix).await?;
-    let bar = FilterBar::read(&state, &ctx, desk.id, &form).await?;
+    let (desk, bar) = super::open(&state, &ctx, &prefix, &form).await?;
     let report = volume(&state.db, desk.id, &bar.filter).await?;
     let locale = ctx.locale;
     let t = |k: &str| state.i18n.t(locale, k);
@@ -104,11 +101,7 @@ pub async fn page(
         .enumerate()
         .map(|(i, s)| context! { class => format!("s{}", i % 8), name => s.name })
         .collect();
-    let status = if bar.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::page_status(&bar);
     state.templates.render_status(
         &ctx,
         status,
@@ -136,7 +129,7 @@ fn csv_bytes(
     split: Option<atbalsts_domain::reports::Dimension>,
 ) -> Result<Vec<u8>, csv::Error> {
     let t = |k: &str| state.i18n.t(locale, k);
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = crate::csv_out::writer();
     w.write_record([
         t("report-period"),
         t("report-split"),
@@ -156,7 +149,7 @@ fn csv_bytes(
             ])?;
         }
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    crate::csv_out::finish(w)
 }
 
 pub async fn csv(
@@ -165,13 +158,9 @@ pub async fn csv(
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
 ) -> AppResult<Response> {
-    let desk = report_desk(&state, &ctx, &prefix).await?;
-    let bar = FilterBar::read(&state, &ctx, desk.id, &form).await?;
-    if !bar.errors.is_empty() {
-        return Err(AppError::Invalid(bar.errors));
-    }
-    let report = volume(&state.db, desk.id, &bar.filter).await?;
-    let bytes = csv_bytes(&state, ctx.locale, &report, bar.filter.split)
+    let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
+    let report = volume(&state.db, desk.id, &filter).await?;
+    let bytes = csv_bytes(&state, ctx.locale, &report, filter.split)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(crate::csv_out::download(
         &format!("volume-{}", desk.key_prefix),

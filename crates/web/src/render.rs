@@ -98,6 +98,14 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/classifiers.html",
     "reports/priority-overrides.html",
     "notices.html",
+    "tickets/panels/satisfaction.html",
+    "satisfaction/form.html",
+    "satisfaction/given.html",
+    "satisfaction/answer.html",
+    "satisfaction/thanks.html",
+    "satisfaction/closed.html",
+    "satisfaction/invalid.html",
+    "admin/satisfaction.html",
 ];
 
 #[derive(Clone)]

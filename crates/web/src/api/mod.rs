@@ -8,6 +8,7 @@ mod catalogue;
 mod comments;
 mod error;
 mod json;
+mod satisfaction;
 mod tickets;
 mod transitions;
 mod workspace;
@@ -44,6 +45,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/tickets/{key}/triage",
             axum::routing::put(workspace::triage),
+        )
+        .route(
+            "/tickets/{key}/satisfaction",
+            get(satisfaction::get).put(satisfaction::put),
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))

@@ -218,7 +218,7 @@ pub(crate) async fn open(
     .fetch_one(&mut **tx)
     .await?;
     let desk_id: i64 = t.try_get(0)?;
-    if !settings_on(&mut **tx, desk_id).await?.asks(t.try_get(1)?) {
+    if !settings_on(tx, desk_id).await?.asks(t.try_get(1)?) {
         return Ok(());
     }
     sqlx::query(
@@ -253,7 +253,7 @@ pub async fn answer(
         return Err(StoreError::invalid("score", "error-csat-score"));
     }
     let mut tx = db.write().begin().await?;
-    let before = survey_on(&mut *tx, ticket_id)
+    let before = survey_on(&mut tx, ticket_id)
         .await?
         .filter(|s| s.requester_id == requester_id)
         .ok_or(StoreError::NotFound)?;
@@ -289,7 +289,7 @@ pub async fn answer(
             notifications::queue(&mut tx, &n).await?;
         }
     }
-    let after = survey_on(&mut *tx, ticket_id)
+    let after = survey_on(&mut tx, ticket_id)
         .await?
         .ok_or(StoreError::NotFound)?;
     tx.commit().await?;

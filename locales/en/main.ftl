@@ -565,6 +565,8 @@ mail-request-resolved-body =
 
     If the problem is not solved, reply to this email and the request will be reopened.
     View the request in the support portal: { $link }
+
+    { $survey }
 mail-agent-watched-updated-body =
     There are changes on { $key } "{ $summary }", which you watch:
 
@@ -1554,3 +1556,64 @@ report-p90-seconds = 90th percentile, seconds
 report-max-seconds = Longest, seconds
 report-no-data = No data in this period.
 nav-speed = Speed { $desk }
+
+## Customer satisfaction surveys (CSAT)
+csat-question = How satisfied are you with how your request was handled?
+mail-survey-paragraph =
+    { $question }
+    Answer with one click, no sign-in needed (you can change your answer for 7 days): { $survey_link }
+mail-kind-satisfaction-low = Low satisfaction score
+mail-satisfaction-low-subject = [{ $key }] Low satisfaction score: { $score }
+mail-satisfaction-low-body =
+    The requester rated how their request { $key } “{ $summary }” was handled: { $score }.
+
+    Comment: { $comment }
+
+    View the request: { $link }
+csat-score-1 = Very dissatisfied
+csat-score-2 = Dissatisfied
+csat-score-3 = Neither satisfied nor dissatisfied
+csat-score-4 = Satisfied
+csat-score-5 = Very satisfied
+csat-score-words = { $words } ({ $score } of 5)
+csat-score-choice = { $score } — { $words }
+csat-no-comment = (no comment)
+error-csat-score = Choose a score from 1 to 5.
+error-csat-score-required = Choose how satisfied you are (1 to 5).
+error-csat-comment-long = The comment may be at most 2000 characters long.
+error-csat-question-long = The question may be at most 300 characters long.
+csat-closed = The survey is closed: an answer can be given or changed for 7 days only.
+csat-title = How satisfied are you?
+csat-comment-hint = Optional. What went well, what could be better?
+field-score = Score
+field-comment = Comment
+csat-submit = Send the answer
+csat-change = Change the answer
+csat-change-until = You can change your answer until { $when }.
+csat-change-link = Change the answer
+csat-your-answer = Your answer
+csat-thanks-title = Thank you for your answer
+csat-thanks-body = Your answer has been saved. You can change it until { $when } with the same link.
+csat-closed-title = The survey is closed
+csat-closed-body = An answer can be given or changed for 7 days only; this survey is closed. If something is still wrong, reply to the mail about your request or file a new one.
+csat-invalid-title = This survey link does not work
+csat-invalid-body = The link is not valid: it may have been copied incompletely, or it belongs to another request. Use the link from the mail about your request, or answer on the request page after signing in.
+csat-panel-title = Satisfaction
+csat-panel-score = Score
+csat-panel-comment = Comment
+csat-panel-answered = Answered
+csat-panel-changed = changed { $when }
+csat-panel-waiting = The requester was asked on { $when } and has not answered yet.
+flash-survey-answered = Thank you, your answer has been saved.
+csat-settings-title = Satisfaction survey
+csat-settings-saved = The survey settings have been saved.
+csat-settings-intro = When a request is resolved, its requester is asked how satisfied they are (1–5, with an optional comment), by a link in the mail and on the request page. A score of 1 or 2 is sent to the team lead.
+field-enabled = Ask requesters when their request is resolved
+field-question_lv = Question in Latvian
+field-question_en = Question in English
+csat-settings-question-hint = Leave empty for the default: “{ $default }”
+field-request_types = Request types that ask
+csat-settings-types-hint = None ticked: every request type asks.
+csat-settings-no-types = The desk has no request types yet.
+csat-settings-save = Save
+nav-csat = Satisfaction { $desk }

@@ -569,6 +569,8 @@ mail-request-resolved-body =
 
     Ja problēma nav novērsta, atbildiet uz šo vēstuli, un pieteikums tiks atvērts no jauna.
     Apskatīt pieteikumu atbalsta portālā: { $link }
+
+    { $survey }
 mail-agent-watched-updated-body =
     Pieteikumā { $key } „{ $summary }”, kam sekojat, ir izmaiņas:
 
@@ -1563,3 +1565,64 @@ report-p90-seconds = 90. procentile, sekundes
 report-max-seconds = Ilgākais, sekundes
 report-no-data = Šajā periodā datu nav.
 nav-speed = Izpildes ātrums { $desk }
+
+## Customer satisfaction surveys (CSAT)
+csat-question = Cik apmierināts esat ar pieteikuma izpildi?
+mail-survey-paragraph =
+    { $question }
+    Atbildiet ar vienu klikšķi, bez pieteikšanās (atbildi var mainīt 7 dienas): { $survey_link }
+mail-kind-satisfaction-low = Zems apmierinātības vērtējums
+mail-satisfaction-low-subject = [{ $key }] Zems apmierinātības vērtējums: { $score }
+mail-satisfaction-low-body =
+    Pieteicējs novērtēja pieteikuma { $key } „{ $summary }” izpildi: { $score }.
+
+    Komentārs: { $comment }
+
+    Apskatīt pieteikumu: { $link }
+csat-score-1 = Ļoti neapmierināts
+csat-score-2 = Neapmierināts
+csat-score-3 = Ne apmierināts, ne neapmierināts
+csat-score-4 = Apmierināts
+csat-score-5 = Ļoti apmierināts
+csat-score-words = { $words } ({ $score } no 5)
+csat-score-choice = { $score } — { $words }
+csat-no-comment = (bez komentāra)
+error-csat-score = Izvēlieties vērtējumu no 1 līdz 5.
+error-csat-score-required = Izvēlieties, cik esat apmierināts (no 1 līdz 5).
+error-csat-comment-long = Komentārs var būt ne garāks par 2000 rakstzīmēm.
+error-csat-question-long = Jautājums var būt ne garāks par 300 rakstzīmēm.
+csat-closed = Aptauja ir slēgta: atbildi var sniegt vai mainīt tikai 7 dienas.
+csat-title = Cik esat apmierināts?
+csat-comment-hint = Nav obligāts. Kas izdevās, ko varētu darīt labāk?
+field-score = Vērtējums
+field-comment = Komentārs
+csat-submit = Nosūtīt atbildi
+csat-change = Mainīt atbildi
+csat-change-until = Atbildi var mainīt līdz { $when }.
+csat-change-link = Mainīt atbildi
+csat-your-answer = Jūsu atbilde
+csat-thanks-title = Paldies par atbildi
+csat-thanks-body = Jūsu atbilde ir saglabāta. To var mainīt līdz { $when }, izmantojot to pašu saiti.
+csat-closed-title = Aptauja ir slēgta
+csat-closed-body = Atbildi var sniegt vai mainīt tikai 7 dienas; šī aptauja ir slēgta. Ja kas joprojām nav kārtībā, atbildiet uz vēstuli par savu pieteikumu vai iesniedziet jaunu.
+csat-invalid-title = Šī aptaujas saite nedarbojas
+csat-invalid-body = Saite nav derīga: tā, iespējams, nokopēta nepilnīgi vai pieder citam pieteikumam. Izmantojiet saiti no vēstules par savu pieteikumu vai atbildiet pieteikuma lapā pēc pieteikšanās.
+csat-panel-title = Apmierinātība
+csat-panel-score = Vērtējums
+csat-panel-comment = Komentārs
+csat-panel-answered = Atbildēts
+csat-panel-changed = mainīts { $when }
+csat-panel-waiting = Pieteicējam jautāts { $when }; atbildes vēl nav.
+flash-survey-answered = Paldies, jūsu atbilde ir saglabāta.
+csat-settings-title = Apmierinātības aptauja
+csat-settings-saved = Aptaujas iestatījumi saglabāti.
+csat-settings-intro = Kad pieteikums ir atrisināts, pieteicējam jautā, cik viņš ir apmierināts (1–5, ar neobligātu komentāru), ar saiti vēstulē un pieteikuma lapā. Vērtējumu 1 vai 2 nosūta komandas vadītājam.
+field-enabled = Jautāt pieteicējiem, kad pieteikums atrisināts
+field-question_lv = Jautājums latviski
+field-question_en = Jautājums angliski
+csat-settings-question-hint = Atstājiet tukšu, lai lietotu noklusēto: “{ $default }”
+field-request_types = Pieteikumu veidi, par kuriem jautā
+csat-settings-types-hint = Ja neviens nav atzīmēts, jautā par visiem pieteikumu veidiem.
+csat-settings-no-types = Dienestam vēl nav pieteikumu veidu.
+csat-settings-save = Saglabāt
+nav-csat = Apmierinātība { $desk }

@@ -19,6 +19,7 @@ pub mod reports;
 pub mod request;
 pub mod role;
 pub mod routing;
+pub mod satisfaction;
 pub mod sla;
 pub mod text;
 pub mod ticket;

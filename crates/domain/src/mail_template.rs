@@ -49,7 +49,7 @@ pub const KINDS: &[MailKind] = &[
         code: "request-resolved",
         subject_key: SUBJECT,
         body_key: "mail-request-resolved-body",
-        placeholders: &["key", "summary", "link", "status"],
+        placeholders: &["key", "summary", "link", "status", "survey", "survey_link"],
         for_staff: false,
     },
     MailKind {
@@ -141,6 +141,13 @@ pub const KINDS: &[MailKind] = &[
         subject_key: "mail-sla-breach-subject",
         body_key: "mail-sla-breach-body",
         placeholders: SLA_BREACH,
+        for_staff: true,
+    },
+    MailKind {
+        code: "satisfaction-low",
+        subject_key: "mail-satisfaction-low-subject",
+        body_key: "mail-satisfaction-low-body",
+        placeholders: &["key", "summary", "link", "score", "comment"],
         for_staff: true,
     },
 ];

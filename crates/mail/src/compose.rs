@@ -81,6 +81,16 @@ fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
             "https://atbalsts.example/approvals/apr_…".to_owned(),
         ),
         ("requester", "Jānis Bērziņš".to_owned()),
+        (
+            "survey_link",
+            "https://atbalsts.example/satisfaction/KISC-1042/…".to_owned(),
+        ),
+        (
+            "survey",
+            "https://atbalsts.example/satisfaction/KISC-1042/…".to_owned(),
+        ),
+        ("score", "2".to_owned()),
+        ("comment", body.to_owned()),
         ("name", author.to_owned()),
         ("count", "2".to_owned()),
         ("goal", "Atrisināšana".to_owned()),
@@ -90,6 +100,16 @@ fn sample_values(locale: Locale) -> Vec<(&'static str, String)> {
             format!("- {summary}\n  https://atbalsts.example/kb/KISC/articles/12"),
         ),
     ]
+}
+
+/// The survey link a resolved mail carries to the requester (issue 18).
+#[derive(Debug, Clone)]
+pub struct SurveyInvite {
+    pub requester_id: i64,
+    /// The signed link to the survey page.
+    pub link: String,
+    /// The desk's settings, for its own wording of the question.
+    pub settings: atbalsts_store::satisfaction::Settings,
 }
 
 /// An article due for review, as the owner's reminder lists it.
@@ -272,6 +292,7 @@ impl Composer {
         to: &Recipient,
         status: &atbalsts_domain::Labels,
         resolved: bool,
+        survey: Option<&SurveyInvite>,
     ) -> NewNotification {
         let locale = locale_of(to.locale.as_deref(), Locale::default());
         let code = if resolved {
@@ -279,12 +300,59 @@ impl Composer {
         } else {
             "status-changed"
         };
+        let mut values = vec![("status", status.get(locale).to_owned())];
+        if resolved {
+            let survey = survey.filter(|s| s.requester_id == to.user_id);
+            let paragraph = survey
+                .map(|s| {
+                    let question = s
+                        .settings
+                        .question(locale)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| self.i18n.t(locale, "csat-question"));
+                    self.i18n.t_args(
+                        locale,
+                        "mail-survey-paragraph",
+                        &[
+                            ("question", Arg::Str(question)),
+                            ("survey_link", Arg::Str(s.link.clone())),
+                        ],
+                    )
+                })
+                .unwrap_or_default();
+            values.push(("survey", paragraph));
+            values.push((
+                "survey_link",
+                survey.map(|s| s.link.clone()).unwrap_or_default(),
+            ));
+        }
+        self.compose(kind(code), &to.email, locale, Some(about), values)
+    }
+
+    /// A requester gave a low satisfaction score: to a team lead.
+    pub fn satisfaction_low(
+        &self,
+        about: About<'_>,
+        to: &Recipient,
+        score: i64,
+        comment: &str,
+    ) -> NewNotification {
+        let locale = locale_of(to.locale.as_deref(), Locale::default());
+        let words = self.i18n.t(locale, &format!("csat-score-{score}"));
+        let comment = if comment.trim().is_empty() {
+            self.i18n.t(locale, "csat-no-comment")
+        } else {
+            comment.to_owned()
+        };
         self.compose(
-            kind(code),
+            kind("satisfaction-low"),
             &to.email,
             locale,
             Some(about),
-            vec![("status", status.get(locale).to_owned())],
+            vec![
+                ("score", format!("{score} ({words})")),
+                ("comment", comment),
+            ],
         )
     }
 

@@ -12,7 +12,7 @@
 //! The audience is read before the change's transaction; the notifications
 //! are composed inside it, where the change's outcome is known.
 
-use crate::compose::{About, Composer};
+use crate::compose::{About, Composer, SurveyInvite};
 use atbalsts_domain::{StatusCategory, Viewer};
 use atbalsts_store::notifications::{agents_for, NewNotification, Recipient};
 use atbalsts_store::tickets::participants::{audience, Audience};
@@ -27,6 +27,8 @@ pub struct Notices {
     /// Staff told that the customer replied.
     agents: Vec<Recipient>,
     actor_name: String,
+    /// The survey link for the requester, when a move resolves the ticket.
+    survey: Option<SurveyInvite>,
 }
 
 impl Notices {
@@ -69,6 +71,7 @@ impl Notices {
             audience,
             agents,
             actor_name,
+            survey: None,
         })
     }
 
@@ -78,6 +81,12 @@ impl Notices {
             audience: audience(db, ticket, actor_id).await?,
             ..Self::default()
         })
+    }
+
+    /// The resolved mail to the requester carries this survey link.
+    pub fn with_survey(mut self, survey: Option<SurveyInvite>) -> Self {
+        self.survey = survey;
+        self
     }
 
     /// For a status change explained to the customers by the person who
@@ -148,11 +157,9 @@ impl Notices {
     ) -> Vec<NewNotification> {
         let about = About::from(ticket);
         let resolved = status.category == StatusCategory::Resolved;
-        let customers = self
-            .audience
-            .customers
-            .iter()
-            .map(|c| composer.status_changed(about, c, &status.labels, resolved));
+        let customers = self.audience.customers.iter().map(|c| {
+            composer.status_changed(about, c, &status.labels, resolved, self.survey.as_ref())
+        });
         let watchers = self.audience.watchers.iter().map(|w| {
             let locale = w
                 .locale

@@ -27,6 +27,7 @@ pub mod notifications;
 pub mod queues;
 pub mod reports;
 pub mod routing;
+pub mod satisfaction;
 pub mod search_log;
 pub mod sessions;
 pub mod settings;

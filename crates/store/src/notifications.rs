@@ -7,7 +7,7 @@
 
 use crate::{now_ms, Db, Result};
 use serde::Serialize;
-use sqlx::{Any, Row};
+use sqlx::{Any, Row, Transaction};
 
 #[derive(Debug, Clone)]
 pub struct NewNotification {
@@ -368,4 +368,46 @@ pub async fn set_preference(db: &Db, user_id: i64, kind: &str, enabled: bool) ->
     .execute(db.write())
     .await?;
     Ok(())
+}
+
+fn recipient(r: &sqlx::any::AnyRow) -> Result<Recipient> {
+    Ok(Recipient {
+        user_id: r.try_get(0)?,
+        email: r.try_get(1)?,
+        locale: r.try_get(2)?,
+    })
+}
+
+/// The team leads of the desk who are members of one of `teams`; all the
+/// desk's team leads when the ticket has no team.
+pub(crate) async fn team_leads(
+    tx: &mut Transaction<'static, Any>,
+    desk_id: i64,
+    teams: &[i64],
+) -> Result<Vec<Recipient>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.email, u.locale FROM desk_roles r JOIN users u ON u.id = r.user_id \
+         WHERE r.desk_id = $1 AND r.role = 'team_lead' AND u.active = 1 ORDER BY u.id",
+    )
+    .bind(desk_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let leads = rows.iter().map(recipient).collect::<Result<Vec<_>>>()?;
+    if teams.is_empty() {
+        return Ok(leads);
+    }
+    let mut members = Vec::new();
+    for t in teams {
+        for r in sqlx::query("SELECT user_id FROM team_members WHERE team_id = $1")
+            .bind(*t)
+            .fetch_all(&mut **tx)
+            .await?
+        {
+            members.push(r.try_get::<i64, _>(0)?);
+        }
+    }
+    Ok(leads
+        .into_iter()
+        .filter(|l| members.contains(&l.user_id))
+        .collect())
 }

@@ -34,6 +34,8 @@ pub struct RequestEcho {
     pub notice: Option<&'static str>,
     pub approval_comment: String,
     pub approval_errors: Vec<FieldError>,
+    /// The satisfaction survey as refused, with what was typed.
+    pub survey: Option<crate::surveys::SurveyForm>,
 }
 
 /// The customer's list of requests, the page of one request, and that

@@ -44,10 +44,11 @@ pub(crate) enum Flash {
     Reopened,
     CustomerReplied,
     NoticesRead,
+    SurveyAnswered,
 }
 
 impl Flash {
-    const ALL: [Flash; 20] = [
+    const ALL: [Flash; 21] = [
         Flash::Assigned,
         Flash::Replied,
         Flash::Noted,
@@ -68,6 +69,7 @@ impl Flash {
         Flash::Reopened,
         Flash::CustomerReplied,
         Flash::NoticesRead,
+        Flash::SurveyAnswered,
     ];
 
     pub(crate) fn code(self) -> &'static str {
@@ -92,6 +94,7 @@ impl Flash {
             Flash::Reopened => "reopened",
             Flash::CustomerReplied => "replied",
             Flash::NoticesRead => "notices-read",
+            Flash::SurveyAnswered => "survey-answered",
         }
     }
 

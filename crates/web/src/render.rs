@@ -101,6 +101,14 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/volume.html",
     "reports/speed.html",
     "notices.html",
+    "tickets/panels/satisfaction.html",
+    "satisfaction/form.html",
+    "satisfaction/given.html",
+    "satisfaction/answer.html",
+    "satisfaction/thanks.html",
+    "satisfaction/closed.html",
+    "satisfaction/invalid.html",
+    "admin/satisfaction.html",
 ];
 
 #[derive(Clone)]

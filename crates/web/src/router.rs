@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(knowledge::routes())
         .merge(reports::routes())
         .merge(requests::routes())
+        .merge(crate::satisfaction::routes())
         .merge(notices::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(

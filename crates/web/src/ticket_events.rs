@@ -39,7 +39,9 @@ pub(crate) async fn transition(
     to: &str,
     version: Option<i64>,
 ) -> AppResult<()> {
-    let notices = Notices::for_transition(&state.db, viewer.user_id, ticket).await?;
+    let notices = Notices::for_transition(&state.db, viewer.user_id, ticket)
+        .await?
+        .with_survey(crate::surveys::invite(state, ticket).await?);
     Ok(
         tickets::transition_notifying(&state.db, viewer, ticket, to, version, |status| {
             notices.transition(&state.composer, ticket, status)
@@ -137,6 +139,7 @@ pub(crate) async fn reply_and_resolve(
         Notices::for_comment(&state.db, viewer, ticket, true),
         Notices::for_transition(&state.db, viewer.user_id, ticket),
     )?;
+    let status = status.with_survey(crate::surveys::invite(state, ticket).await?);
     Ok(tickets::reply_and_resolve(
         &state.db,
         viewer,
@@ -187,4 +190,33 @@ pub(crate) async fn decide_approval(
     .await?;
     tracing::info!(ticket = %ticket.key, ?decision, approver = approver_id, "approval decided");
     Ok(())
+}
+
+/// The requester's satisfaction answer (from the mail's link, the request
+/// page or the API); a low score tells the team lead(s) in the same
+/// transaction.
+pub(crate) async fn answer_survey(
+    state: &AppState,
+    ticket: &Ticket,
+    requester_id: i64,
+    answer: &atbalsts_domain::satisfaction::Answer,
+) -> AppResult<atbalsts_store::satisfaction::Survey> {
+    Ok(atbalsts_store::satisfaction::answer(
+        &state.db,
+        ticket.id,
+        requester_id,
+        answer,
+        atbalsts_store::now_ms(),
+        |leads| {
+            leads
+                .iter()
+                .map(|l| {
+                    state
+                        .composer
+                        .satisfaction_low(ticket.into(), l, answer.score, &answer.comment)
+                })
+                .collect()
+        },
+    )
+    .await?)
 }

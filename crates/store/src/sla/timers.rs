@@ -165,7 +165,7 @@ pub async fn breach(db: &Db, payload: &str, now: i64, compose: &Compose) -> Resu
         .into_iter()
         .flatten()
         .collect();
-    let leads = team_leads(&mut tx, after.desk_id, &teams).await?;
+    let leads = notifications::team_leads(&mut tx, after.desk_id, &teams).await?;
     send(
         &mut tx,
         NoticeKind::Breach,
@@ -350,40 +350,6 @@ async fn assignee_or_team(
         (None, None) => Vec::new(),
     };
     recipients(rows)
-}
-
-/// The team leads of the desk who are members of one of `teams`; all the
-/// desk's team leads when the ticket has no team.
-async fn team_leads(
-    tx: &mut Transaction<'static, Any>,
-    desk_id: i64,
-    teams: &[i64],
-) -> Result<Vec<Recipient>> {
-    let rows = sqlx::query(
-        "SELECT u.id, u.email, u.locale FROM desk_roles r JOIN users u ON u.id = r.user_id \
-         WHERE r.desk_id = $1 AND r.role = 'team_lead' AND u.active = 1 ORDER BY u.id",
-    )
-    .bind(desk_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    let leads = recipients(rows)?;
-    if teams.is_empty() {
-        return Ok(leads);
-    }
-    let mut members = Vec::new();
-    for t in teams {
-        for r in sqlx::query("SELECT user_id FROM team_members WHERE team_id = $1")
-            .bind(*t)
-            .fetch_all(&mut **tx)
-            .await?
-        {
-            members.push(r.try_get::<i64, _>(0)?);
-        }
-    }
-    Ok(leads
-        .into_iter()
-        .filter(|l| members.contains(&l.user_id))
-        .collect())
 }
 
 async fn team_name(tx: &mut Transaction<'static, Any>, id: Option<i64>) -> Result<Option<String>> {

@@ -25,7 +25,7 @@ pub use create::{create_ticket, create_ticket_notifying, Actor, Contact, Created
 pub use history::{changes_of, status_history_of, Change, StatusPeriod};
 pub use links::{add_link, links_of, remove_link, Link};
 pub use read::{
-    count_tickets, list_tickets, navigation_counts, ticket_by_id, ticket_for,
+    count_tickets, list_tickets, navigation_counts, ticket_by_id, ticket_by_key, ticket_for,
     ticket_with_fields_for, Cursor, Page, Sort, Ticket, TicketFilter,
 };
 pub use transition::{reopen_on_reply, reply_and_resolve, transition, transition_notifying};

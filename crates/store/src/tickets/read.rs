@@ -203,6 +203,19 @@ pub async fn ticket_with_fields_for(
 }
 
 /// A ticket by id, unscoped: for background work that acts for the system.
+/// The ticket with this key, whoever asks: for pages reached by a signed
+/// link, which check the link themselves.
+pub async fn ticket_by_key(db: &Db, key: &TicketKey) -> Result<Option<Ticket>> {
+    let mut sql = Sql::new(SELECT);
+    sql.push("WHERE d.key_prefix = ").bind(key.prefix.as_str());
+    sql.push(" AND t.number = ").bind(key.number);
+    sql.fetch_optional(db.read())
+        .await?
+        .as_ref()
+        .map(ticket)
+        .transpose()
+}
+
 pub async fn ticket_by_id(db: &Db, id: i64) -> Result<Option<Ticket>> {
     let mut sql = Sql::new(SELECT);
     sql.push("WHERE t.id = ").bind(id);

@@ -141,6 +141,9 @@ pub(crate) async fn move_status(
         actor_id,
     )
     .await?;
+    if target.category == atbalsts_domain::StatusCategory::Resolved {
+        crate::satisfaction::open(tx, ticket.id, now).await?;
+    }
     record_change(
         tx,
         ticket.id,

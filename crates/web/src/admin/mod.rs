@@ -11,6 +11,7 @@ pub mod mail;
 pub mod mail_templates;
 pub mod people;
 pub mod routing;
+pub mod satisfaction;
 pub mod sla;
 pub mod triage;
 
@@ -71,6 +72,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/admin/mail/{desk}/templates/{kind}/{locale}",
             get(mail_templates::page).post(mail_templates::submit),
+        )
+        .route(
+            "/admin/satisfaction/{desk}",
+            get(satisfaction::page).post(satisfaction::submit),
         )
         .merge(sla::routes())
 }

@@ -9,6 +9,7 @@ mod comments;
 mod error;
 mod json;
 mod reports;
+mod satisfaction;
 mod tickets;
 mod transitions;
 mod workspace;
@@ -45,6 +46,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/tickets/{key}/triage",
             axum::routing::put(workspace::triage),
+        )
+        .route(
+            "/tickets/{key}/satisfaction",
+            get(satisfaction::get).put(satisfaction::put),
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))

@@ -186,6 +186,7 @@ async fn with_fields(
     let mut v = json!(ticket);
     v["fields"] = json!(fields);
     v["sla"] = sla_json(state, &clocks).await?;
+    v["satisfaction"] = super::satisfaction::for_ticket(state, viewer, &ticket).await?;
     Ok(v)
 }
 

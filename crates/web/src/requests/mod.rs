@@ -7,6 +7,7 @@
 mod confirm;
 mod list;
 mod reply;
+mod satisfaction;
 mod status;
 mod view;
 
@@ -20,6 +21,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tickets/{key}/solved", post(confirm::solved))
         .route("/tickets/{key}/reopen", post(confirm::reopen))
         .route("/tickets/{key}/reply", post(reply::submit))
+        .route("/tickets/{key}/satisfaction", post(satisfaction::submit))
 }
 
 /// The customer's pages the ticket pages hand customers over to.

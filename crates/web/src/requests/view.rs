@@ -39,6 +39,7 @@ pub(crate) async fn render(
         approvals,
         may_decide,
         expected_answer,
+        survey,
     ) = tokio::try_join!(
         async {
             Ok::<_, AppError>(atbalsts_store::workflows::workflow(db, ticket.workflow_id).await?)
@@ -54,6 +55,7 @@ pub(crate) async fn render(
         // The head of an institution may be asked to approve a request.
         async { Ok(tickets::approvals::may_decide(db, viewer, ticket).await?) },
         expected_answer_by(state, ticket),
+        super::satisfaction::form_for(state, ctx, ticket),
     )?;
     let may_act = customer::may_act(viewer, ticket);
     let done = ticket.status_category.is_done();
@@ -107,6 +109,7 @@ pub(crate) async fn render(
             approvals => approvals,
             may_decide => may_decide,
             expected_answer => expected_answer,
+            survey => echo.survey.clone().or(survey),
             form => echo,
         },
     )

@@ -14,6 +14,7 @@ pub(crate) mod links;
 pub(crate) mod people;
 pub(crate) mod reply;
 pub(crate) mod requester;
+pub(crate) mod satisfaction;
 pub(crate) mod sla;
 pub(crate) mod status;
 pub(crate) mod triage;
@@ -49,6 +50,7 @@ pub(crate) struct Panels {
     pub people: Option<people::People>,
     pub knowledge: Option<knowledge::Knowledge>,
     pub sla: Option<sla::Sla>,
+    pub satisfaction: Option<satisfaction::Satisfaction>,
 }
 
 /// Loads a staff-only panel, or nothing for anyone else.
@@ -81,6 +83,7 @@ impl Panels {
             people,
             knowledge,
             sla,
+            satisfaction,
         ) = tokio::try_join!(
             conversation::Conversation::load(s),
             reply::Reply::load(s),
@@ -95,6 +98,7 @@ impl Panels {
             for_staff(staff, people::People::load(s)),
             for_staff(staff, knowledge::Knowledge::load(s)),
             for_staff(staff, sla::Sla::load(s)),
+            for_staff(staff, satisfaction::Satisfaction::load(s)),
         )?;
         Ok(Self {
             conversation,
@@ -110,6 +114,7 @@ impl Panels {
             people,
             knowledge,
             sla,
+            satisfaction,
         })
     }
 }

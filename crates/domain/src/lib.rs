@@ -18,6 +18,7 @@ pub mod posted;
 pub mod request;
 pub mod role;
 pub mod routing;
+pub mod service_case;
 pub mod sla;
 pub mod text;
 pub mod ticket;

@@ -28,6 +28,7 @@ pub mod queues;
 pub mod reports;
 pub mod routing;
 pub mod search_log;
+pub mod service_cases;
 pub mod sessions;
 pub mod settings;
 pub mod sign_ins;

@@ -48,6 +48,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(29, "0029_sla"),
     migration!(32, "0032_sla_notices"),
     migration!(33, "0033_sla_due"),
+    migration!(35, "0035_service_cases"),
 ];
 
 impl Migration {

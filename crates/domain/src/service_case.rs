@@ -96,14 +96,14 @@ impl CaseOutcome {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ServiceCaseForm {
-    pub service: String,
-    pub channel: String,
-    pub minutes: String,
-    pub outcome: String,
-    pub reason: String,
+    pub case_service: String,
+    pub case_channel: String,
+    pub case_minutes: String,
+    pub case_outcome: String,
+    pub case_reason: String,
     /// Institution id.
-    pub institution: String,
-    pub note: String,
+    pub case_institution: String,
+    pub case_note: String,
 }
 
 /// A checked case. The institution's existence is the store's to check.
@@ -130,39 +130,42 @@ impl ServiceCaseInput {
     pub fn parse(form: &ServiceCaseForm) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::default();
         let service = errors.check(
-            required_text(&form.service, Self::MAX_SERVICE_CHARS),
-            "service",
+            required_text(&form.case_service, Self::MAX_SERVICE_CHARS),
+            "case_service",
         );
-        let channel = errors.check(CaseChannel::parse(&form.channel), "channel");
-        let minutes = errors.check(parse_minutes(&form.minutes), "minutes");
-        let outcome = errors.check(CaseOutcome::parse(&form.outcome), "outcome");
+        let channel = errors.check(CaseChannel::parse(&form.case_channel), "case_channel");
+        let minutes = errors.check(parse_minutes(&form.case_minutes), "case_minutes");
+        let outcome = errors.check(CaseOutcome::parse(&form.case_outcome), "case_outcome");
         let reason = match outcome {
             Some(CaseOutcome::Refused) => errors
                 .check(
-                    required_text(&form.reason, Self::MAX_REASON_CHARS).map_err(|code| {
+                    required_text(&form.case_reason, Self::MAX_REASON_CHARS).map_err(|code| {
                         if code == "error-required" {
                             "error-case-reason-required"
                         } else {
                             code
                         }
                     }),
-                    "reason",
+                    "case_reason",
                 )
                 .map(Some),
             _ => Some(None),
         };
         let institution_id = errors.check(
-            if form.institution.trim().is_empty() {
+            if form.case_institution.trim().is_empty() {
                 Err("error-required")
             } else {
-                form.institution
+                form.case_institution
                     .trim()
                     .parse::<i64>()
                     .map_err(|_| "error-case-institution-unknown")
             },
-            "institution",
+            "case_institution",
         );
-        let note = errors.check(optional_text(&form.note, Self::MAX_NOTE_CHARS), "note");
+        let note = errors.check(
+            optional_text(&form.case_note, Self::MAX_NOTE_CHARS),
+            "case_note",
+        );
         match (
             service,
             channel,
@@ -238,13 +241,13 @@ mod tests {
 
     fn form() -> ServiceCaseForm {
         ServiceCaseForm {
-            service: "  Deklarētās dzīvesvietas   maiņa ".into(),
-            channel: "in_person".into(),
-            minutes: "7".into(),
-            outcome: "consulted".into(),
-            reason: "ignored".into(),
-            institution: "3".into(),
-            note: String::new(),
+            case_service: "  Deklarētās dzīvesvietas   maiņa ".into(),
+            case_channel: "in_person".into(),
+            case_minutes: "7".into(),
+            case_outcome: "consulted".into(),
+            case_reason: "ignored".into(),
+            case_institution: "3".into(),
+            case_note: String::new(),
         }
     }
 
@@ -261,12 +264,12 @@ mod tests {
     fn minutes_outside_a_working_day_or_not_a_number_are_refused() {
         for bad in ["0", "481", "abc", "-3", "2.5"] {
             let f = ServiceCaseForm {
-                minutes: bad.into(),
+                case_minutes: bad.into(),
                 ..form()
             };
             let e = ServiceCaseInput::parse(&f).unwrap_err();
             assert_eq!(
-                e.for_field("minutes").unwrap().code,
+                e.for_field("case_minutes").unwrap().code,
                 "error-case-minutes-range"
             );
         }
@@ -275,23 +278,23 @@ mod tests {
     #[test]
     fn a_refusal_needs_a_reason_and_unknown_codes_are_named() {
         let f = ServiceCaseForm {
-            outcome: "refused".into(),
-            reason: "   ".into(),
-            channel: "fax".into(),
+            case_outcome: "refused".into(),
+            case_reason: "   ".into(),
+            case_channel: "fax".into(),
             ..form()
         };
         let e = ServiceCaseInput::parse(&f).unwrap_err();
         assert_eq!(
-            e.for_field("reason").unwrap().code,
+            e.for_field("case_reason").unwrap().code,
             "error-case-reason-required"
         );
         assert_eq!(
-            e.for_field("channel").unwrap().code,
+            e.for_field("case_channel").unwrap().code,
             "error-case-channel-unknown"
         );
         let f = ServiceCaseForm {
-            outcome: "refused".into(),
-            reason: "Nav pilnvaras".into(),
+            case_outcome: "refused".into(),
+            case_reason: "Nav pilnvaras".into(),
             ..form()
         };
         let input = ServiceCaseInput::parse(&f).unwrap();

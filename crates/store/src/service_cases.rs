@@ -64,7 +64,7 @@ async fn check_institution(db: &Db, id: i64) -> Result<()> {
     match institutions::institution_by_id(db, id).await? {
         Some(_) => Ok(()),
         None => Err(StoreError::invalid(
-            "institution",
+            "case_institution",
             "error-case-institution-unknown",
         )),
     }
@@ -87,7 +87,7 @@ pub async fn record(
         .await?
         .ok_or_else(|| StoreError::invalid("ticket_type", "error-ticket-type-unknown"))?;
     let summary =
-        Summary::parse(&input.service).map_err(|code| StoreError::invalid("service", code))?;
+        Summary::parse(&input.service).map_err(|code| StoreError::invalid("case_service", code))?;
     let mut new = NewTicket::new(
         desk_id,
         ticket_type.id,

@@ -19,17 +19,17 @@ fn input(
     institution: i64,
 ) -> ServiceCaseInput {
     ServiceCaseInput::parse(&ServiceCaseForm {
-        service: service.into(),
-        channel: channel.into(),
-        minutes: minutes.to_string(),
-        outcome: outcome.into(),
-        reason: if outcome == "refused" {
+        case_service: service.into(),
+        case_channel: channel.into(),
+        case_minutes: minutes.to_string(),
+        case_outcome: outcome.into(),
+        case_reason: if outcome == "refused" {
             "Nav pilnvaras".into()
         } else {
             String::new()
         },
-        institution: institution.to_string(),
-        note: String::new(),
+        case_institution: institution.to_string(),
+        case_note: String::new(),
     })
     .unwrap()
 }
@@ -85,7 +85,7 @@ async fn unknown_institutions_and_customers_are_refused_and_nothing_is_saved(t: 
     let bad = input("Pase", "in_person", 5, "consulted", 999_999);
     match service_cases::record(&t.db, &w.agent, w.desk_id, &bad).await {
         Err(StoreError::Invalid(e)) => assert_eq!(
-            e.for_field("institution").unwrap().code,
+            e.for_field("case_institution").unwrap().code,
             "error-case-institution-unknown"
         ),
         other => panic!("expected a field error, got {other:?}"),

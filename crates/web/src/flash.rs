@@ -44,10 +44,12 @@ pub(crate) enum Flash {
     Reopened,
     CustomerReplied,
     NoticesRead,
+    CaseRecorded,
+    CaseCorrected,
 }
 
 impl Flash {
-    const ALL: [Flash; 20] = [
+    const ALL: [Flash; 22] = [
         Flash::Assigned,
         Flash::Replied,
         Flash::Noted,
@@ -68,6 +70,8 @@ impl Flash {
         Flash::Reopened,
         Flash::CustomerReplied,
         Flash::NoticesRead,
+        Flash::CaseRecorded,
+        Flash::CaseCorrected,
     ];
 
     pub(crate) fn code(self) -> &'static str {
@@ -92,6 +96,8 @@ impl Flash {
             Flash::Reopened => "reopened",
             Flash::CustomerReplied => "replied",
             Flash::NoticesRead => "notices-read",
+            Flash::CaseRecorded => "case-recorded",
+            Flash::CaseCorrected => "case-corrected",
         }
     }
 

@@ -9,6 +9,7 @@ mod article_suggestions;
 pub mod attachments;
 pub mod auth;
 mod cache;
+mod cases;
 mod context;
 mod csrf;
 mod csv_out;

@@ -98,6 +98,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/classifiers.html",
     "reports/priority-overrides.html",
     "notices.html",
+    "cases/page.html",
 ];
 
 #[derive(Clone)]

@@ -1,6 +1,6 @@
 use crate::{
-    account, admin, api, attachments, auth, knowledge, notices, ops, portal, reports, requests,
-    search, tickets, AppError, AppState,
+    account, admin, api, attachments, auth, cases, knowledge, notices, ops, portal, reports,
+    requests, search, tickets, AppError, AppState,
 };
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(reports::routes())
         .merge(requests::routes())
         .merge(notices::routes())
+        .merge(cases::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -36,6 +36,16 @@ pub(crate) fn riga_day_of(ms: i64) -> (i64, i64) {
     ))
 }
 
+/// The Latvian day a typed date names (`2026-12-05` or `05.12.2026`), as
+/// `[midnight, next midnight)` in ms.
+pub(crate) fn riga_day_named(raw: &str) -> Result<(i64, i64), &'static str> {
+    let iso = atbalsts_domain::form::parse_date(raw)?;
+    let date: jiff::civil::Date = iso.parse().map_err(|_| "error-date-format")?;
+    let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);
+    let start = date.to_zoned(tz.clone()).map_err(|_| "error-date-format")?;
+    Ok(riga_day_of(start.timestamp().as_millisecond()))
+}
+
 /// The time of day in Latvia, as `14:05`.
 pub(crate) fn riga_time(ms: i64) -> String {
     let tz = jiff::tz::TimeZone::get("Europe/Riga").unwrap_or(jiff::tz::TimeZone::UTC);

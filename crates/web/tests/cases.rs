@@ -240,3 +240,84 @@ async fn a_customer_finds_no_case_entry_page(t: TestDb) {
     let page = b.get("/").await;
     assert!(!page.text().contains("href=\"/cases\""));
 }
+
+#[db_test]
+async fn an_agent_records_a_case_through_the_api_and_reads_their_day(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let token = app.token_for(&app.world.agent).await;
+    let institution = app.world.institution_a;
+    let bad = app
+        .api(
+            "POST",
+            "/api/v1/service-cases",
+            &token,
+            Some(serde_json::json!({
+                "desk": "KISC", "service": "Pase", "channel": "fax", "minutes": 0,
+                "outcome": "refused", "institution_id": institution,
+            })),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut fields: Vec<String> = bad.json()["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}={}",
+                f["field"].as_str().unwrap(),
+                f["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "channel=error-case-channel-unknown",
+            "minutes=error-case-minutes-range",
+            "reason=error-case-reason-required"
+        ]
+    );
+    let made = app
+        .api(
+            "POST",
+            "/api/v1/service-cases",
+            &token,
+            Some(serde_json::json!({
+                "desk": "KISC", "service": "Pase", "channel": "email", "minutes": 9,
+                "outcome": "forwarded", "institution_id": institution,
+            })),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.text());
+    assert_eq!(made.json()["outcome"], "forwarded");
+    let day = app
+        .api("GET", "/api/v1/service-cases", &token, None)
+        .await
+        .json();
+    let list = day["service_cases"].as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["minutes"], 9);
+    assert_eq!(list[0]["channel"], "email");
+    let long_ago = app
+        .api("GET", "/api/v1/service-cases?day=2020-01-01", &token, None)
+        .await
+        .json();
+    assert_eq!(long_ago["service_cases"].as_array().unwrap().len(), 0);
+
+    let customer = app.token_for(&app.world.customer_a).await;
+    let refused = app
+        .api(
+            "POST",
+            "/api/v1/service-cases",
+            &customer,
+            Some(serde_json::json!({
+                "desk": "KISC", "service": "Pase", "channel": "email", "minutes": 9,
+                "outcome": "forwarded", "institution_id": institution,
+            })),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["error"]["fields"][0]["field"], "desk");
+}

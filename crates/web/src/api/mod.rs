@@ -8,6 +8,7 @@ mod catalogue;
 mod comments;
 mod error;
 mod json;
+mod service_cases;
 mod tickets;
 mod transitions;
 mod workspace;
@@ -47,6 +48,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
+        .route(
+            "/service-cases",
+            get(service_cases::list).post(service_cases::create),
+        )
         .route("/calendars", get(calendars::list))
         .route("/calendars/{id}/days", get(calendars::days))
         .route(

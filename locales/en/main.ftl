@@ -1528,3 +1528,5 @@ error-case-reason-required = A refusal needs a reason.
 error-case-institution-unknown = Choose an institution from the list.
 flash-case-recorded = Case saved. Ready for the next one.
 flash-case-corrected = Case corrected.
+history-field-institution = Institution
+history-field-summary = Summary

@@ -1537,3 +1537,5 @@ error-case-reason-required = Atteikumam jānorāda iemesls.
 error-case-institution-unknown = Izvēlieties iestādi no saraksta.
 flash-case-recorded = Lieta saglabāta. Var ierakstīt nākamo.
 flash-case-corrected = Lieta labota.
+history-field-institution = Iestāde
+history-field-summary = Temats

@@ -183,7 +183,12 @@ pub async fn correct(
     let existing = own_editable(db, viewer, id, from_ms, to_ms)
         .await?
         .ok_or(StoreError::NotFound)?;
-    check_institution(db, input.institution_id).await?;
+    let new_name = institutions::institution_by_id(db, input.institution_id)
+        .await?
+        .map(|i| i.name)
+        .ok_or_else(|| StoreError::invalid("case_institution", "error-case-institution-unknown"))?;
+    let summary =
+        Summary::parse(&input.service).map_err(|code| StoreError::invalid("case_service", code))?;
     let now = now_ms();
     let mut tx = db.write().begin().await?;
     sqlx::query(
@@ -201,6 +206,8 @@ pub async fn correct(
     .bind(existing.id)
     .execute(&mut *tx)
     .await?;
+    // The ticket follows: its institution and its summary (the service),
+    // each change in its history like any other.
     if existing.institution_id != input.institution_id {
         sqlx::query("UPDATE tickets SET institution_id = $1, updated_at = $2 WHERE id = $3")
             .bind(input.institution_id)
@@ -208,6 +215,36 @@ pub async fn correct(
             .bind(existing.ticket_id)
             .execute(&mut *tx)
             .await?;
+        let (old, new) = (existing.institution_name.as_str(), new_name.as_str());
+        tickets::record_change(
+            &mut tx,
+            existing.ticket_id,
+            viewer.user_id,
+            now,
+            "institution",
+            Some(old),
+            Some(new),
+        )
+        .await?;
+    }
+    if existing.service != input.service {
+        sqlx::query("UPDATE tickets SET summary = $1, updated_at = $2 WHERE id = $3")
+            .bind(summary.as_str())
+            .bind(now)
+            .bind(existing.ticket_id)
+            .execute(&mut *tx)
+            .await?;
+        let (old, new) = (existing.service.as_str(), summary.as_str());
+        tickets::record_change(
+            &mut tx,
+            existing.ticket_id,
+            viewer.user_id,
+            now,
+            "summary",
+            Some(old),
+            Some(new),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())

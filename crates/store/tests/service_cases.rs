@@ -137,6 +137,14 @@ async fn only_the_recorder_corrects_a_case_and_only_on_its_day(t: TestDb) {
     assert_eq!(saved.institution_id, w.institution_b);
     let ticket = ticket_by_id(&t.db, saved.ticket_id).await.unwrap().unwrap();
     assert_eq!(ticket.institution_id, Some(w.institution_b));
+    let history = atbalsts_store::tickets::changes_of(&t.db, ticket.id)
+        .await
+        .unwrap();
+    assert!(
+        history.iter().any(|c| c.field == "institution"
+            && c.new_value.as_deref() == Some("Latvijas Nacionālais mākslas muzejs")),
+        "the ticket's history names the corrected institution"
+    );
 }
 
 #[db_test]

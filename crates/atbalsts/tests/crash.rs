@@ -223,11 +223,12 @@ async fn sla_state(db: &atbalsts_store::Db, kind: &str) -> (i64, i64) {
         .fetch_one(db.read())
         .await
         .unwrap();
-    let waiting: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE kind LIKE 'sla.%' AND state <> 'done'")
-            .fetch_one(db.read())
-            .await
-            .unwrap();
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE kind LIKE 'sla.%' AND state <> 'done'",
+    )
+    .fetch_one(db.read())
+    .await
+    .unwrap();
     (sent, waiting)
 }
 
@@ -239,16 +240,9 @@ async fn an_sla_warning_and_breach_scheduled_before_a_kill_9_are_sent_once_after
     let w = t.world().await;
     let db = &t.db;
     let calendar = Calendar::new(CalendarSpec::always_open()).unwrap();
-    let cal = atbalsts_store::sla::calendars::create(
-        db,
-        w.desk_id,
-        "24x7",
-        "Visu diennakti",
-        "24x7",
-        &calendar,
-    )
-    .await
-    .unwrap();
+    let cal = atbalsts_store::sla::calendars::create(db, w.desk_id, "24x7", "Visu diennakti", "24x7", &calendar)
+        .await
+        .unwrap();
     atbalsts_store::sla::policies::create(
         db,
         w.desk_id,
@@ -317,18 +311,12 @@ async fn an_sla_warning_and_breach_scheduled_before_a_kill_9_are_sent_once_after
     wait_ready(port).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     while sla_state(db, "sla-breach").await.1 > 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the timers ran after the restart"
-        );
+        assert!(std::time::Instant::now() < deadline, "the timers ran after the restart");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let warnings = sla_state(db, "sla-warning").await.0;
     let breaches = sla_state(db, "sla-breach").await.0;
-    assert!(
-        warnings > 0 && breaches > 0,
-        "{warnings} warnings, {breaches} breaches"
-    );
+    assert!(warnings > 0 && breaches > 0, "{warnings} warnings, {breaches} breaches");
 
     // Killed and started once more: nothing is sent a second time.
     server.kill().expect("kill -9");

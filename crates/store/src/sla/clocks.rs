@@ -162,35 +162,16 @@ pub(super) async fn replace(
     let now = now_ms();
     // 15 values a row: well under SQLite's 32,766 parameters a statement.
     for chunk in rows.chunks(1000) {
-        let mut sql = crate::Sql::new(&format!(
-            "INSERT INTO ticket_sla ({COLUMNS}, updated_at) VALUES "
-        ));
+        let mut sql = crate::Sql::new(&format!("INSERT INTO ticket_sla ({COLUMNS}, updated_at) VALUES "));
         for (i, c) in chunk.iter().enumerate() {
             sql.push(if i == 0 { "(" } else { ", (" });
-            sql.bind(c.ticket_id)
-                .push(", ")
-                .bind(c.goal.code())
-                .push(", ");
-            sql.bind(c.policy_id)
-                .push(", ")
-                .bind(c.calendar_id)
-                .push(", ");
-            sql.bind(c.target_secs)
-                .push(", ")
-                .bind(c.state.code())
-                .push(", ");
+            sql.bind(c.ticket_id).push(", ").bind(c.goal.code()).push(", ");
+            sql.bind(c.policy_id).push(", ").bind(c.calendar_id).push(", ");
+            sql.bind(c.target_secs).push(", ").bind(c.state.code()).push(", ");
             sql.bind(c.due_at).push(", ").bind(c.used_secs).push(", ");
-            sql.bind(c.paused_secs)
-                .push(", ")
-                .bind(c.stopped_at)
-                .push(", ");
-            sql.bind(c.breached_at)
-                .push(", ")
-                .bind(c.warned_at)
-                .push(", ");
-            sql.bind(c.breach_handled_at)
-                .push(", ")
-                .bind(c.timer_version);
+            sql.bind(c.paused_secs).push(", ").bind(c.stopped_at).push(", ");
+            sql.bind(c.breached_at).push(", ").bind(c.warned_at).push(", ");
+            sql.bind(c.breach_handled_at).push(", ").bind(c.timer_version);
             sql.push(", ").bind(now).push(")");
         }
         sql.query().execute(&mut *conn).await?;

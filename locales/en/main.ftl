@@ -1617,3 +1617,54 @@ csat-settings-types-hint = None ticked: every request type asks.
 csat-settings-no-types = The desk has no request types yet.
 csat-settings-save = Save
 nav-csat = Satisfaction { $desk }
+
+## One-stop-centre service cases (/cases)
+nav-cases = Service cases
+cases-title = Service case accounting
+cases-new = New consultation
+cases-intro = Record a finished consultation: service, channel, minutes, outcome and institution. Enter saves; your last service and channel stay preselected.
+cases-correct-title = Correct case { $key }
+field-case_service = Service
+field-case_channel = Service channel
+field-case_minutes = Time spent (minutes)
+field-case_outcome = Outcome
+field-case_reason = Reason for refusal
+field-case_institution = Institution the service belongs to
+field-case_note = Note (optional)
+cases-minutes-hint = A whole number from { $min } to { $max }.
+cases-reason-hint = Needed only when the outcome is “refused”.
+cases-institution-choose = — choose an institution —
+cases-record = Save case
+cases-save-correction = Save correction
+cases-cancel = Cancel
+cases-today = My cases today
+cases-today-caption = Cases recorded today, newest first
+cases-today-total = { $count ->
+    [one] { $count } case
+   *[other] { $count } cases
+}, { $minutes } min in total.
+cases-today-none = No cases recorded today yet.
+cases-time = Time
+cases-ticket = Ticket
+cases-minutes-short = Minutes
+cases-action = Action
+cases-correct = Correct
+cases-correct-label = Correct case { $key }
+case-channel-in_person = in person
+case-channel-phone = phone
+case-channel-email = email
+case-channel-e_service = e-service assistance
+case-channel-visit = visit
+case-outcome-consulted = consulted
+case-outcome-application_accepted = application accepted
+case-outcome-forwarded = forwarded to institution
+case-outcome-refused = refused
+error-case-channel-unknown = Choose a channel from the list.
+error-case-outcome-unknown = Choose an outcome from the list.
+error-case-minutes-range = Enter the minutes as a whole number from 1 to 480.
+error-case-reason-required = A refusal needs a reason.
+error-case-institution-unknown = Choose an institution from the list.
+flash-case-recorded = Case saved. Ready for the next one.
+flash-case-corrected = Case corrected.
+history-field-institution = Institution
+history-field-summary = Summary

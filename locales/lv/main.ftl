@@ -1626,3 +1626,54 @@ csat-settings-types-hint = Ja neviens nav atzīmēts, jautā par visiem pieteiku
 csat-settings-no-types = Dienestam vēl nav pieteikumu veidu.
 csat-settings-save = Saglabāt
 nav-csat = Apmierinātība { $desk }
+
+## One-stop-centre service cases (/cases)
+nav-cases = Pakalpojumu lietas
+cases-title = Pakalpojumu lietu uzskaite
+cases-new = Jauna konsultācija
+cases-intro = Ierakstiet pabeigtu konsultāciju: pakalpojums, kanāls, minūtes, rezultāts un iestāde. Enter saglabā; pēdējais pakalpojums un kanāls paliek iepriekš izvēlēti.
+cases-correct-title = Labot lietu { $key }
+field-case_service = Pakalpojums
+field-case_channel = Apkalpošanas kanāls
+field-case_minutes = Patērētais laiks (minūtes)
+field-case_outcome = Rezultāts
+field-case_reason = Atteikuma iemesls
+field-case_institution = Iestāde, kuras pakalpojums
+field-case_note = Piezīme (neobligāta)
+cases-minutes-hint = Vesels skaitlis no { $min } līdz { $max }.
+cases-reason-hint = Jānorāda tikai tad, ja rezultāts ir “atteikts”.
+cases-institution-choose = — izvēlieties iestādi —
+cases-record = Saglabāt lietu
+cases-save-correction = Saglabāt labojumu
+cases-cancel = Atcelt
+cases-today = Manas šodienas lietas
+cases-today-caption = Šodien ierakstītās lietas, jaunākās vispirms
+cases-today-total = { $count ->
+    [one] { $count } lieta
+   *[other] { $count } lietas
+}, kopā { $minutes } min.
+cases-today-none = Šodien vēl nav ierakstītu lietu.
+cases-time = Laiks
+cases-ticket = Pieteikums
+cases-minutes-short = Minūtes
+cases-action = Darbība
+cases-correct = Labot
+cases-correct-label = Labot lietu { $key }
+case-channel-in_person = klātienē
+case-channel-phone = tālrunis
+case-channel-email = e-pasts
+case-channel-e_service = palīdzība e-pakalpojuma lietošanā
+case-channel-visit = izbraukums
+case-outcome-consulted = konsultēts
+case-outcome-application_accepted = pieņemts iesniegums
+case-outcome-forwarded = pārsūtīts iestādei
+case-outcome-refused = atteikts
+error-case-channel-unknown = Izvēlieties kanālu no saraksta.
+error-case-outcome-unknown = Izvēlieties rezultātu no saraksta.
+error-case-minutes-range = Norādiet minūtes ar veselu skaitli no 1 līdz 480.
+error-case-reason-required = Atteikumam jānorāda iemesls.
+error-case-institution-unknown = Izvēlieties iestādi no saraksta.
+flash-case-recorded = Lieta saglabāta. Var ierakstīt nākamo.
+flash-case-corrected = Lieta labota.
+history-field-institution = Iestāde
+history-field-summary = Temats

@@ -20,6 +20,7 @@ pub mod request;
 pub mod role;
 pub mod routing;
 pub mod satisfaction;
+pub mod service_case;
 pub mod sla;
 pub mod text;
 pub mod ticket;

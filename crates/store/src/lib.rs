@@ -29,6 +29,7 @@ pub mod reports;
 pub mod routing;
 pub mod satisfaction;
 pub mod search_log;
+pub mod service_cases;
 pub mod sessions;
 pub mod settings;
 pub mod sign_ins;

@@ -49,6 +49,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(32, "0032_sla_notices"),
     migration!(33, "0033_sla_due"),
     migration!(34, "0034_csat"),
+    migration!(35, "0035_service_cases"),
     migration!(36, "0036_report_indexes"),
     migration!(37, "0037_sla_version"),
 ];

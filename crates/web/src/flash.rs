@@ -45,10 +45,12 @@ pub(crate) enum Flash {
     CustomerReplied,
     NoticesRead,
     SurveyAnswered,
+    CaseRecorded,
+    CaseCorrected,
 }
 
 impl Flash {
-    const ALL: [Flash; 21] = [
+    const ALL: [Flash; 23] = [
         Flash::Assigned,
         Flash::Replied,
         Flash::Noted,
@@ -70,6 +72,8 @@ impl Flash {
         Flash::CustomerReplied,
         Flash::NoticesRead,
         Flash::SurveyAnswered,
+        Flash::CaseRecorded,
+        Flash::CaseCorrected,
     ];
 
     pub(crate) fn code(self) -> &'static str {
@@ -95,6 +99,8 @@ impl Flash {
             Flash::CustomerReplied => "replied",
             Flash::NoticesRead => "notices-read",
             Flash::SurveyAnswered => "survey-answered",
+            Flash::CaseRecorded => "case-recorded",
+            Flash::CaseCorrected => "case-corrected",
         }
     }
 

@@ -9,6 +9,7 @@ mod article_suggestions;
 pub mod attachments;
 pub mod auth;
 mod cache;
+mod cases;
 mod charts;
 mod context;
 mod csrf;

@@ -109,6 +109,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "satisfaction/closed.html",
     "satisfaction/invalid.html",
     "admin/satisfaction.html",
+    "cases/page.html",
 ];
 
 #[derive(Clone)]

@@ -1,6 +1,6 @@
 use crate::{
-    account, admin, api, attachments, auth, knowledge, notices, ops, portal, reports, requests,
-    search, tickets, AppError, AppState,
+    account, admin, api, attachments, auth, cases, knowledge, notices, ops, portal, reports,
+    requests, search, tickets, AppError, AppState,
 };
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -103,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .merge(requests::routes())
         .merge(crate::satisfaction::routes())
         .merge(notices::routes())
+        .merge(cases::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -10,6 +10,7 @@ mod error;
 mod json;
 mod reports;
 mod satisfaction;
+mod service_cases;
 mod tickets;
 mod transitions;
 mod workspace;
@@ -54,6 +55,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/tickets/{key}/attachments", post(comments::upload))
         .route("/attachments/{id}", get(comments::download))
         .route("/reports/{desk}/{report}", get(reports::report))
+        .route(
+            "/service-cases",
+            get(service_cases::list).post(service_cases::create),
+        )
         .route("/calendars", get(calendars::list))
         .route("/calendars/{id}/days", get(calendars::days))
         .route(

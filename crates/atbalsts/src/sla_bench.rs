@@ -165,7 +165,30 @@ async fn retime_all(
     first: &StoredPolicy,
     max_seconds: u64,
 ) -> Result<(), BoxError> {
+    // A generated history has no clocks yet: measure them once (timed too),
+    // then let every timer already due count as sent, as on a desk that has
+    // been running — otherwise the edit would be timed against a million
+    // overdue notices nobody was ever sent.
+    let first_measure = Instant::now();
+    policies::save(db, desk_id, Some(first.id), &as_new(first), first.active).await?;
     drain_retime(db, desk_id, Duration::from_secs(max_seconds)).await?;
+    println!(
+        "first measurement of every open ticket's clocks: {:.1} s",
+        first_measure.elapsed().as_secs_f64()
+    );
+    let now = atbalsts_store::now_ms();
+    sqlx::query(
+        "UPDATE ticket_sla SET warned_at = COALESCE(warned_at, $1), breach_handled_at = \
+         CASE WHEN due_at < $1 THEN COALESCE(breach_handled_at, $1) ELSE breach_handled_at END \
+         WHERE due_at < $1 OR state = 'breached'",
+    )
+    .bind(now)
+    .execute(db.write())
+    .await?;
+    sqlx::query("DELETE FROM jobs WHERE kind IN ('sla.warn', 'sla.breach') AND state = 'queued' AND run_at <= $1")
+        .bind(now)
+        .execute(db.write())
+        .await?;
     let open: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM tickets WHERE desk_id = $1 AND status_category NOT IN ('resolved', 'closed')",
     )

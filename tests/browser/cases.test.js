@@ -5,17 +5,11 @@
 // preselected for the next entry; axe-core on every state of the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { BASE, launch, checkA11y as checkPage } from './support.js';
 
-const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
 let browser, context, page;
 
-async function checkA11y(label) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(problems, [], `axe violations on ${label}`);
-}
+const checkA11y = label => checkPage(page, label);
 
 async function focused() {
   return page.evaluate(() => document.activeElement?.id ?? '');
@@ -43,11 +37,7 @@ async function enter() {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   context = await browser.newContext({ locale: 'lv-LV', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await page.goto(`${BASE}/login`);

@@ -9,17 +9,11 @@
 // (node --test takes the files in name order).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { BASE, launch, checkA11y as checkPage } from './support.js';
 
-const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
 let browser, context, page;
 
-async function checkA11y(label) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(problems, [], `axe violations on ${label}`);
-}
+const checkA11y = label => checkPage(page, label);
 
 async function noSidewaysScroll(label) {
   const { scroll, inner } = await page.evaluate(() => ({
@@ -35,11 +29,7 @@ async function goal(name) {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   context = await browser.newContext({ locale: 'lv-LV', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await page.goto(`${BASE}/login`);
@@ -125,7 +115,6 @@ test('the customer sees when to expect an answer on the request page', async () 
   assert.equal(await term.count(), 1);
   assert.match(await own.locator('#expected-answer').innerText(), /\d\d\.\d\d\.\d{4}\. \d\d:\d\d/);
   assert.equal(await own.locator('#sla').count(), 0, 'no agent panel for a customer');
-  const results = await new AxeBuilder({ page: own }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(results.violations.map(v => v.id), [], 'axe on the request page');
+  await checkPage(own, 'the request page');
   await customer.close();
 });

@@ -3,18 +3,10 @@
 // alone, the script reveals dependent fields, and the pages fit a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { BASE, launch, checkA11y } from './support.js';
 
-const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
 const FORM = '/portal/KISC/periferijas-traucejumi';
 let browser;
-
-async function checkA11y(page, label) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(problems, [], `axe violations on ${label}`);
-}
 
 async function newPage(locale, viewport) {
   const context = await browser.newContext({ locale, viewport: viewport ?? { width: 1280, height: 900 } });
@@ -41,11 +33,7 @@ async function arrowTo(page, label) {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => { await browser?.close(); });

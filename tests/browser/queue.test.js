@@ -6,18 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { BASE, launch, checkA11y as checkPage } from './support.js';
 
-const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
 const SHOTS = process.env.ATBALSTS_SCREENSHOTS;
 let browser, context, page;
 
-async function checkA11y(label) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(problems, [], `axe violations on ${label}`);
-}
+const checkA11y = label => checkPage(page, label);
 
 async function noSidewaysScroll(label) {
   const { scroll, inner } = await page.evaluate(() => ({
@@ -37,11 +31,7 @@ async function numbers() {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   context = await browser.newContext({ locale: 'lv-LV', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await page.goto(`${BASE}/login`);

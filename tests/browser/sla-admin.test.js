@@ -5,17 +5,9 @@
 // axe-core checks every page; at 375 px nothing overflows sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { BASE, launch, checkA11y } from './support.js';
 
-const BASE = process.env.ATBALSTS_URL ?? 'http://127.0.0.1:18080';
 let browser;
-
-async function checkA11y(page, label) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(problems, [], `axe violations on ${label}`);
-}
 
 async function noOverflow(page, label) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -23,11 +15,7 @@ async function noOverflow(page, label) {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => { await browser?.close(); });

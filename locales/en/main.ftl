@@ -1668,3 +1668,20 @@ flash-case-recorded = Case saved. Ready for the next one.
 flash-case-corrected = Case corrected.
 history-field-institution = Institution
 history-field-summary = Summary
+
+## Reports: satisfaction (issue 18)
+nav-satisfaction-report = Satisfaction { $desk }
+report-satisfaction-title = Customer satisfaction
+report-satisfaction-intro = Surveys sent in the period when requests were resolved: how many were answered, the mean score and the spread of scores 1 to 5 — for the desk, each team and each agent (as at resolution). This report follows only the filter's dates.
+report-satisfaction-chart = Answers by score, 1 to 5
+report-satisfaction-summary = { $answers } of { $surveys } surveys answered.
+report-satisfaction-desk = The whole desk
+report-satisfaction-teams = By team
+report-satisfaction-agents = By agent
+report-group = Group
+report-agent = Agent
+report-surveys = Surveys
+report-answers = Answers
+report-response-rate = Answered
+report-mean = Mean
+report-score = Score { $score }

@@ -1677,3 +1677,20 @@ flash-case-recorded = Lieta saglabāta. Var ierakstīt nākamo.
 flash-case-corrected = Lieta labota.
 history-field-institution = Iestāde
 history-field-summary = Temats
+
+## Reports: satisfaction (issue 18)
+nav-satisfaction-report = Apmierinātība { $desk }
+report-satisfaction-title = Klientu apmierinātība
+report-satisfaction-intro = Periodā nosūtītās aptaujas pēc pieteikuma atrisināšanas: cik atbildēts, vidējais vērtējums un vērtējumu sadalījums no 1 līdz 5 — visam dienestam, katrai komandai un darbiniekam (kā tas bija atrisināšanas brīdī). Atskaite ņem vērā tikai atlases datumus.
+report-satisfaction-chart = Atbilžu skaits pa vērtējumiem no 1 līdz 5
+report-satisfaction-summary = Atbildētas { $answers } no { $surveys } aptaujām.
+report-satisfaction-desk = Viss dienests
+report-satisfaction-teams = Pa komandām
+report-satisfaction-agents = Pa darbiniekiem
+report-group = Grupa
+report-agent = Darbinieks
+report-surveys = Aptaujas
+report-answers = Atbildes
+report-response-rate = Atbildējuši
+report-mean = Vidēji
+report-score = Vērtējums { $score }

@@ -2,7 +2,8 @@
 // lead opens the volume report from the menu, filters it to last three
 // months by week split by channel, reads the chart's data table, follows
 // a reversed date range to the message next to the date, and downloads
-// the CSV. axe-core checks every page; at 375 px nothing overflows.
+// the CSV, and opens the satisfaction report. axe-core checks every page;
+// at 375 px nothing overflows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, checkA11y } from './support.js';
@@ -67,6 +68,12 @@ for (const [locale, code, w] of LANGUAGES) {
     await page.getByRole('link', { name: w.csv }).click();
     const file = await download;
     assert.match(file.suggestedFilename(), /^volume-KISC-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // The satisfaction report of the year: its chart and tables.
+    await page.goto(`${BASE}/reports/KISC/satisfaction?preset=year`);
+    assert.equal(await page.locator('svg.chart[role=img] title').count(), 1);
+    assert.equal(await page.locator('table.report').count(), 3);
+    await checkA11y(page, `${locale} satisfaction`);
 
     // A reversed range: the message next to the end date, the rest kept.
     await page.goto(`${BASE}/reports/KISC/volume?from=20.11.2026&to=01.11.2026&split=channel`);

@@ -62,9 +62,25 @@ pub fn format_number(locale: Locale, n: i64) -> String {
     out
 }
 
+/// A number with one decimal, the decimal sign of the language: `4,2` in
+/// Latvian, `4.2` in English.
+pub fn format_decimal(locale: Locale, x: f64) -> String {
+    let text = format!("{x:.1}");
+    match locale {
+        Locale::Lv => text.replace('.', ","),
+        Locale::En => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_take_the_languages_sign() {
+        assert_eq!(format_decimal(Locale::Lv, 4.26), "4,3");
+        assert_eq!(format_decimal(Locale::En, 3.0), "3.0");
+    }
 
     #[test]
     fn dates_are_written_the_latvian_and_the_english_way_in_riga_time() {

@@ -7,7 +7,7 @@ mod format;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-pub use format::{format_datetime, format_number};
+pub use format::{format_datetime, format_decimal, format_number};
 
 pub use atbalsts_domain::Locale;
 

@@ -100,6 +100,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/filter-bar.html",
     "reports/volume.html",
     "reports/speed.html",
+    "reports/satisfaction.html",
     "notices.html",
     "tickets/panels/satisfaction.html",
     "satisfaction/form.html",

@@ -192,3 +192,56 @@ async fn a_desk_administrator_reads_time_in_each_status_and_the_api_gives_it_in_
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
+
+#[db_test]
+async fn a_desk_administrator_reads_how_satisfied_customers_were_per_team_and_agent(t: TestDb) {
+    let app = TestApp::start(t).await;
+    let (db, w) = (&app.db.db, &app.world);
+    // Two requests resolved; the requester answers one with a 4.
+    let mut keys = Vec::new();
+    for summary in ["Neiet printeris", "Nav interneta"] {
+        let key = w.file(db, &w.customer_a, summary).await;
+        let t = w.ticket(db, &key).await;
+        atbalsts_store::tickets::transition(db, &w.agent, &t, "resolved", None)
+            .await
+            .unwrap();
+        keys.push(key);
+    }
+    let token = app.token_for(&w.customer_a).await;
+    let answered = app
+        .api(
+            "PUT",
+            &format!("/api/v1/tickets/{}/satisfaction", keys[0]),
+            &token,
+            Some(serde_json::json!({"score": 4, "comment": "Ātri"})),
+        )
+        .await;
+    assert!(answered.status.is_success(), "{}", answered.text());
+
+    let mut admin = Browser::signed_in(&app, "admin@kisc.lv").await;
+    let page = admin
+        .get("/reports/KISC/satisfaction?preset=this_month")
+        .await;
+    let html = page.text();
+    assert_eq!(page.status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Atbildētas 1 no 2 aptaujām."),
+        "the summary in words"
+    );
+    // The desk row: 2 surveys, 1 answer, 50 %, mean 4,0, one score of 4.
+    assert!(
+        html.contains("<td>2</td><td>1</td><td>50 %</td><td>4,0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<svg class=\"chart\""));
+    let csv = admin
+        .get("/reports/KISC/satisfaction.csv?preset=this_month")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.text().contains(",2,1,0,0,0,1,0"), "{}", csv.text());
+    let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
+    assert_eq!(
+        agent.get("/reports/KISC/satisfaction").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -3,6 +3,7 @@
 
 mod filter_bar;
 pub mod priority_overrides;
+pub(crate) mod satisfaction;
 pub(crate) mod speed;
 pub(crate) mod volume;
 
@@ -25,6 +26,8 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/{desk}/volume.csv", get(volume::csv))
         .route("/reports/{desk}/speed", get(speed::page))
         .route("/reports/{desk}/speed.csv", get(speed::csv))
+        .route("/reports/{desk}/satisfaction", get(satisfaction::page))
+        .route("/reports/{desk}/satisfaction.csv", get(satisfaction::csv))
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

@@ -1,0 +1,152 @@
+//! The satisfaction report: of the surveys sent in the range, how many
+//! were answered, the mean score and the spread of scores 1–5, for the
+//! desk, per team and per agent, with a chart of the spread beside its
+//! table. It follows the filter's dates; the surveys keep the team and
+//! agent of the ticket when it was resolved.
+
+use crate::charts::{BarChart, ChartSeries};
+use crate::csv_out::cell;
+use crate::{AppResult, AppState, Ctx};
+use atbalsts_domain::reports::{periods::riga_midnight, ReportFilterForm};
+use atbalsts_domain::Locale;
+use atbalsts_store::satisfaction::{summary, Figures, Summary};
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use minijinja::context;
+
+fn figures(locale: Locale, name: String, f: &Figures) -> minijinja::Value {
+    let none = || "—".to_owned();
+    context! {
+        name => name,
+        surveys => f.surveys,
+        answers => f.answers,
+        rate => f.response_rate().map(|r| format!("{} %", (r * 100.0).round())).unwrap_or_else(none),
+        mean => f.mean().map(|m| atbalsts_i18n::format_decimal(locale, m)).unwrap_or_else(none),
+        distribution => f.distribution,
+    }
+}
+
+fn range(filter: &atbalsts_domain::reports::ReportFilter) -> (i64, i64) {
+    let end = filter.to.tomorrow().unwrap_or(filter.to);
+    (riga_midnight(filter.from), riga_midnight(end))
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(form): Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    let (desk, bar) = super::open(&state, &ctx, &prefix, &form).await?;
+    let (from, to) = range(&bar.filter);
+    let report = summary(&state.db, desk.id, from, to).await?;
+    let locale = ctx.locale;
+    let t = |k: &str| state.i18n.t(locale, k);
+    let named = |name: &Option<String>| name.clone().unwrap_or_else(|| t("report-none"));
+    let teams: Vec<_> = report
+        .teams
+        .iter()
+        .map(|g| figures(locale, named(&g.name), &g.figures))
+        .collect();
+    let agents: Vec<_> = report
+        .agents
+        .iter()
+        .map(|g| figures(locale, named(&g.name), &g.figures))
+        .collect();
+    let scores: Vec<String> = (1..=5).map(|s| s.to_string()).collect();
+    let series = [ChartSeries {
+        name: t("report-answers"),
+        values: report.total.distribution.to_vec(),
+    }];
+    let summary_text = state.i18n.t_args(
+        locale,
+        "report-satisfaction-summary",
+        &[
+            ("answers", report.total.answers.into()),
+            ("surveys", report.total.surveys.into()),
+        ],
+    );
+    let chart = BarChart {
+        id: "satisfaction-chart",
+        title: &t("report-satisfaction-chart"),
+        summary: &summary_text,
+        categories: &scores,
+        series: &series,
+        stacked: false,
+    }
+    .svg();
+    state.templates.render_status(
+        &ctx,
+        super::page_status(&bar),
+        "reports/satisfaction.html",
+        context! {
+            desk => desk,
+            filter => bar.context,
+            errors => bar.errors.0,
+            total => figures(locale, t("report-all-tickets"), &report.total),
+            teams => teams,
+            agents => agents,
+            chart => chart,
+            summary => summary_text,
+            csv_href => format!("/reports/{}/satisfaction.csv?{}", desk.key_prefix, bar.filter.query()),
+        },
+    )
+}
+
+fn csv_bytes(state: &AppState, locale: Locale, report: &Summary) -> Result<Vec<u8>, csv::Error> {
+    let t = |k: &str| state.i18n.t(locale, k);
+    let mut w = crate::csv_out::writer();
+    let mut head = vec![
+        t("report-group"),
+        t("report-split"),
+        t("report-surveys"),
+        t("report-answers"),
+    ];
+    head.extend((1..=5).map(|s| s.to_string()));
+    w.write_record(head)?;
+    let row = |w: &mut csv::Writer<Vec<u8>>, group: &str, name: &str, f: &Figures| {
+        let mut r = vec![
+            t(group),
+            cell(name),
+            f.surveys.to_string(),
+            f.answers.to_string(),
+        ];
+        r.extend(f.distribution.iter().map(|n| n.to_string()));
+        w.write_record(r)
+    };
+    row(&mut w, "report-all-tickets", "", &report.total)?;
+    for g in &report.teams {
+        row(
+            &mut w,
+            "report-dimension-team",
+            g.name.as_deref().unwrap_or(""),
+            &g.figures,
+        )?;
+    }
+    for g in &report.agents {
+        row(
+            &mut w,
+            "report-agent",
+            g.name.as_deref().unwrap_or(""),
+            &g.figures,
+        )?;
+    }
+    crate::csv_out::finish(w)
+}
+
+pub async fn csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(form): Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
+    let (from, to) = range(&filter);
+    let report = summary(&state.db, desk.id, from, to).await?;
+    let bytes = csv_bytes(&state, ctx.locale, &report)
+        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+    Ok(crate::csv_out::download(
+        &format!("satisfaction-{}", desk.key_prefix),
+        bytes,
+    ))
+}

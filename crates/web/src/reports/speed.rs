@@ -22,8 +22,16 @@ async fn status_names(
     locale: Locale,
 ) -> AppResult<HashMap<String, String>> {
     let mut names = HashMap::new();
-    for tt in atbalsts_store::workflows::ticket_types_of(&state.db, desk_id).await? {
-        let (_, statuses) = atbalsts_store::workflows::workflow(&state.db, tt.workflow_id).await?;
+    let mut workflows: Vec<i64> = atbalsts_store::workflows::ticket_types_of(&state.db, desk_id)
+        .await?
+        .into_iter()
+        .map(|t| t.workflow_id)
+        .collect();
+    // Ticket types share workflows: each is read once.
+    workflows.sort_unstable();
+    workflows.dedup();
+    for id in workflows {
+        let (_, statuses) = atbalsts_store::workflows::workflow(&state.db, id).await?;
         for s in statuses {
             names
                 .entry(s.code.clone())

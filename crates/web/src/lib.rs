@@ -19,6 +19,7 @@ mod dates;
 mod desks;
 mod devices;
 mod error;
+mod export;
 mod flash;
 mod forms;
 mod history;

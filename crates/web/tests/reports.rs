@@ -238,7 +238,7 @@ async fn a_desk_administrator_reads_how_satisfied_customers_were_per_team_and_ag
         .get("/reports/KISC/satisfaction.csv?preset=this_month")
         .await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.text().contains(",2,1,0,0,0,1,0"), "{}", csv.text());
+    assert!(csv.text().contains(",2,1,4,0,0,0,1,0"), "{}", csv.text());
     let mut agent = Browser::signed_in(&app, "agents@kisc.lv").await;
     assert_eq!(
         agent.get("/reports/KISC/satisfaction").await.status,

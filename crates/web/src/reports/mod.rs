@@ -22,12 +22,18 @@ pub fn routes() -> Router<AppState> {
             "/reports/{desk}/priority-overrides.csv",
             get(priority_overrides::csv),
         )
+        .route(
+            "/reports/{desk}/priority-overrides.xlsx",
+            get(priority_overrides::xlsx),
+        )
         .route("/reports/{desk}/volume", get(volume::page))
         .route("/reports/{desk}/volume.csv", get(volume::csv))
+        .route("/reports/{desk}/volume.xlsx", get(volume::xlsx))
         .route("/reports/{desk}/speed", get(speed::page))
         .route("/reports/{desk}/speed.csv", get(speed::csv))
         .route("/reports/{desk}/satisfaction", get(satisfaction::page))
         .route("/reports/{desk}/satisfaction.csv", get(satisfaction::csv))
+        .route("/reports/{desk}/satisfaction.xlsx", get(satisfaction::xlsx))
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week
@@ -144,16 +150,14 @@ pub(crate) fn riga_day(raw: &str, next: bool) -> Result<Option<i64>, &'static st
     Ok(Some(start.timestamp().as_millisecond()))
 }
 
-/// A moment as `2026-11-23 14:05` in Riga, for spreadsheets.
-pub(crate) fn riga_minute(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.to_zoned(riga()).strftime("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{riga_day, riga_minute};
+    use super::{riga, riga_day};
+
+    fn riga_minute(ms: i64) -> String {
+        let t = jiff::Timestamp::from_millisecond(ms).unwrap();
+        t.to_zoned(riga()).strftime("%Y-%m-%d %H:%M").to_string()
+    }
 
     #[test]
     fn report_dates_are_days_in_riga() {

@@ -2,9 +2,9 @@
 //! priority the matrix gives, the one chosen, the reason, who and when —
 //! narrowed by creation date, as a page and as CSV.
 
-use super::{report_desk, riga_day, riga_minute};
+use super::{report_desk, riga_day};
 use crate::context::urlencode;
-use crate::csv_out::cell;
+use crate::export::{Cell, Format, Table};
 use crate::{AppError, AppResult, AppState, Ctx};
 use atbalsts_domain::{FieldErrors, Role};
 use atbalsts_store::reports::{priority_overrides, PriorityOverride};
@@ -86,17 +86,14 @@ pub async fn page(
             created_to => q.created_to.trim(),
             filtered => !q.query_string().is_empty(),
             csv_href => format!("/reports/{}/priority-overrides.csv{}", desk.key_prefix, q.query_string()),
+            xlsx_href => format!("/reports/{}/priority-overrides.xlsx{}", desk.key_prefix, q.query_string()),
         },
     )
 }
 
-/// The report as CSV, the header and priorities in the reader's language.
-pub(crate) fn to_csv(
-    rows: &[PriorityOverride],
-    t: impl Fn(&str) -> String,
-) -> Result<Vec<u8>, csv::Error> {
-    let mut w = crate::csv_out::writer();
-    w.write_record(
+/// The report as a table, the header and priorities in the reader's language.
+pub(crate) fn table(rows: &[PriorityOverride], t: impl Fn(&str) -> String) -> Table {
+    let mut table = Table::new(
         [
             "overrides-key",
             "overrides-summary",
@@ -107,39 +104,59 @@ pub(crate) fn to_csv(
             "overrides-by",
             "overrides-at",
         ]
-        .map(&t),
-    )?;
+        .map(&t)
+        .to_vec(),
+    );
     let priority = |p: &str| t(&format!("priority-{p}"));
     for r in rows {
-        w.write_record([
-            r.key.clone(),
-            cell(&r.summary),
-            riga_minute(r.created_at),
-            r.computed.map(priority).unwrap_or_default(),
-            priority(&r.priority),
-            cell(&r.reason),
-            cell(r.by.as_deref().unwrap_or("")),
-            r.at.map(riga_minute).unwrap_or_default(),
-        ])?;
+        table.push(vec![
+            r.key.as_str().into(),
+            r.summary.as_str().into(),
+            Cell::Instant(r.created_at),
+            r.computed.map_or(Cell::Empty, |p| priority(p).into()),
+            priority(&r.priority).into(),
+            r.reason.as_str().into(),
+            r.by.as_deref().unwrap_or("").into(),
+            r.at.map_or(Cell::Empty, Cell::Instant),
+        ]);
     }
-    crate::csv_out::finish(w)
+    table
 }
 
 pub async fn csv(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    q: Query<ReportQuery>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, q, Format::Csv).await
+}
+
+pub async fn xlsx(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    q: Query<ReportQuery>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, q, Format::Xlsx).await
+}
+
+async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
     Query(q): Query<ReportQuery>,
+    format: Format,
 ) -> AppResult<Response> {
     let desk = report_desk(&state, &ctx, &prefix).await?;
     let (from, to) = q
         .period()
         .map_err(|_| AppError::BadRequest("error-date-format"))?;
     let rows = priority_overrides(&state.db, ctx.viewer()?, desk.id, from, to).await?;
-    let bytes = to_csv(&rows, |k| state.i18n.t(ctx.locale, k))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::csv_out::download(
+    let table = table(&rows, |k| state.i18n.t(ctx.locale, k));
+    crate::export::download(
         &format!("priority-overrides-{}", desk.key_prefix),
-        bytes,
-    ))
+        format,
+        &table,
+    )
 }

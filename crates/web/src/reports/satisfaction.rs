@@ -5,7 +5,7 @@
 //! agent of the ticket when it was resolved.
 
 use crate::charts::{BarChart, ChartSeries};
-use crate::csv_out::cell;
+use crate::export::{Cell, Format, Table};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::{periods::riga_midnight, ReportFilterForm};
 use atbalsts_domain::Locale;
@@ -89,64 +89,76 @@ pub async fn page(
             chart => chart,
             summary => summary_text,
             csv_href => format!("/reports/{}/satisfaction.csv?{}", desk.key_prefix, bar.filter.query()),
+            xlsx_href => format!("/reports/{}/satisfaction.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }
 
-fn csv_bytes(state: &AppState, locale: Locale, report: &Summary) -> Result<Vec<u8>, csv::Error> {
+fn table(state: &AppState, locale: Locale, report: &Summary) -> Table {
     let t = |k: &str| state.i18n.t(locale, k);
-    let mut w = crate::csv_out::writer();
     let mut head = vec![
         t("report-group"),
         t("report-split"),
         t("report-surveys"),
         t("report-answers"),
+        t("report-mean"),
     ];
     head.extend((1..=5).map(|s| s.to_string()));
-    w.write_record(head)?;
-    let row = |w: &mut csv::Writer<Vec<u8>>, group: &str, name: &str, f: &Figures| {
-        let mut r = vec![
-            t(group),
-            cell(name),
-            f.surveys.to_string(),
-            f.answers.to_string(),
+    let mut table = Table::new(head);
+    let mut row = |group: &str, name: &str, f: &Figures| {
+        let mut r: Vec<Cell> = vec![
+            t(group).into(),
+            name.into(),
+            f.surveys.into(),
+            f.answers.into(),
+            f.mean()
+                .map_or(Cell::Empty, |m| Cell::Number((m * 100.0).round() / 100.0)),
         ];
-        r.extend(f.distribution.iter().map(|n| n.to_string()));
-        w.write_record(r)
+        r.extend(f.distribution.iter().map(|n| Cell::Int(*n)));
+        table.push(r);
     };
-    row(&mut w, "report-all-tickets", "", &report.total)?;
+    row("report-all-tickets", "", &report.total);
     for g in &report.teams {
         row(
-            &mut w,
             "report-dimension-team",
             g.name.as_deref().unwrap_or(""),
             &g.figures,
-        )?;
+        );
     }
     for g in &report.agents {
-        row(
-            &mut w,
-            "report-agent",
-            g.name.as_deref().unwrap_or(""),
-            &g.figures,
-        )?;
+        row("report-agent", g.name.as_deref().unwrap_or(""), &g.figures);
     }
-    crate::csv_out::finish(w)
+    table
 }
 
 pub async fn csv(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    form: Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, form, Format::Csv).await
+}
+
+pub async fn xlsx(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    form: Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, form, Format::Xlsx).await
+}
+
+async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
+    format: Format,
 ) -> AppResult<Response> {
     let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
     let (from, to) = range(&filter);
     let report = summary(&state.db, desk.id, from, to).await?;
-    let bytes = csv_bytes(&state, ctx.locale, &report)
-        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
-    Ok(crate::csv_out::download(
-        &format!("satisfaction-{}", desk.key_prefix),
-        bytes,
-    ))
+    let table = table(&state, ctx.locale, &report);
+    crate::export::download(&format!("satisfaction-{}", desk.key_prefix), format, &table)
 }

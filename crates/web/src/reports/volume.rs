@@ -4,8 +4,8 @@
 
 use super::{period_label, split_name};
 use crate::charts::{BarChart, ChartSeries};
-use crate::csv_out::cell;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::export::{Format, Table};
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::ReportFilterForm;
 use atbalsts_domain::Locale;
 use atbalsts_store::reports::volume::{volume, Volume};
@@ -117,53 +117,68 @@ pub async fn page(
             legend => legend,
             summary => summary,
             csv_href => format!("/reports/{}/volume.csv?{}", desk.key_prefix, bar.filter.query()),
+            xlsx_href => format!("/reports/{}/volume.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }
 
 /// One row per period and split value: the figures of the page's table.
-fn csv_bytes(
+fn table(
     state: &AppState,
     locale: Locale,
     report: &Volume,
     split: Option<atbalsts_domain::reports::Dimension>,
-) -> Result<Vec<u8>, csv::Error> {
+) -> Table {
     let t = |k: &str| state.i18n.t(locale, k);
-    let mut w = crate::csv_out::writer();
-    w.write_record([
+    let mut table = Table::new(vec![
         t("report-period"),
         t("report-split"),
         t("report-created"),
         t("report-resolved"),
         t("report-closed"),
-    ])?;
+    ]);
     for s in &report.series {
-        let name = cell(&split_name(state, locale, split, &s.split));
+        let name = split_name(state, locale, split, &s.split);
         for (i, b) in report.periods.buckets.iter().enumerate() {
-            w.write_record([
-                b.first_day.to_string(),
-                name.clone(),
-                s.created[i].to_string(),
-                s.resolved[i].to_string(),
-                s.closed[i].to_string(),
-            ])?;
+            table.push(vec![
+                b.first_day.into(),
+                name.as_str().into(),
+                s.created[i].into(),
+                s.resolved[i].into(),
+                s.closed[i].into(),
+            ]);
         }
     }
-    crate::csv_out::finish(w)
+    table
 }
 
 pub async fn csv(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    form: Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, form, Format::Csv).await
+}
+
+pub async fn xlsx(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    form: Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, form, Format::Xlsx).await
+}
+
+async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
+    format: Format,
 ) -> AppResult<Response> {
     let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
     let report = volume(&state.db, desk.id, &filter).await?;
-    let bytes = csv_bytes(&state, ctx.locale, &report, filter.split)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::csv_out::download(
-        &format!("volume-{}", desk.key_prefix),
-        bytes,
-    ))
+    let table = table(&state, ctx.locale, &report, filter.split);
+    crate::export::download(&format!("volume-{}", desk.key_prefix), format, &table)
 }

@@ -98,6 +98,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "admin/classifiers.html",
     "reports/priority-overrides.html",
     "reports/filter-bar.html",
+    "reports/nav.html",
     "reports/volume.html",
     "reports/speed.html",
     "reports/satisfaction.html",

@@ -5,6 +5,7 @@
 
 pub mod distribution;
 pub mod filter;
+pub mod open_data;
 pub mod periods;
 
 pub use distribution::Distribution;

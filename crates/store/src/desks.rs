@@ -182,3 +182,22 @@ pub async fn first_desk_id(db: &Db) -> Result<Option<i64>> {
         .await?;
     Ok(row.try_get(0)?)
 }
+
+/// Whether the desk publishes its open data to everyone.
+pub async fn open_data_published(db: &Db, desk_id: i64) -> Result<bool> {
+    let row = sqlx::query("SELECT open_data_published FROM desks WHERE id = $1")
+        .bind(desk_id)
+        .fetch_optional(db.read())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(row.try_get::<i64, _>(0)? != 0)
+}
+
+pub async fn set_open_data_published(db: &Db, desk_id: i64, published: bool) -> Result<()> {
+    sqlx::query("UPDATE desks SET open_data_published = $1 WHERE id = $2")
+        .bind(i64::from(published))
+        .bind(desk_id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}

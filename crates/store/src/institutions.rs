@@ -144,3 +144,18 @@ pub async fn sub_unit_belongs(db: &Db, institution_id: i64, sub_unit_id: i64) ->
         .await?;
     Ok(row.is_some())
 }
+
+/// Records what kind of institution it is (museum, library ...), for the
+/// open data.
+pub async fn set_kind(
+    db: &Db,
+    id: i64,
+    kind: atbalsts_domain::reports::open_data::InstitutionKind,
+) -> Result<()> {
+    sqlx::query("UPDATE institutions SET kind = $1 WHERE id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}

@@ -180,14 +180,27 @@ pub(crate) fn download(stem: &str, format: Format, table: &Table) -> AppResult<R
 
 /// Headers of a download of `format` named after `stem` and today's date.
 pub(crate) fn file_response(stem: &str, format: Format, body: impl IntoResponse) -> Response {
+    attachment(stem, format.extension(), format.content_type(), body)
+}
+
+/// A JSON file to download, named as the other downloads.
+pub(crate) fn json_download(stem: &str, body: impl IntoResponse) -> Response {
+    attachment(stem, "json", "application/json", body)
+}
+
+fn attachment(
+    stem: &str,
+    extension: &str,
+    content_type: &str,
+    body: impl IntoResponse,
+) -> Response {
     let name = format!(
-        "{stem}-{}.{}",
+        "{stem}-{}.{extension}",
         crate::dates::riga_date(atbalsts_store::now_ms()),
-        format.extension()
     );
     (
         [
-            (CONTENT_TYPE, format.content_type().to_owned()),
+            (CONTENT_TYPE, content_type.to_owned()),
             (
                 CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{name}\""),

@@ -47,10 +47,12 @@ pub(crate) enum Flash {
     SurveyAnswered,
     CaseRecorded,
     CaseCorrected,
+    OpenDataPublished,
+    OpenDataWithdrawn,
 }
 
 impl Flash {
-    const ALL: [Flash; 23] = [
+    const ALL: [Flash; 25] = [
         Flash::Assigned,
         Flash::Replied,
         Flash::Noted,
@@ -74,6 +76,8 @@ impl Flash {
         Flash::SurveyAnswered,
         Flash::CaseRecorded,
         Flash::CaseCorrected,
+        Flash::OpenDataPublished,
+        Flash::OpenDataWithdrawn,
     ];
 
     pub(crate) fn code(self) -> &'static str {
@@ -101,6 +105,8 @@ impl Flash {
             Flash::SurveyAnswered => "survey-answered",
             Flash::CaseRecorded => "case-recorded",
             Flash::CaseCorrected => "case-corrected",
+            Flash::OpenDataPublished => "open-data-published",
+            Flash::OpenDataWithdrawn => "open-data-withdrawn",
         }
     }
 

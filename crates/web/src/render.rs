@@ -99,6 +99,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/priority-overrides.html",
     "reports/filter-bar.html",
     "reports/nav.html",
+    "reports/open-data.html",
     "reports/volume.html",
     "reports/speed.html",
     "reports/satisfaction.html",

@@ -4,6 +4,7 @@
 //! period, so the same SQL runs on SQLite and PostgreSQL and no database
 //! needs to know about time zones.
 
+pub mod open_data;
 mod priority_overrides;
 mod scope;
 pub mod speed;

@@ -2,6 +2,7 @@
 //! page and a CSV download.
 
 mod filter_bar;
+mod open_data;
 pub mod priority_overrides;
 pub(crate) mod satisfaction;
 pub(crate) mod speed;
@@ -25,6 +26,13 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/reports/{desk}/priority-overrides.xlsx",
             get(priority_overrides::xlsx),
+        )
+        .route("/reports/{desk}/open-data", get(open_data::page))
+        .route("/reports/{desk}/open-data.csv", get(open_data::csv))
+        .route("/reports/{desk}/open-data.json", get(open_data::json))
+        .route(
+            "/reports/{desk}/open-data/publish",
+            axum::routing::post(open_data::publish),
         )
         .route("/reports/{desk}/volume", get(volume::page))
         .route("/reports/{desk}/volume.csv", get(volume::csv))

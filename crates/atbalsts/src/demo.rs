@@ -6,6 +6,7 @@ mod sla;
 
 use crate::config::Settings;
 use crate::serve::{connect, BoxError};
+use atbalsts_domain::reports::open_data::InstitutionKind;
 use atbalsts_domain::Locale;
 use atbalsts_domain::{Channel, Email, Priority, Role, Summary};
 use atbalsts_store::catalogue;
@@ -460,8 +461,51 @@ async fn load(db: &Db) -> Result<(), BoxError> {
             .await?;
         }
     }
+    // Before the SLA examples' policy, so that history is measured by the
+    // desk's own catch-all policy.
+    load_history(db, desk, &insts, &ids).await?;
     seed_sla_examples(db, desk, &sample_ids).await?;
     Ok(())
+}
+
+/// Generated finished tickets of the last four months.
+const HISTORY_TICKETS: usize = 1_500;
+
+/// What kind each demo institution is, for the open data.
+const INSTITUTION_KINDS: [InstitutionKind; 5] = [
+    InstitutionKind::Library,
+    InstitutionKind::Museum,
+    InstitutionKind::Museum,
+    InstitutionKind::Museum,
+    InstitutionKind::CultureCentre,
+];
+
+/// Four months of finished work, so the reports show something on first
+/// start: generated tickets of the demo's customers, all resolved or
+/// closed (the queues keep only the three samples), with their status
+/// periods, SLA clocks, surveys and one-stop-centre cases.
+async fn load_history(db: &Db, desk: i64, insts: &[i64], people: &[i64]) -> Result<(), BoxError> {
+    for (id, kind) in insts.iter().zip(INSTITUTION_KINDS) {
+        institutions::set_kind(db, *id, kind).await?;
+    }
+    let mut places = Vec::new();
+    for (p, id) in PEOPLE.iter().zip(people) {
+        let Some(inst) = p.institution.filter(|_| p.roles == [Role::Customer]) else {
+            continue;
+        };
+        if let Some(unit) = institutions::sub_units_of(db, insts[inst]).await?.first() {
+            places.push((*id, insts[inst], unit.id));
+        }
+    }
+    let plan = crate::seed_tickets::Plan {
+        tickets: HISTORY_TICKETS,
+        days: 120,
+        open_share: Some(0.0),
+        places,
+        seed: 2026,
+        progress: false,
+    };
+    crate::seed_tickets::seed(db, desk, &plan).await
 }
 
 /// SLA clocks on the sample tickets, so that the ticket page, the queue and
@@ -582,4 +626,96 @@ async fn seed_sla_examples(db: &Db, desk: i64, tickets: &[i64]) -> Result<(), Bo
     }
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use atbalsts_testkit::{db_test, TestDb};
+    use sqlx::Row;
+
+    async fn count(t: &TestDb, sql: &str) -> i64 {
+        sqlx::query(sql)
+            .fetch_one(t.db.read())
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap()
+    }
+
+    #[db_test]
+    async fn the_demo_desk_starts_with_months_of_finished_work_for_the_reports(t: TestDb) {
+        atbalsts_store::migrate(&t.db, None).await.unwrap();
+        crate::demo::load_if_empty(&t.db).await.unwrap();
+        let all = count(&t, "SELECT COUNT(*) FROM tickets").await;
+        assert_eq!(all, 3 + crate::demo::HISTORY_TICKETS as i64);
+        // The queues keep only the three samples.
+        let open = count(
+            &t,
+            "SELECT COUNT(*) FROM tickets WHERE status_category NOT IN ('resolved', 'closed')",
+        )
+        .await;
+        assert_eq!(open, 3);
+        // Every ticket's status history is one chain of periods that ends
+        // in its status now.
+        let broken = count(
+            &t,
+            "SELECT COUNT(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_status_history h \
+             WHERE h.ticket_id = t.id AND h.left_at IS NULL AND h.status = t.status \
+             AND h.status_category = t.status_category)",
+        )
+        .await;
+        assert_eq!(broken, 0, "a ticket whose last period is not its status");
+        let gaps = count(
+            &t,
+            "SELECT COUNT(*) FROM ticket_status_history h WHERE h.left_at IS NOT NULL AND NOT EXISTS \
+             (SELECT 1 FROM ticket_status_history n WHERE n.ticket_id = h.ticket_id \
+             AND n.entered_at = h.left_at)",
+        )
+        .await;
+        assert_eq!(gaps, 0, "a period followed by nothing");
+        let reopened = count(
+            &t,
+            "SELECT COUNT(DISTINCT h.ticket_id) FROM ticket_status_history h \
+             JOIN ticket_status_history n ON n.ticket_id = h.ticket_id AND n.entered_at = h.left_at \
+             WHERE h.status_category = 'resolved' AND n.status_category = 'open'",
+        )
+        .await;
+        assert!(reopened > 0, "some tickets were reopened");
+        // Goals met and breached, surveys answered, cases recorded, teams changed.
+        for (what, sql) in [
+            (
+                "met goals",
+                "SELECT COUNT(*) FROM ticket_sla WHERE state = 'met'",
+            ),
+            (
+                "breached goals",
+                "SELECT COUNT(*) FROM ticket_sla WHERE state = 'breached'",
+            ),
+            (
+                "answers",
+                "SELECT COUNT(*) FROM csat_surveys WHERE score IS NOT NULL",
+            ),
+            ("service cases", "SELECT COUNT(*) FROM service_cases"),
+            (
+                "team changes",
+                "SELECT COUNT(*) FROM ticket_changes WHERE field = 'team'",
+            ),
+            (
+                "root causes",
+                "SELECT COUNT(*) FROM tickets WHERE root_cause_id IS NOT NULL",
+            ),
+            (
+                "kinds",
+                "SELECT COUNT(*) FROM institutions WHERE kind <> ''",
+            ),
+        ] {
+            assert!(count(&t, sql).await > 0, "the demo has {what}");
+        }
+        // Spread over the last four months, never in the future.
+        let now = atbalsts_store::now_ms();
+        let oldest = count(&t, "SELECT MIN(created_at) FROM tickets").await;
+        assert!(now - oldest > 100 * 24 * 3600 * 1000);
+        let latest = count(&t, "SELECT MAX(entered_at) FROM ticket_status_history").await;
+        assert!(latest <= now);
+    }
 }

@@ -6,6 +6,7 @@ mod config;
 mod demo;
 mod mail_bench;
 mod mail_in;
+mod seed_history;
 mod seed_tickets;
 mod serve;
 mod sla_bench;

@@ -1517,6 +1517,7 @@ report-reset = Clear the filter
 report-volume-title = Ticket volume
 report-volume-intro = How many tickets were created, resolved and closed in each period. A ticket reopened and resolved again counts each time.
 report-csv = Download CSV
+report-printed-range = Period: { $from } – { $to }
 report-nav = Reports
 report-xlsx = Download XLSX
 report-link = Link to this report

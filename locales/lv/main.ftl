@@ -1526,6 +1526,7 @@ report-reset = Notīrīt atlasi
 report-volume-title = Pieteikumu apjoms
 report-volume-intro = Cik pieteikumu izveidots, atrisināts un slēgts katrā periodā. Atkārtoti atvērts un vēlreiz atrisināts pieteikums tiek skaitīts katru reizi.
 report-csv = Lejupielādēt CSV
+report-printed-range = Periods: { $from } – { $to }
 report-nav = Pārskati
 report-xlsx = Lejupielādēt XLSX
 report-link = Saite uz šo atskaiti

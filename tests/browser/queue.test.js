@@ -60,7 +60,9 @@ test('an agent sorts the queue by clicking a column header, both ways', async ()
   await page.waitForURL(/sort=key&dir=desc/);
   assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
   const down = await numbers();
-  assert.deepEqual(down, [...up].reverse(), 'keys descending');
+  assert.deepEqual(down, [...down].sort((a, b) => b - a), 'keys descending');
+  // The demo's history fills more than a page: the other end comes first.
+  assert.ok(down[0] > up[up.length - 1], 'the highest keys first');
   await checkA11y('queue sorted by key');
 });
 

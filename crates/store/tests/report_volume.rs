@@ -160,3 +160,43 @@ async fn a_desk_without_tickets_in_the_range_reports_zeros_not_nothing(t: TestDb
     assert_eq!(weeks.series.len(), 1);
     assert_eq!(weeks.series[0].created, [0, 0, 0]);
 }
+
+#[db_test]
+async fn every_split_and_filter_counts_the_same_tickets(t: TestDb) {
+    use atbalsts_store::reports::speed::speed;
+    let w = t.world().await;
+    let db = &t.db;
+    for (summary, channel, at) in [
+        ("Neiet printeris", Channel::Phone, "2026-11-30T23:30"),
+        ("Nav interneta", Channel::Portal, "2026-12-02T10:00"),
+    ] {
+        let (key, id) = file(db, &w, summary, channel).await;
+        move_through(db, &w, &key, &["in_progress", "resolved"]).await;
+        let start = riga(at);
+        set_times(db, id, &[start, start + 3_600_000, start + 7_200_000]).await;
+    }
+    let range = |split| filter(date(2026, 11, 1), date(2026, 12, 31), Period::Month, split);
+    for split in std::iter::once(None).chain(Dimension::ALL.map(Some)) {
+        let report = volume(db, w.desk_id, &range(split)).await.unwrap();
+        let created: i64 = report.series.iter().map(|s| s.totals().0).sum();
+        let resolved: i64 = report.series.iter().map(|s| s.totals().1).sum();
+        assert_eq!((created, resolved), (2, 2), "split {split:?}");
+        let speed = speed(db, w.desk_id, &range(split)).await.unwrap();
+        let measured: usize = speed.rows.iter().map(|r| r.resolution.count).sum();
+        assert_eq!(measured, 2, "split {split:?}");
+    }
+    // Each filter on its own narrows by its join, and none fails.
+    let mut f = range(None);
+    f.ticket_type = Some("incident".into());
+    f.service = Some("Drukāšana".into());
+    f.team_id = Some(w.team_id);
+    f.institution_id = Some(w.institution_a);
+    f.sub_unit_id = Some(w.sub_unit_a);
+    f.request_type_id = Some(1);
+    let none = volume(db, w.desk_id, &f).await.unwrap();
+    assert_eq!(none.series.iter().map(|s| s.totals().0).sum::<i64>(), 0);
+    let mut f = range(Some(Dimension::Service));
+    f.ticket_type = Some("incident".into());
+    let incidents = volume(db, w.desk_id, &f).await.unwrap();
+    assert_eq!(incidents.series.iter().map(|s| s.totals().0).sum::<i64>(), 2);
+}

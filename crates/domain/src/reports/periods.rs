@@ -114,6 +114,42 @@ impl Periods {
     }
 }
 
+/// Riga's UTC offsets over `[start_ms, end_ms)`: the offset in force at
+/// `start_ms`, then each change inside the range, as (from ms, offset ms).
+/// A database turns an instant into its Riga day with these alone
+/// (`(instant + offset) / day`), without knowing about time zones.
+pub fn riga_offsets(start_ms: i64, end_ms: i64) -> Vec<(i64, i64)> {
+    let tz = riga();
+    let Ok(start) = jiff::Timestamp::from_millisecond(start_ms) else {
+        return vec![(start_ms, 2 * 3_600_000)];
+    };
+    let offset_ms = |o: jiff::tz::Offset| i64::from(o.seconds()) * 1000;
+    let mut out = vec![(start_ms, offset_ms(tz.to_offset(start)))];
+    for t in tz.following(start) {
+        let at = t.timestamp().as_millisecond();
+        if at >= end_ms {
+            break;
+        }
+        out.push((at, offset_ms(t.offset())));
+    }
+    out
+}
+
+/// The Riga day numbered as days since 1 January 1970.
+pub fn day_of_number(n: i64) -> Option<Date> {
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(n))
+        .ok()
+}
+
+impl Periods {
+    /// The index of the period holding the Riga day numbered `n` (days
+    /// since 1 January 1970), if any.
+    pub fn index_of_day_number(&self, n: i64) -> Option<usize> {
+        day_of_number(n).and_then(|d| self.index_of(riga_midnight(d)))
+    }
+}
+
 /// Monday of the ISO week of `date` (for week labels).
 pub fn monday_of(date: Date) -> Date {
     Period::Week.start_of(date)
@@ -135,6 +171,29 @@ mod tests {
         assert_eq!(hours, [24, 23, 24]);
         let p = Periods::new(Period::Day, date(2026, 10, 25), date(2026, 10, 25));
         assert_eq!(p.buckets[0].end_ms - p.buckets[0].start_ms, 25 * 3_600_000);
+    }
+
+    #[test]
+    fn instants_become_riga_day_numbers_with_the_offsets_of_their_range() {
+        let p = Periods::new(Period::Day, date(2026, 3, 28), date(2026, 3, 30));
+        let (start, end) = p.span();
+        let offsets = riga_offsets(start, end);
+        // Winter time, then summer time from 29 March 01:00 UTC.
+        assert_eq!(offsets.len(), 2);
+        assert_eq!(offsets[0].1, 2 * 3_600_000);
+        assert_eq!(offsets[1].1, 3 * 3_600_000);
+        let day = |ms: i64| {
+            let (_, off) = offsets.iter().rev().find(|(from, _)| *from <= ms).unwrap();
+            (ms + off).div_euclid(86_400_000)
+        };
+        for (i, b) in p.buckets.iter().enumerate() {
+            assert_eq!(p.index_of_day_number(day(b.start_ms)), Some(i));
+            assert_eq!(p.index_of_day_number(day(b.end_ms - 1)), Some(i));
+        }
+        assert_eq!(
+            day_of_number(day(p.buckets[1].start_ms)),
+            Some(date(2026, 3, 29))
+        );
     }
 
     #[test]

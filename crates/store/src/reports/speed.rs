@@ -2,9 +2,11 @@
 //! max) per split value — time to first response and to resolution of the
 //! tickets created in the range, in calendar time and, where an SLA clock
 //! measured it, in business time; and the time spent in every workflow
-//! status, from the status periods that ended in the range.
+//! status, from the status periods that ended in the range. The database
+//! counts durations per whole minute and split value, so a year of a large
+//! desk comes back as a few thousand rows; the figures are to the minute.
 
-use super::scope::{push_filter, split_columns, split_key, SplitKey, JOINS};
+use super::scope::{joins, push_filter, split_columns, split_key, SplitKey};
 use crate::{Db, Result, Sql};
 use atbalsts_domain::reports::{Distribution, Periods, ReportFilter};
 use serde::Serialize;
@@ -37,55 +39,65 @@ pub struct Speed {
     pub statuses: Vec<StatusTime>,
 }
 
+/// Durations counted by the database, to the minute: (seconds, count).
 #[derive(Default)]
 struct Samples {
-    first: Vec<i64>,
-    first_business: Vec<i64>,
-    resolution: Vec<i64>,
-    resolution_business: Vec<i64>,
+    first: Vec<(i64, i64)>,
+    first_business: Vec<(i64, i64)>,
+    resolution: Vec<(i64, i64)>,
+    resolution_business: Vec<(i64, i64)>,
+}
+
+/// A row's counted duration: minutes in column `v` as seconds, and `n`.
+fn counted(r: &sqlx::any::AnyRow) -> Result<(i64, i64)> {
+    Ok((r.try_get::<i64, _>("v")? * 60, r.try_get("n")?))
 }
 
 pub async fn speed(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Speed> {
     let periods = Periods::new(filter.period, filter.from, filter.to);
     let (start, end) = periods.span();
     let columns = split_columns(filter.split);
+    let joins = joins(filter);
+    let mut samples: BTreeMap<SplitKey, Samples> = BTreeMap::new();
 
     // The goals of the tickets created in the range whose clocks stopped:
-    // calendar time from creation to the stop, business time as measured.
-    let mut sql = Sql::new(&format!(
-        "SELECT s.goal, s.used_secs, s.stopped_at - t.created_at AS calendar_ms, {columns} \
-         FROM tickets t {JOINS} JOIN ticket_sla s ON s.ticket_id = t.id \
-         WHERE t.desk_id = "
-    ));
-    sql.bind(desk_id)
-        .push(" AND t.created_at >= ")
-        .bind(start)
-        .push(" AND t.created_at < ")
-        .bind(end)
-        .push(" AND s.stopped_at IS NOT NULL");
-    push_filter(&mut sql, filter);
-    let mut samples: BTreeMap<SplitKey, Samples> = BTreeMap::new();
-    for r in sql.planned_each_time().fetch_all(db.read()).await? {
-        let s = samples.entry(split_key(&r)?).or_default();
-        let business: i64 = r.try_get(1)?;
-        let calendar = r.try_get::<i64, _>(2)? / 1000;
-        match r.try_get::<String, _>(0)?.as_str() {
-            "first_response" => {
-                s.first.push(calendar);
-                s.first_business.push(business);
-            }
-            _ => {
-                s.resolution.push(calendar);
-                s.resolution_business.push(business);
-            }
+    // business time as measured, and calendar time from creation to the
+    // stop — each counted per minute by the database.
+    for (value, business) in [
+        ("s.used_secs / 60", true),
+        ("(s.stopped_at - t.created_at) / 60000", false),
+    ] {
+        let mut sql = Sql::new(&format!(
+            "SELECT s.goal, {value} AS v, {columns}, COUNT(*) AS n \
+             FROM tickets t {joins} JOIN ticket_sla s ON s.ticket_id = t.id \
+             WHERE t.desk_id = "
+        ));
+        sql.bind(desk_id)
+            .push(" AND t.created_at >= ")
+            .bind(start)
+            .push(" AND t.created_at < ")
+            .bind(end)
+            .push(" AND s.stopped_at IS NOT NULL");
+        push_filter(&mut sql, filter);
+        sql.push(" GROUP BY s.goal, v, split_key, split_labels");
+        for r in sql.planned_each_time().fetch_all(db.read()).await? {
+            let s = samples.entry(split_key(&r)?).or_default();
+            let list = match (r.try_get::<String, _>(0)?.as_str(), business) {
+                ("first_response", true) => &mut s.first_business,
+                ("first_response", false) => &mut s.first,
+                (_, true) => &mut s.resolution_business,
+                (_, false) => &mut s.resolution,
+            };
+            list.push(counted(&r)?);
         }
     }
 
     // Tickets created in the range and resolved without an SLA clock still
     // count for resolution in calendar time: from the status history.
     let mut sql = Sql::new(&format!(
-        "SELECT MIN(h.entered_at) - t.created_at AS calendar_ms, {columns} \
-         FROM tickets t {JOINS} JOIN ticket_status_history h ON h.ticket_id = t.id \
+        "SELECT x.v, x.split_key, x.split_labels, COUNT(*) AS n FROM (\
+         SELECT (MIN(h.entered_at) - t.created_at) / 60000 AS v, {columns} \
+         FROM tickets t {joins} JOIN ticket_status_history h ON h.ticket_id = t.id \
          WHERE t.desk_id = "
     ));
     sql.bind(desk_id)
@@ -98,29 +110,32 @@ pub async fn speed(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Speed
              AND NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.goal = 'resolution')",
         );
     push_filter(&mut sql, filter);
-    sql.push(" GROUP BY t.id, t.created_at, split_key, split_labels");
+    sql.push(
+        " GROUP BY t.id, t.created_at, split_key, split_labels) x \
+         GROUP BY x.v, x.split_key, x.split_labels",
+    );
     for r in sql.planned_each_time().fetch_all(db.read()).await? {
         samples
             .entry(split_key(&r)?)
             .or_default()
             .resolution
-            .push(r.try_get::<i64, _>(0)? / 1000);
+            .push(counted(&r)?);
     }
     let rows = samples
         .into_iter()
         .map(|(split, s)| SpeedRow {
             split,
-            first_response: Distribution::of(s.first),
-            first_response_business: Distribution::of(s.first_business),
-            resolution: Distribution::of(s.resolution),
-            resolution_business: Distribution::of(s.resolution_business),
+            first_response: Distribution::of_counts(s.first),
+            first_response_business: Distribution::of_counts(s.first_business),
+            resolution: Distribution::of_counts(s.resolution),
+            resolution_business: Distribution::of_counts(s.resolution_business),
         })
         .collect();
 
-    // Status periods that ended in the range.
+    // Status periods that ended in the range, counted per minute.
     let mut sql = Sql::new(&format!(
-        "SELECT h.status, h.status_category, h.left_at - h.entered_at AS ms, {columns} \
-         FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id {JOINS} \
+        "SELECT h.status, h.status_category, (h.left_at - h.entered_at) / 60000 AS v, {columns}, \
+         COUNT(*) AS n FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id {joins} \
          WHERE h.left_at >= "
     ));
     sql.bind(start)
@@ -129,7 +144,8 @@ pub async fn speed(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Speed
         .push(" AND t.desk_id = ")
         .bind(desk_id);
     push_filter(&mut sql, filter);
-    let mut by_status: BTreeMap<(u8, String, String, SplitKey), Vec<i64>> = BTreeMap::new();
+    sql.push(" GROUP BY h.status, h.status_category, v, split_key, split_labels");
+    let mut by_status: BTreeMap<(u8, String, String, SplitKey), Vec<(i64, i64)>> = BTreeMap::new();
     for r in sql.planned_each_time().fetch_all(db.read()).await? {
         let status: String = r.try_get(0)?;
         let category: String = r.try_get(1)?;
@@ -140,15 +156,15 @@ pub async fn speed(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Speed
         by_status
             .entry((rank, status, category, split_key(&r)?))
             .or_default()
-            .push(r.try_get::<i64, _>(2)? / 1000);
+            .push(counted(&r)?);
     }
     let statuses = by_status
         .into_iter()
-        .map(|((_, status, category, split), secs)| StatusTime {
+        .map(|((_, status, category, split), counts)| StatusTime {
             status,
             category,
             split,
-            time: Distribution::of(secs),
+            time: Distribution::of_counts(counts),
         })
         .collect();
     Ok(Speed { rows, statuses })

@@ -2,9 +2,10 @@
 //! one dimension. Created reads `tickets (desk_id, created_at)`; resolved
 //! and closed read the status history along `(status_category,
 //! entered_at)` (migration 0036), so a ticket resolved twice (reopened in
-//! between) counts twice, as the work was done twice.
+//! between) counts twice, as the work was done twice. The database counts
+//! per Riga day and split value; the days are summed into periods here.
 
-use super::scope::{push_filter, split_columns, split_key, SplitKey, JOINS};
+use super::scope::{joins, push_filter, riga_day, split_columns, split_key, SplitKey};
 use crate::{Db, Result, Sql};
 use atbalsts_domain::reports::{Periods, ReportFilter};
 use serde::Serialize;
@@ -52,9 +53,11 @@ pub async fn volume(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Volu
     let n = periods.buckets.len();
     let mut series: BTreeMap<SplitKey, Series> = BTreeMap::new();
     let columns = split_columns(filter.split);
+    let joins = joins(filter);
 
+    let created_day = riga_day("t.created_at", start, end);
     let mut sql = Sql::new(&format!(
-        "SELECT t.created_at AS at, {columns} FROM tickets t {JOINS} WHERE t.desk_id = "
+        "SELECT {created_day} AS day, {columns}, COUNT(*) AS n FROM tickets t {joins} WHERE t.desk_id = "
     ));
     sql.bind(desk_id)
         .push(" AND t.created_at >= ")
@@ -62,19 +65,21 @@ pub async fn volume(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Volu
         .push(" AND t.created_at < ")
         .bind(end);
     push_filter(&mut sql, filter);
+    sql.push(" GROUP BY day, split_key, split_labels");
     for r in sql.planned_each_time().fetch_all(db.read()).await? {
-        if let Some(i) = periods.index_of(r.try_get("at")?) {
+        if let Some(i) = periods.index_of_day_number(r.try_get("day")?) {
             let key = split_key(&r)?;
             series
                 .entry(key.clone())
                 .or_insert_with(|| Series::new(key, n))
-                .created[i] += 1;
+                .created[i] += r.try_get::<i64, _>("n")?;
         }
     }
 
+    let entered_day = riga_day("h.entered_at", start, end);
     let mut sql = Sql::new(&format!(
-        "SELECT h.entered_at AS at, h.status_category AS category, {columns} \
-         FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id {JOINS} \
+        "SELECT {entered_day} AS day, h.status_category AS category, {columns}, COUNT(*) AS n \
+         FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id {joins} \
          WHERE h.status_category IN ('resolved', 'closed') AND h.entered_at >= "
     ));
     sql.bind(start)
@@ -83,15 +88,17 @@ pub async fn volume(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Volu
         .push(" AND t.desk_id = ")
         .bind(desk_id);
     push_filter(&mut sql, filter);
+    sql.push(" GROUP BY day, h.status_category, split_key, split_labels");
     for r in sql.planned_each_time().fetch_all(db.read()).await? {
-        if let Some(i) = periods.index_of(r.try_get("at")?) {
+        if let Some(i) = periods.index_of_day_number(r.try_get("day")?) {
             let key = split_key(&r)?;
+            let count: i64 = r.try_get("n")?;
             let s = series
                 .entry(key.clone())
                 .or_insert_with(|| Series::new(key, n));
             match r.try_get::<String, _>("category")?.as_str() {
-                "resolved" => s.resolved[i] += 1,
-                _ => s.closed[i] += 1,
+                "resolved" => s.resolved[i] += count,
+                _ => s.closed[i] += count,
             }
         }
     }

@@ -40,12 +40,14 @@ pub struct Speed {
 }
 
 /// Durations counted by the database, to the minute: (seconds, count).
+type Counts = Vec<(i64, i64)>;
+
 #[derive(Default)]
 struct Samples {
-    first: Vec<(i64, i64)>,
-    first_business: Vec<(i64, i64)>,
-    resolution: Vec<(i64, i64)>,
-    resolution_business: Vec<(i64, i64)>,
+    first: Counts,
+    first_business: Counts,
+    resolution: Counts,
+    resolution_business: Counts,
 }
 
 /// A row's counted duration: minutes in column `v` as seconds, and `n`.
@@ -145,7 +147,7 @@ pub async fn speed(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Speed
         .bind(desk_id);
     push_filter(&mut sql, filter);
     sql.push(" GROUP BY h.status, h.status_category, v, split_key, split_labels");
-    let mut by_status: BTreeMap<(u8, String, String, SplitKey), Vec<(i64, i64)>> = BTreeMap::new();
+    let mut by_status: BTreeMap<(u8, String, String, SplitKey), Counts> = BTreeMap::new();
     for r in sql.planned_each_time().fetch_all(db.read()).await? {
         let status: String = r.try_get(0)?;
         let category: String = r.try_get(1)?;

@@ -288,11 +288,14 @@ impl Planned {
                 }
             }
         }
+        // As the store keeps it: when the ticket became done, after its
+        // last reopen.
+        let is_done = |c: &str| c == "resolved" || c == "closed";
         let resolved_at = periods
             .iter()
-            .rev()
-            .find(|(_, c, _)| c == "resolved" || c == "closed")
-            .filter(|_| done)
+            .rposition(|(_, c, _)| !is_done(c))
+            .and_then(|open| periods.get(open + 1))
+            .filter(|_| is_done(&ticket.category))
             .map(|p| p.2);
         let first_resolved = periods
             .iter()

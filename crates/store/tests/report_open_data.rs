@@ -27,6 +27,12 @@ async fn ticket(db: &Db, w: &World, channel: Channel, created: &str, resolved_af
                 .await
                 .unwrap();
             set_times(db, t.id, &[at, at + minutes * 60_000]).await;
+            sqlx::query("UPDATE tickets SET resolved_at = $1 WHERE id = $2")
+                .bind(at + minutes * 60_000)
+                .bind(t.id)
+                .execute(db.write())
+                .await
+                .unwrap();
         }
         None => set_times(db, t.id, &[at]).await,
     }

@@ -198,5 +198,8 @@ async fn every_split_and_filter_counts_the_same_tickets(t: TestDb) {
     let mut f = range(Some(Dimension::Service));
     f.ticket_type = Some("incident".into());
     let incidents = volume(db, w.desk_id, &f).await.unwrap();
-    assert_eq!(incidents.series.iter().map(|s| s.totals().0).sum::<i64>(), 2);
+    assert_eq!(
+        incidents.series.iter().map(|s| s.totals().0).sum::<i64>(),
+        2
+    );
 }

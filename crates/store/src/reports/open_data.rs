@@ -1,12 +1,11 @@
 //! Open data: a desk's tickets per Riga month, service, channel and
 //! institution kind — counts and medians only, with every figure about
 //! fewer than five tickets suppressed. Reads the tickets created in the
-//! months along `tickets (desk_id, created_at)`; each ticket's first
-//! resolution and measured first response come from the status history and
-//! SLA clock by their ticket indexes (`|| ''` keeps the planner off the
-//! history's category index, which would scan every resolution per
-//! ticket). Streamed, so a year of a large desk is never held in memory,
-//! only its groups.
+//! months along `tickets (desk_id, created_at)`, with their resolution
+//! instant (`tickets.resolved_at`: the last resolution, after any reopen,
+//! of a ticket that is done) and the stop of their first-response clock.
+//! Streamed, so a year of a large desk is never held in memory, only its
+//! groups.
 
 use crate::{Db, Result, Sql};
 use atbalsts_domain::reports::open_data::{Figure, InstitutionKind};
@@ -28,7 +27,7 @@ pub struct OpenDataRow {
     pub institution_kind: InstitutionKind,
     /// Tickets created in the month.
     pub created: Figure,
-    /// Of them, resolved by now.
+    /// Of them, resolved (or closed) by now.
     pub resolved: Figure,
     pub median_first_response_minutes: Figure,
     pub median_resolution_minutes: Figure,
@@ -66,13 +65,10 @@ pub async fn open_data(db: &Db, desk_id: i64, from: Date, to: Date) -> Result<Ve
     let (start, end) = periods.span();
     let mut sql = Sql::new(
         "SELECT t.created_at, COALESCE(rt.service, '') AS service, t.channel, \
-         COALESCE(i.kind, '') AS kind, \
-         (SELECT MIN(h.entered_at) FROM ticket_status_history h WHERE h.ticket_id = t.id \
-           AND h.status_category || '' IN ('resolved', 'closed')) AS resolved_at, \
-         (SELECT s.stopped_at FROM ticket_sla s WHERE s.ticket_id = t.id \
-           AND s.goal = 'first_response') AS responded_at \
+         COALESCE(i.kind, '') AS kind, t.resolved_at, s.stopped_at AS responded_at \
          FROM tickets t LEFT JOIN request_types rt ON rt.id = t.request_type_id \
          LEFT JOIN institutions i ON i.id = t.institution_id \
+         LEFT JOIN ticket_sla s ON s.ticket_id = t.id AND s.goal = 'first_response' \
          WHERE t.desk_id = ",
     );
     sql.bind(desk_id)

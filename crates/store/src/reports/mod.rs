@@ -4,7 +4,9 @@
 //! period, so the same SQL runs on SQLite and PostgreSQL and no database
 //! needs to know about time zones.
 
+pub mod backlog;
 mod priority_overrides;
+pub mod quality;
 mod scope;
 pub mod speed;
 pub mod volume;

@@ -24,6 +24,16 @@ pub struct SplitKey {
     pub labels: Option<Labels>,
 }
 
+impl SplitKey {
+    /// The key of "no split" (all tickets) or of "none given".
+    pub fn none() -> Self {
+        Self {
+            key: String::new(),
+            labels: None,
+        }
+    }
+}
+
 /// The SQL expression of a split's value (and, for labelled ones, the
 /// labels' JSON as a second column).
 pub(super) fn split_columns(split: Option<Dimension>) -> &'static str {

@@ -100,6 +100,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/filter-bar.html",
     "reports/nav.html",
     "reports/volume.html",
+    "reports/backlog.html",
+    "reports/quality.html",
     "reports/speed.html",
     "reports/satisfaction.html",
     "notices.html",

@@ -114,19 +114,29 @@ async fn desk_calendar(db: &Db, desk_id: i64) -> Result<Calendar> {
     )
 }
 
-/// Working days counted from a first date: `before[i]` is the number of
-/// working days among the dates before `first + i`.
+/// The working days of the Riga dates `first ..= last`: each date's
+/// midnight (epoch ms, so an instant finds its date by binary search, no
+/// time-zone arithmetic per ticket) and the working days before it.
 struct WorkingDays {
-    first: Date,
+    /// Midnight starting each date, and the one after the last.
+    midnights: Vec<i64>,
+    /// `before[i]`: working days among the dates before date `i`.
     before: Vec<i64>,
 }
 
 impl WorkingDays {
     fn new(calendar: &Calendar, first: Date, last: Date) -> Self {
-        let mut before = vec![0];
+        let tz = riga();
+        let midnight = |d: Date| {
+            d.to_zoned(tz.clone())
+                .map(|z| z.timestamp().as_millisecond())
+                .unwrap_or(i64::MAX)
+        };
+        let (mut midnights, mut before) = (Vec::new(), vec![0]);
         let mut day = first;
         let mut n = 0;
         while day <= last {
+            midnights.push(midnight(day));
             if !calendar.working_intervals(day).is_empty() {
                 n += 1;
             }
@@ -136,17 +146,27 @@ impl WorkingDays {
                 Err(_) => break,
             }
         }
-        Self { first, before }
+        midnights.push(midnight(day));
+        Self { midnights, before }
     }
 
-    fn index(&self, d: Date) -> usize {
-        let days = (d - self.first).get_days().max(0) as usize;
-        days.min(self.before.len() - 1)
+    /// The index of the date holding an instant (clamped to the dates).
+    fn date_of(&self, ms: i64) -> usize {
+        self.midnights
+            .partition_point(|m| *m <= ms)
+            .saturating_sub(1)
+            .min(self.before.len() - 2)
     }
 
-    /// Working days after `created`, up to and including `at`.
-    fn between(&self, created: Date, at: Date) -> i64 {
-        (self.before[self.index(at) + 1] - self.before[self.index(created) + 1]).max(0)
+    /// Working days after the date of `created`, up to and including the
+    /// date of `at` (both indexes from [`Self::date_of`]).
+    fn between_dates(&self, created: usize, at: usize) -> i64 {
+        (self.before[at + 1] - self.before[created + 1]).max(0)
+    }
+
+    #[cfg(test)]
+    fn between(&self, created: i64, at: i64) -> i64 {
+        self.between_dates(self.date_of(created), self.date_of(at))
     }
 }
 
@@ -211,7 +231,7 @@ pub async fn backlog(db: &Db, desk_id: i64, filter: &ReportFilter, now: i64) -> 
     }
     let calendar = desk_calendar(db, desk_id).await?;
     let working = WorkingDays::new(&calendar, riga_date(oldest), riga_date(last));
-    let dates: Vec<Date> = sorted.iter().map(|&ms| riga_date(ms)).collect();
+    let days: Vec<usize> = sorted.iter().map(|&t| working.date_of(t)).collect();
 
     let n = snapshots.len();
     let mut series: BTreeMap<SplitKey, BacklogSeries> = BTreeMap::new();
@@ -225,12 +245,12 @@ pub async fn backlog(db: &Db, desk_id: i64, filter: &ReportFilter, now: i64) -> 
         if from >= to {
             continue;
         }
-        let created_day = riga_date(created);
+        let created = working.date_of(created);
         let s = series
             .entry(key.clone())
             .or_insert_with(|| BacklogSeries::new(key, n));
         for k in from..to {
-            let age = working.between(created_day, dates[k]);
+            let age = working.between_dates(created, days[k]);
             s.counts[order[k]][age_bucket(age)] += 1;
         }
     }
@@ -273,15 +293,21 @@ mod tests {
             Date::constant(2026, 11, 1),
             Date::constant(2026, 11, 30),
         );
-        // Friday 6 Nov → Monday 9 Nov.
-        let fri = Date::constant(2026, 11, 6);
-        assert_eq!(w.between(fri, fri), 0);
-        assert_eq!(w.between(fri, Date::constant(2026, 11, 8)), 0);
-        assert_eq!(w.between(fri, Date::constant(2026, 11, 9)), 1);
+        let at = |d: i8, h: i8| {
+            Date::constant(2026, 11, d)
+                .at(h, 0, 0, 0)
+                .to_zoned(riga())
+                .unwrap()
+                .timestamp()
+                .as_millisecond()
+        };
+        // Friday 6 Nov → Monday 9 Nov, late in the evening (Riga, UTC+2).
+        let fri = at(6, 9);
+        assert_eq!(w.between(fri, at(6, 23)), 0);
+        assert_eq!(w.between(fri, at(8, 23)), 0);
+        assert_eq!(w.between(fri, at(9, 23)), 1);
+        assert_eq!(w.between(fri, at(9, 0)), 1, "from Monday's first instant");
         // 18 Nov (Proclamation Day) is a Wednesday off.
-        assert_eq!(
-            w.between(Date::constant(2026, 11, 17), Date::constant(2026, 11, 19)),
-            1
-        );
+        assert_eq!(w.between(at(17, 12), at(19, 12)), 1);
     }
 }

@@ -154,3 +154,28 @@ async fn period_ends_still_to_come_are_not_counted_only_now(t: TestDb) {
     // 2–4 and 7–10 Dec: 7 business days.
     assert_eq!(report.ages_at(0), [0, 0, 0, 1, 0]);
 }
+
+/// Migration 0039 (the indexes the backlog and quality read along) on a
+/// database with tickets from before it.
+#[db_test]
+async fn tickets_from_before_the_upgrade_are_in_the_backlog_after_it(t: TestDb) {
+    atbalsts_store::migrate(&t.db, Some(37)).await.unwrap();
+    let w = World::seed(&t.db).await;
+    open_ticket(
+        &t.db,
+        &w,
+        "Nav interneta",
+        Channel::Phone,
+        "2026-12-01T09:00",
+    )
+    .await;
+    let applied = atbalsts_store::migrate(&t.db, None).await.unwrap();
+    assert!(applied.contains(&39), "{applied:?}");
+    let (mut f, _) = ReportFilter::parse(&ReportFilterForm::default(), date(2026, 12, 10));
+    f.from = date(2026, 12, 1);
+    f.to = date(2026, 12, 31);
+    let report = backlog(&t.db, w.desk_id, &f, riga("2026-12-10T12:00"))
+        .await
+        .unwrap();
+    assert_eq!(report.ages_at(0).iter().sum::<i64>(), 1);
+}

@@ -190,6 +190,46 @@ async fn a_lead_reads_reopens_reassignments_first_line_share_and_root_causes_per
     .await;
     set_change_times(db, b_id, "team", &[riga("2026-11-04T09:10")]).await;
 
+    // D, still open: given to the first team and the agent, then moved to
+    // the second team and the other agent in one triage (one reassignment),
+    // then taken off the other agent (not a reassignment).
+    let d = w.file(db, &w.customer_a, "Jauns dators").await;
+    set_triage(
+        db,
+        &w,
+        &w.agent,
+        &d,
+        Some(w.team_id),
+        Some(w.agent.user_id),
+        None,
+    )
+    .await;
+    set_triage(db, &w, &w.agent, &d, Some(second_team), Some(other), None).await;
+    let dt = ticket_for(db, &w.agent, &d).await.unwrap().unwrap();
+    assign(db, &w.agent, &dt, None, None, |_| Vec::new())
+        .await
+        .unwrap();
+    let d_id = id_of(db, &w, &d).await;
+    set_times(db, d_id, &[riga("2026-11-16T09:00")]).await;
+    set_change_times(
+        db,
+        d_id,
+        "team",
+        &[riga("2026-11-16T09:10"), riga("2026-11-17T10:00")],
+    )
+    .await;
+    set_change_times(
+        db,
+        d_id,
+        "assignee",
+        &[
+            riga("2026-11-16T09:10"),
+            riga("2026-11-17T10:00"),
+            riga("2026-11-18T10:00"),
+        ],
+    )
+    .await;
+
     // C: in October, resolved the next day, no team.
     let c = w.file(db, &w.customer_a, "Parole").await;
     move_through(db, &w, &c, &["resolved"]).await;
@@ -276,9 +316,9 @@ async fn a_lead_reads_reopens_reassignments_first_line_share_and_root_causes_per
     assert_eq!(s.resolved, vec![2, 4]);
     assert_eq!(s.reopened, vec![0, 1], "A was reopened");
     assert_eq!(share(s.reopened[1], s.resolved[1]), Some(25.0));
-    // A's move to the second team and B's second agent; the first
-    // assignments are not reassignments.
-    assert_eq!(s.reassignments, vec![0, 2]);
+    // A's move to the second team, B's second agent and D's move; the
+    // first assignments and taking D off its agent are not reassignments.
+    assert_eq!(s.reassignments, vec![0, 3]);
     // All but A, which the second team resolved.
     assert_eq!(s.first_line, vec![2, 3]);
 

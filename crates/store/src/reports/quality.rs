@@ -10,9 +10,10 @@
 //!   resolution back to an open category (new, open, waiting) — at any time
 //!   after, even past the range (looked up per ticket along its history).
 //! - **Reassignments**: changes of team or assignee in the audit history
-//!   (`ticket_changes`) made in the period, not counting the first
-//!   assignment (a change from nobody), along the index `(field, at)`
-//!   (migration 0039).
+//!   (`ticket_changes`) made in the period, along the index `(field, at)`
+//!   (migration 0039) — not the first assignment (a change from nobody),
+//!   nor taking a ticket off someone (a change to nobody); one triage that
+//!   moves team and assignee at once is one reassignment.
 //! - **First line**: a resolved ticket counts as solved by the first line
 //!   when, at its last resolution in the period, it had never been moved
 //!   from one team to another — the team that first received it (by routing
@@ -30,7 +31,7 @@ use atbalsts_domain::reports::{Periods, ReportFilter};
 use atbalsts_domain::Labels;
 use serde::Serialize;
 use sqlx::Row;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One split value's figures, a number per period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,17 +145,22 @@ pub async fn quality(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Qua
 
     // Reassignments made in the range.
     let mut sql = Sql::new(&format!(
-        "SELECT c.at, {columns} FROM ticket_changes c JOIN tickets t ON t.id = c.ticket_id {JOINS} \
+        "SELECT c.at, c.ticket_id, {columns} FROM ticket_changes c JOIN tickets t ON t.id = c.ticket_id {JOINS} \
          WHERE c.field IN ('team', 'assignee') AND c.at >= "
     ));
     sql.bind(start)
         .push(" AND c.at < ")
         .bind(end)
-        .push(" AND c.old_value IS NOT NULL AND t.desk_id = ")
+        .push(" AND c.old_value IS NOT NULL AND c.new_value IS NOT NULL AND t.desk_id = ")
         .bind(desk_id);
     push_filter(&mut sql, filter);
+    let mut seen: HashSet<(i64, i64)> = HashSet::new();
     for r in sql.planned_each_time().fetch_all(db.read()).await? {
-        if let Some(i) = periods.index_of(r.try_get(0)?) {
+        let at: i64 = r.try_get(0)?;
+        if !seen.insert((r.try_get(1)?, at)) {
+            continue;
+        }
+        if let Some(i) = periods.index_of(at) {
             let key = split_key(&r)?;
             series
                 .entry(key.clone())

@@ -61,7 +61,7 @@ async fn a_team_lead_reads_the_backlog_by_age_downloads_it_and_the_api_gives_the
         "a chart"
     );
     assert!(
-        html.contains("Tagad atvērti 2, no tiem 0 vecāki par 30 darba dienām."),
+        html.contains("Tagad atvērti: 2; no tiem vecāki par 30 darba dienām: 0."),
         "its summary in words"
     );
     // This month has not ended: one instant, now — both open tickets under
@@ -113,16 +113,62 @@ async fn a_team_lead_reads_the_backlog_by_age_downloads_it_and_the_api_gives_the
     assert!(now["at"].as_str().unwrap().contains("+02:00"), "Riga time");
 }
 
+/// A problem filed today with a root cause, resolved.
+async fn problem_resolved(app: &TestApp, cause: &str, labels: (&str, &str)) {
+    use atbalsts_store::categories::{self, Kind};
+    use atbalsts_store::tickets::{triage, Triage};
+    let (db, w) = (&app.db.db, &app.world);
+    let cause = categories::create(
+        db,
+        w.desk_id,
+        Kind::RootCause,
+        None,
+        cause,
+        &atbalsts_domain::Labels::new(labels.0, labels.1),
+    )
+    .await
+    .unwrap();
+    let mut new = w.new_ticket(&w.customer_a, "Tīkls krīt");
+    new.ticket_type_id = atbalsts_store::workflows::ticket_type_by_code(db, w.desk_id, "problem")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let key = create_ticket(db, &w.agent, &new).await.unwrap();
+    let t = w.ticket(db, &key).await;
+    let change = Triage {
+        impact: None,
+        urgency: None,
+        priority: None,
+        reason: String::new(),
+        team_id: None,
+        assignee_id: None,
+        category_id: None,
+        root_cause_id: Some(cause),
+    };
+    triage(db, &w.agent, &t, &change, None, |_| Vec::new())
+        .await
+        .unwrap();
+    for s in ["investigating", "resolved"] {
+        let t = w.ticket(db, &key).await;
+        transition(db, &w.agent, &t, s, None).await.unwrap();
+    }
+}
+
 #[db_test]
-async fn a_team_lead_reads_the_reopen_rate_and_first_line_share_and_the_api_agrees(t: TestDb) {
+async fn a_team_lead_reads_the_reopen_rate_first_line_share_and_root_causes_and_the_api_agrees(
+    t: TestDb,
+) {
     let app = TestApp::start(t).await;
     team_lead(&app).await;
-    // One ticket resolved, reopened and resolved again; one resolved once.
+    // One ticket resolved, reopened and resolved again; one resolved once;
+    // a network problem resolved.
     tickets(
         &app,
         &[&["resolved", "in_progress", "resolved"], &["resolved"]],
     )
     .await;
+    problem_resolved(&app, "network", ("Tīkls", "Network")).await;
     let mut lead = Browser::signed_in(&app, "vaditajs@kisc.lv").await;
     let page = lead
         .get("/reports/KISC/quality?preset=this_month&period=month")
@@ -130,17 +176,23 @@ async fn a_team_lead_reads_the_reopen_rate_and_first_line_share_and_the_api_agre
     let html = page.text();
     assert_eq!(page.status, StatusCode::OK, "{html}");
     assert!(
-        html.contains("Kopā atrisināti 2, no tiem atkārtoti atvērti 1 (50,0 %)"),
+        html.contains("Atrisināti kopā: 3; no tiem vēlāk atkārtoti atvērti: 1 (33,3 %)"),
         "{html}"
     );
-    // The period's row: 2 resolved, 1 reopened (50 %), no reassignment,
-    // both solved by the first line (no team change).
+    // The period's row: 3 resolved, 1 reopened (33,3 %), no reassignment,
+    // all solved by the first line (no team change).
     let table = html.split("quality-table-1").nth(2).unwrap();
     assert!(
-        table.contains("<td>2</td><td>1</td><td>50,0 %</td><td>0</td><td>2</td><td>100,0 %</td>"),
+        table.contains("<td>3</td><td>1</td><td>33,3 %</td><td>0</td><td>3</td><td>100,0 %</td>"),
         "{table}"
     );
-    assert!(html.contains("Periodā nav atrisinātu problēmu."));
+    // The root causes: the network, all of the one problem.
+    let causes = html.split("id=\"root-causes-table\"").nth(1).unwrap();
+    assert!(
+        causes.contains("<th scope=\"row\">Tīkls</th><td>1 (100,0 %)</td>"),
+        "{causes}"
+    );
+    assert!(html.contains("Atrisinātās problēmas: 1; biežākais pamatcēlonis: Tīkls."));
     assert_eq!(
         html.matches("<svg class=\"chart\"").count(),
         2,
@@ -152,15 +204,14 @@ async fn a_team_lead_reads_the_reopen_rate_and_first_line_share_and_the_api_agre
         .get("/reports/KISC/quality.csv?preset=this_month&period=month")
         .await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert!(
-        csv.text().contains(",Atkārtoti atvērti,1"),
-        "{}",
-        csv.text()
-    );
+    let body = csv.text();
+    assert!(body.contains(",Atkārtoti atvērti,1"), "{body}");
+    assert!(body.contains(",Atrisinātās problēmas,Tīkls,1"), "{body}");
     let xlsx = lead
         .get("/reports/KISC/quality.xlsx?preset=this_month&period=month")
         .await;
     assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(xlsx.body.starts_with(b"PK"), "a zip file");
 
     let token = app.token_for(&app.world.desk_admin).await;
     let r = app
@@ -173,10 +224,13 @@ async fn a_team_lead_reads_the_reopen_rate_and_first_line_share_and_the_api_agre
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let v = r.json();
-    assert_eq!(v["series"][0]["resolved"][0], 2);
+    assert_eq!(v["series"][0]["resolved"][0], 3);
     assert_eq!(v["series"][0]["reopened"][0], 1);
-    assert_eq!(v["series"][0]["reopen_rate"][0], 50.0, "as on the page");
+    assert_eq!(v["series"][0]["reopen_rate"][0], 33.3, "as on the page");
     assert_eq!(v["series"][0]["first_line_share"][0], 100.0);
+    assert_eq!(v["problems_resolved"][0], 1);
+    assert_eq!(v["root_causes"][0]["code"], "network");
+    assert_eq!(v["root_causes"][0]["share"][0], 100.0);
 }
 
 #[db_test]

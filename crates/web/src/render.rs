@@ -101,6 +101,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/nav.html",
     "reports/open-data.html",
     "reports/volume.html",
+    "reports/backlog.html",
+    "reports/quality.html",
     "reports/speed.html",
     "reports/satisfaction.html",
     "notices.html",

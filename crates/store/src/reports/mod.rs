@@ -4,8 +4,10 @@
 //! period, so the same SQL runs on SQLite and PostgreSQL and no database
 //! needs to know about time zones.
 
+pub mod backlog;
 pub mod open_data;
 mod priority_overrides;
+pub mod quality;
 mod scope;
 pub mod speed;
 pub mod volume;

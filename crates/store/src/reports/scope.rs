@@ -10,9 +10,19 @@ use serde::Serialize;
 /// filter and split, and no more: a report without them reads the tickets
 /// alone (half the work on a large desk).
 pub(super) fn joins(f: &ReportFilter) -> String {
+    joins_for(f, false)
+}
+
+/// As [`joins`], with the ticket type (`tt`) always joined, for a query
+/// that narrows to one type itself.
+pub(super) fn joins_with_type(f: &ReportFilter) -> String {
+    joins_for(f, true)
+}
+
+fn joins_for(f: &ReportFilter, with_type: bool) -> String {
     let split = |d: Dimension| f.split == Some(d);
     let mut sql = String::from(" ");
-    if f.ticket_type.is_some() || split(Dimension::TicketType) {
+    if with_type || f.ticket_type.is_some() || split(Dimension::TicketType) {
         sql.push_str("JOIN ticket_types tt ON tt.id = t.ticket_type_id ");
     }
     if f.service.is_some() || split(Dimension::Service) || split(Dimension::RequestType) {
@@ -38,6 +48,16 @@ pub(super) fn joins(f: &ReportFilter) -> String {
 pub struct SplitKey {
     pub key: String,
     pub labels: Option<Labels>,
+}
+
+impl SplitKey {
+    /// The key of "no split" (all tickets) or of "none given".
+    pub fn none() -> Self {
+        Self {
+            key: String::new(),
+            labels: None,
+        }
+    }
 }
 
 /// The SQL expression of a split's value (and, for labelled ones, the

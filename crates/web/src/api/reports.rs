@@ -1,11 +1,13 @@
 //! Reports through the API: the figures of a report page as JSON, for the
 //! same filter (`/api/v1/reports/{DESK}/volume?preset=last_month&split=channel`,
-//! `…/speed`).
+//! `…/speed`, `…/backlog`, `…/quality`).
 //! A filter problem is a 400 with field errors, not a report of defaults.
 
 use super::auth::ApiCaller;
 use crate::{AppError, AppResult, AppState};
 use atbalsts_domain::reports::{ReportFilter, ReportFilterForm};
+use atbalsts_store::reports::backlog::{backlog, AGE_CODES};
+use atbalsts_store::reports::quality::{quality, share};
 use atbalsts_store::reports::speed::speed;
 use atbalsts_store::reports::volume::volume;
 use axum::extract::{Path, Query, State};
@@ -32,6 +34,8 @@ pub(super) async fn report(
     match report.as_str() {
         "volume" => volume_json(&state, desk.id, &filter).await,
         "speed" => speed_json(&state, desk.id, &filter).await,
+        "backlog" => backlog_json(&state, desk.id, &filter).await,
+        "quality" => quality_json(&state, desk.id, &filter).await,
         _ => Err(AppError::NotFound),
     }
 }
@@ -40,22 +44,7 @@ pub(super) async fn report(
 /// as RFC 3339 in Riga time) and each split value's counts.
 async fn volume_json(state: &AppState, desk_id: i64, filter: &ReportFilter) -> AppResult<Response> {
     let report = volume(&state.db, desk_id, filter).await?;
-    let tz = atbalsts_domain::reports::periods::riga();
-    let instant = |ms: i64| {
-        jiff::Timestamp::from_millisecond(ms)
-            .map(|t| {
-                t.to_zoned(tz.clone())
-                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string()
-            })
-            .unwrap_or_default()
-    };
-    let periods: Vec<_> = report
-        .periods
-        .buckets
-        .iter()
-        .map(|b| json!({ "first_day": b.first_day.to_string(), "start": instant(b.start_ms), "end": instant(b.end_ms) }))
-        .collect();
+    let periods = periods_json(&report.periods);
     let series: Vec<_> = report
         .series
         .iter()
@@ -91,6 +80,124 @@ async fn speed_json(state: &AppState, desk_id: i64, filter: &ReportFilter) -> Ap
         "split": filter.split,
         "rows": report.rows,
         "statuses": report.statuses,
+    }))
+    .into_response())
+}
+
+/// An instant as RFC 3339 in Riga time.
+fn instant(ms: i64) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| {
+            t.to_zoned(atbalsts_domain::reports::periods::riga())
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The periods of a report: first day, start and end (RFC 3339, Riga).
+fn periods_json(periods: &atbalsts_domain::reports::Periods) -> Vec<serde_json::Value> {
+    periods
+        .buckets
+        .iter()
+        .map(|b| json!({ "first_day": b.first_day.to_string(), "start": instant(b.start_ms), "end": instant(b.end_ms) }))
+        .collect()
+}
+
+/// The backlog as JSON: each instant (a period's end or now) with, per
+/// split value, the open tickets by age bucket (codes in `ages`).
+async fn backlog_json(
+    state: &AppState,
+    desk_id: i64,
+    filter: &ReportFilter,
+) -> AppResult<Response> {
+    let report = backlog(&state.db, desk_id, filter, atbalsts_store::now_ms()).await?;
+    let snapshots: Vec<_> = report
+        .snapshots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let series: Vec<_> = report
+                .series
+                .iter()
+                .map(|g| {
+                    let ages: serde_json::Map<String, serde_json::Value> = AGE_CODES
+                        .iter()
+                        .zip(g.counts[i])
+                        .map(|(c, n)| ((*c).to_owned(), n.into()))
+                        .collect();
+                    json!({ "split": g.split.key, "labels": g.split.labels, "ages": ages, "total": g.total(i) })
+                })
+                .collect();
+            json!({
+                "at": instant(s.at),
+                "now": s.period.is_none(),
+                "period_first_day": s.period.map(|p| report.periods.buckets[p].first_day.to_string()),
+                "series": series,
+            })
+        })
+        .collect();
+    Ok(axum::Json(json!({
+        "report": "backlog",
+        "period": report.periods.period,
+        "from": filter.from.to_string(),
+        "to": filter.to.to_string(),
+        "split": filter.split,
+        "ages": AGE_CODES,
+        "periods": periods_json(&report.periods),
+        "snapshots": snapshots,
+    }))
+    .into_response())
+}
+
+/// Quality as JSON: per split value and period the counts and the rates
+/// (percent, one decimal; null when nothing was resolved), and the
+/// problems resolved per period by root cause.
+async fn quality_json(
+    state: &AppState,
+    desk_id: i64,
+    filter: &ReportFilter,
+) -> AppResult<Response> {
+    let report = quality(&state.db, desk_id, filter).await?;
+    let n = report.periods.buckets.len();
+    let series: Vec<_> = report
+        .series
+        .iter()
+        .map(|s| {
+            json!({
+                "split": s.split.key,
+                "labels": s.split.labels,
+                "resolved": s.resolved,
+                "reopened": s.reopened,
+                "reopen_rate": (0..n).map(|i| share(s.reopened[i], s.resolved[i])).collect::<Vec<_>>(),
+                "reassignments": s.reassignments,
+                "first_line": s.first_line,
+                "first_line_share": (0..n).map(|i| share(s.first_line[i], s.resolved[i])).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let causes: Vec<_> = report
+        .root_causes
+        .iter()
+        .map(|c| {
+            json!({
+                "code": c.code,
+                "labels": c.labels,
+                "counts": c.counts,
+                "share": (0..n).map(|i| share(c.counts[i], report.problems[i])).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(axum::Json(json!({
+        "report": "quality",
+        "period": report.periods.period,
+        "from": filter.from.to_string(),
+        "to": filter.to.to_string(),
+        "split": filter.split,
+        "periods": periods_json(&report.periods),
+        "series": series,
+        "problems_resolved": report.problems,
+        "root_causes": causes,
     }))
     .into_response())
 }

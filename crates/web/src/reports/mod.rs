@@ -1,9 +1,11 @@
 //! Desk reports for team leads, service owners and administrators, each a
 //! page and a CSV download.
 
+pub(crate) mod backlog;
 mod filter_bar;
 mod open_data;
 pub mod priority_overrides;
+pub(crate) mod quality;
 pub(crate) mod satisfaction;
 pub(crate) mod speed;
 pub(crate) mod volume;
@@ -42,6 +44,12 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/{desk}/satisfaction", get(satisfaction::page))
         .route("/reports/{desk}/satisfaction.csv", get(satisfaction::csv))
         .route("/reports/{desk}/satisfaction.xlsx", get(satisfaction::xlsx))
+        .route("/reports/{desk}/backlog", get(backlog::page))
+        .route("/reports/{desk}/backlog.csv", get(backlog::csv))
+        .route("/reports/{desk}/backlog.xlsx", get(backlog::xlsx))
+        .route("/reports/{desk}/quality", get(quality::page))
+        .route("/reports/{desk}/quality.csv", get(quality::csv))
+        .route("/reports/{desk}/quality.xlsx", get(quality::xlsx))
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

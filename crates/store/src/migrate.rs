@@ -52,6 +52,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(35, "0035_service_cases"),
     migration!(36, "0036_report_indexes"),
     migration!(37, "0037_sla_version"),
+    migration!(40, "0040_sla_report"),
 ];
 
 impl Migration {

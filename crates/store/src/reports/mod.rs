@@ -5,7 +5,8 @@
 //! needs to know about time zones.
 
 mod priority_overrides;
-mod scope;
+pub(crate) mod scope;
+pub mod sla;
 pub mod speed;
 pub mod volume;
 

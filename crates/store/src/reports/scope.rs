@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// The joins a report's ticket query (tickets aliased `t`) may need for its
 /// filter and split.
-pub(super) const JOINS: &str = " JOIN ticket_types tt ON tt.id = t.ticket_type_id \
+pub(crate) const JOINS: &str = " JOIN ticket_types tt ON tt.id = t.ticket_type_id \
     LEFT JOIN request_types rt ON rt.id = t.request_type_id \
     LEFT JOIN teams tm ON tm.id = t.team_id \
     LEFT JOIN institutions i ON i.id = t.institution_id \
@@ -52,7 +52,7 @@ pub(super) fn split_key(r: &sqlx::any::AnyRow) -> crate::Result<SplitKey> {
 }
 
 /// ` AND …` for the filter's ticket facts.
-pub(super) fn push_filter(sql: &mut Sql, f: &ReportFilter) {
+pub(crate) fn push_filter(sql: &mut Sql, f: &ReportFilter) {
     if let Some(id) = f.team_id {
         sql.push(" AND t.team_id = ").bind(id);
     }

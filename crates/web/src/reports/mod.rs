@@ -4,6 +4,8 @@
 mod filter_bar;
 pub mod priority_overrides;
 pub(crate) mod satisfaction;
+pub(crate) mod service_cases;
+pub(crate) mod sla;
 pub(crate) mod speed;
 pub(crate) mod volume;
 
@@ -34,6 +36,12 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/{desk}/satisfaction", get(satisfaction::page))
         .route("/reports/{desk}/satisfaction.csv", get(satisfaction::csv))
         .route("/reports/{desk}/satisfaction.xlsx", get(satisfaction::xlsx))
+        .route("/reports/{desk}/sla", get(sla::page))
+        .route("/reports/{desk}/sla.csv", get(sla::csv))
+        .route("/reports/{desk}/sla.xlsx", get(sla::xlsx))
+        .route("/reports/{desk}/service-cases", get(service_cases::page))
+        .route("/reports/{desk}/service-cases.csv", get(service_cases::csv))
+        .route("/reports/{desk}/service-cases.xlsx", get(service_cases::xlsx))
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

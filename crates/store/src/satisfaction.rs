@@ -479,11 +479,7 @@ pub async fn comments(
         out.push(SurveyComment {
             score: r.try_get::<Option<i64>, _>(0)?.unwrap_or_default(),
             comment: r.try_get(1)?,
-            ticket_key: format!(
-                "{}-{}",
-                r.try_get::<String, _>(2)?,
-                r.try_get::<i64, _>(3)?
-            ),
+            ticket_key: format!("{}-{}", r.try_get::<String, _>(2)?, r.try_get::<i64, _>(3)?),
             team: r.try_get(4)?,
             answered_at: r.try_get::<Option<i64>, _>(5)?.unwrap_or_default(),
         });

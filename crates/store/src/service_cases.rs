@@ -4,16 +4,16 @@
 //! report groups by. Only the person who recorded a case corrects it, and
 //! only on the day they recorded it.
 
-use crate::tickets::{self, Actor, NewTicket};
 use crate::reports::scope::{push_filter, JOINS};
+use crate::tickets::{self, Actor, NewTicket};
 use crate::{institutions, now_ms, workflows, Db, Result, Sql, StoreError};
 use atbalsts_domain::reports::{Periods, ReportFilter};
-use std::collections::BTreeMap;
 use atbalsts_domain::service_case::{CaseChannel, CaseOutcome, ServiceCaseInput};
 use atbalsts_domain::{Priority, Summary, Viewer};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::BTreeMap;
 
 /// A saved case as the day's list and the correction form show it.
 #[derive(Debug, Clone, Serialize)]
@@ -340,7 +340,10 @@ pub async fn summary(
             _ => out.push((key, vec![minutes])),
         }
     }
-    Ok(out.into_iter().map(|(key, list)| summary_row(key, list)).collect())
+    Ok(out
+        .into_iter()
+        .map(|(key, list)| summary_row(key, list))
+        .collect())
 }
 
 /// A group's figures from its minutes in ascending order.

@@ -11,7 +11,13 @@ use atbalsts_store::users::{create_user, grant_role, viewer_by_id, NewUser};
 use atbalsts_testkit::{db_test, TestDb};
 use jiff::civil::date;
 
-fn input(service: &str, channel: &str, minutes: i64, outcome: &str, institution: i64) -> ServiceCaseInput {
+fn input(
+    service: &str,
+    channel: &str,
+    minutes: i64,
+    outcome: &str,
+    institution: i64,
+) -> ServiceCaseInput {
     ServiceCaseInput::parse(&ServiceCaseForm {
         case_service: service.into(),
         case_channel: channel.into(),
@@ -63,22 +69,85 @@ async fn a_service_owner_reads_cases_per_service_channel_outcome_employee_and_mo
     )
     .await
     .unwrap();
-    grant_role(&t.db, w.desk_id, liga, Role::Agent).await.unwrap();
+    grant_role(&t.db, w.desk_id, liga, Role::Agent)
+        .await
+        .unwrap();
     let liga = viewer_by_id(&t.db, liga).await.unwrap().unwrap().1;
     let (a, b) = (w.institution_a, w.institution_b);
     for (who, service, channel, minutes, outcome, inst, at) in [
-        (&w.agent, "Pase", "in_person", 5, "consulted", a, "2026-11-02T09:00"),
-        (&w.agent, "Pase", "phone", 10, "application_accepted", a, "2026-11-30T23:30"),
-        (&w.agent, "Pase", "in_person", 30, "refused", b, "2026-12-01T00:30"),
-        (&liga, "Pase", "phone", 7, "consulted", b, "2026-12-02T10:00"),
-        (&liga, "Dzīvesvieta", "e_service", 20, "forwarded", a, "2026-12-03T10:00"),
-        (&liga, "Dzīvesvieta", "in_person", 4, "consulted", a, "2026-12-04T10:00"),
+        (
+            &w.agent,
+            "Pase",
+            "in_person",
+            5,
+            "consulted",
+            a,
+            "2026-11-02T09:00",
+        ),
+        (
+            &w.agent,
+            "Pase",
+            "phone",
+            10,
+            "application_accepted",
+            a,
+            "2026-11-30T23:30",
+        ),
+        (
+            &w.agent,
+            "Pase",
+            "in_person",
+            30,
+            "refused",
+            b,
+            "2026-12-01T00:30",
+        ),
+        (
+            &liga,
+            "Pase",
+            "phone",
+            7,
+            "consulted",
+            b,
+            "2026-12-02T10:00",
+        ),
+        (
+            &liga,
+            "Dzīvesvieta",
+            "e_service",
+            20,
+            "forwarded",
+            a,
+            "2026-12-03T10:00",
+        ),
+        (
+            &liga,
+            "Dzīvesvieta",
+            "in_person",
+            4,
+            "consulted",
+            a,
+            "2026-12-04T10:00",
+        ),
         // Before the range: not counted.
-        (&w.agent, "Pase", "visit", 100, "consulted", a, "2026-10-31T23:59"),
+        (
+            &w.agent,
+            "Pase",
+            "visit",
+            100,
+            "consulted",
+            a,
+            "2026-10-31T23:59",
+        ),
     ] {
-        let id = service_cases::record(&t.db, who, w.desk_id, &input(service, channel, minutes, outcome, inst))
-            .await
-            .unwrap();
+        let id = service_cases::record(
+            &t.db,
+            who,
+            w.desk_id,
+            &input(service, channel, minutes, outcome, inst),
+        )
+        .await
+        .unwrap();
         sqlx::query("UPDATE service_cases SET created_at = $1 WHERE id = $2")
             .bind(riga(at))
             .bind(id)

@@ -203,7 +203,11 @@ async fn a_lead_reads_how_many_sla_goals_were_met_and_breached_per_policy_team_a
     let standard = row(&report.policies, "standard");
     assert_eq!(standard.figures.measured, 4);
     assert_eq!(
-        standard.labels.as_ref().unwrap().get(atbalsts_domain::Locale::Lv),
+        standard
+            .labels
+            .as_ref()
+            .unwrap()
+            .get(atbalsts_domain::Locale::Lv),
         "Standarta"
     );
     // By the team the ticket has now: A with the network team, the rest

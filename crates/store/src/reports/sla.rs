@@ -119,7 +119,11 @@ pub async fn sla(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Sla> {
     // Stopped in the range (met or breached), then still counting and
     // breached in the range: each measured at the instant it was decided.
     for stopped in [true, false] {
-        let at = if stopped { "s.stopped_at" } else { "s.breached_at" };
+        let at = if stopped {
+            "s.stopped_at"
+        } else {
+            "s.breached_at"
+        };
         let mut sql = Sql::new(&format!(
             "SELECT {COLUMNS}, {at} AS at FROM ticket_sla s JOIN tickets t ON t.id = s.ticket_id {JOINS} \
              JOIN sla_policies p ON p.id = s.policy_id WHERE {at} >= "

@@ -41,7 +41,10 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/{desk}/sla.xlsx", get(sla::xlsx))
         .route("/reports/{desk}/service-cases", get(service_cases::page))
         .route("/reports/{desk}/service-cases.csv", get(service_cases::csv))
-        .route("/reports/{desk}/service-cases.xlsx", get(service_cases::xlsx))
+        .route(
+            "/reports/{desk}/service-cases.xlsx",
+            get(service_cases::xlsx),
+        )
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

@@ -44,8 +44,15 @@ pub async fn page(
     let (desk, bar) = super::open(&state, &ctx, &prefix, &form).await?;
     let (from, to) = range(&bar.filter);
     let report = summary_filtered(&state.db, desk.id, from, to, Some(&bar.filter)).await?;
-    let (listed, all_comments) =
-        comments(&state.db, desk.id, from, to, Some(&bar.filter), COMMENTS_SHOWN).await?;
+    let (listed, all_comments) = comments(
+        &state.db,
+        desk.id,
+        from,
+        to,
+        Some(&bar.filter),
+        COMMENTS_SHOWN,
+    )
+    .await?;
     let locale = ctx.locale;
     let t = |k: &str| state.i18n.t(locale, k);
     let named = |name: &Option<String>| name.clone().unwrap_or_else(|| t("report-none"));

@@ -18,7 +18,13 @@ use minijinja::context;
 
 /// A group's name: channels and outcomes through the catalogue, a period
 /// as the locale writes it, services and employees as they are.
-fn group_name(state: &AppState, locale: Locale, report: &CaseReport, kind: &str, key: &str) -> String {
+fn group_name(
+    state: &AppState,
+    locale: Locale,
+    report: &CaseReport,
+    kind: &str,
+    key: &str,
+) -> String {
     match kind {
         "total" => state.i18n.t(locale, "report-cases-all"),
         "channel" => state.i18n.t(locale, &format!("case-channel-{key}")),
@@ -37,11 +43,31 @@ fn group_name(state: &AppState, locale: Locale, report: &CaseReport, kind: &str,
 fn groups(report: &CaseReport) -> [(&'static str, &'static str, Vec<&SummaryRow>); 6] {
     [
         ("total", "report-cases-desk", vec![&report.total]),
-        ("service", "report-dimension-service", report.services.iter().collect()),
-        ("channel", "report-dimension-channel", report.channels.iter().collect()),
-        ("outcome", "report-cases-outcome", report.outcomes.iter().collect()),
-        ("employee", "report-cases-employee", report.employees.iter().collect()),
-        ("period", "report-period", report.periods_rows.iter().collect()),
+        (
+            "service",
+            "report-dimension-service",
+            report.services.iter().collect(),
+        ),
+        (
+            "channel",
+            "report-dimension-channel",
+            report.channels.iter().collect(),
+        ),
+        (
+            "outcome",
+            "report-cases-outcome",
+            report.outcomes.iter().collect(),
+        ),
+        (
+            "employee",
+            "report-cases-employee",
+            report.employees.iter().collect(),
+        ),
+        (
+            "period",
+            "report-period",
+            report.periods_rows.iter().collect(),
+        ),
     ]
 }
 
@@ -168,5 +194,9 @@ async fn download(
     let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
     let report = report(&state.db, desk.id, &filter).await?;
     let table = table(&state, ctx.locale, &report);
-    crate::export::download(&format!("service-cases-{}", desk.key_prefix), format, &table)
+    crate::export::download(
+        &format!("service-cases-{}", desk.key_prefix),
+        format,
+        &table,
+    )
 }

@@ -53,6 +53,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(36, "0036_report_indexes"),
     migration!(37, "0037_sla_version"),
     migration!(39, "0039_backlog_quality_indexes"),
+    migration!(40, "0040_sla_report"),
     migration!(41, "0041_open_data"),
 ];
 

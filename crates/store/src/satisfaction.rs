@@ -8,7 +8,9 @@
 //! transaction.
 
 use crate::notifications::{self, NewNotification, Recipient};
-use crate::{Db, Result, StoreError};
+use crate::reports::scope::{joins_with, push_filter, tables};
+use crate::{Db, Result, Sql, StoreError};
+use atbalsts_domain::reports::ReportFilter;
 use atbalsts_domain::satisfaction::{is_low, Answer, SettingsInput};
 use atbalsts_domain::Locale;
 use serde::Serialize;
@@ -360,10 +362,12 @@ pub struct Summary {
     pub total: Figures,
     pub teams: Vec<Group>,
     pub agents: Vec<Group>,
+    /// Per service of the ticket's request type (`name` None without one).
+    pub services: Vec<Group>,
 }
 
 fn group_into(groups: &mut Vec<Group>, id: Option<i64>, name: Option<String>) -> &mut Figures {
-    let at = match groups.iter().position(|g| g.id == id) {
+    let at = match groups.iter().position(|g| g.id == id && g.name == name) {
         Some(i) => i,
         None => {
             groups.push(Group {
@@ -381,26 +385,106 @@ fn group_into(groups: &mut Vec<Group>, id: Option<i64>, name: Option<String>) ->
 /// scores, the mean and the response rate (read off `Figures`). One
 /// grouped scan along `csat_surveys_desk_sent`.
 pub async fn summary(db: &Db, desk_id: i64, from_ms: i64, to_ms: i64) -> Result<Summary> {
-    let rows = sqlx::query(
-        "SELECT s.team_id, tm.name, s.assignee_id, u.display_name, s.score, COUNT(*) \
-         FROM csat_surveys s LEFT JOIN teams tm ON tm.id = s.team_id LEFT JOIN users u ON u.id = s.assignee_id \
-         WHERE s.desk_id = $1 AND s.sent_at >= $2 AND s.sent_at < $3 \
-         GROUP BY s.team_id, tm.name, s.assignee_id, u.display_name, s.score",
-    )
-    .bind(desk_id)
-    .bind(from_ms)
-    .bind(to_ms)
-    .fetch_all(db.read())
-    .await?;
+    summary_filtered(db, desk_id, from_ms, to_ms, None).await
+}
+
+/// As [`summary`], of the surveys whose tickets match a report filter
+/// (team, service, institution, ticket and request type, channel,
+/// priority: the ticket's facts now, as every report narrows them).
+pub async fn summary_filtered(
+    db: &Db,
+    desk_id: i64,
+    from_ms: i64,
+    to_ms: i64,
+    filter: Option<&ReportFilter>,
+) -> Result<Summary> {
+    let joins = filter.map_or_else(|| tables(&["rt"]), |f| joins_with(f, &["rt"]));
+    let mut sql = Sql::new(&format!(
+        "SELECT s.team_id, st.name, s.assignee_id, u.display_name, rt.service, s.score, COUNT(*) \
+         FROM csat_surveys s JOIN tickets t ON t.id = s.ticket_id {joins} \
+         LEFT JOIN teams st ON st.id = s.team_id LEFT JOIN users u ON u.id = s.assignee_id \
+         WHERE s.desk_id = "
+    ));
+    sql.bind(desk_id)
+        .push(" AND s.sent_at >= ")
+        .bind(from_ms)
+        .push(" AND s.sent_at < ")
+        .bind(to_ms);
+    if let Some(f) = filter {
+        push_filter(&mut sql, f);
+    }
+    sql.push(" GROUP BY s.team_id, st.name, s.assignee_id, u.display_name, rt.service, s.score");
     let mut out = Summary::default();
-    for r in rows {
-        let score: Option<i64> = r.try_get(4)?;
-        let count: i64 = r.try_get(5)?;
+    for r in sql.planned_each_time().fetch_all(db.read()).await? {
+        let score: Option<i64> = r.try_get(5)?;
+        let count: i64 = r.try_get(6)?;
         out.total.add(score, count);
         group_into(&mut out.teams, r.try_get(0)?, r.try_get(1)?).add(score, count);
         group_into(&mut out.agents, r.try_get(2)?, r.try_get(3)?).add(score, count);
+        group_into(&mut out.services, None, r.try_get(4)?).add(score, count);
     }
     out.teams.sort_by(|a, b| a.name.cmp(&b.name));
     out.agents.sort_by(|a, b| a.name.cmp(&b.name));
+    out.services.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+/// An answer with a comment, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SurveyComment {
+    pub score: i64,
+    /// The customer's text, as typed: pages escape it.
+    pub comment: String,
+    pub ticket_key: String,
+    pub team: Option<String>,
+    pub answered_at: i64,
+}
+
+/// The newest `limit` comments of the surveys [`summary_filtered`] counts,
+/// and how many there are in all.
+pub async fn comments(
+    db: &Db,
+    desk_id: i64,
+    from_ms: i64,
+    to_ms: i64,
+    filter: Option<&ReportFilter>,
+    limit: i64,
+) -> Result<(Vec<SurveyComment>, i64)> {
+    let joins = filter.map_or_else(|| tables(&[]), |f| joins_with(f, &[]));
+    let scope = |select: &str| {
+        let mut sql = Sql::new(&format!(
+            "SELECT {select} FROM csat_surveys s JOIN tickets t ON t.id = s.ticket_id {joins} \
+             JOIN desks d ON d.id = t.desk_id LEFT JOIN teams st ON st.id = s.team_id \
+             WHERE s.desk_id = "
+        ));
+        sql.bind(desk_id)
+            .push(" AND s.sent_at >= ")
+            .bind(from_ms)
+            .push(" AND s.sent_at < ")
+            .bind(to_ms)
+            .push(" AND s.answered_at IS NOT NULL AND s.comment <> ''");
+        if let Some(f) = filter {
+            push_filter(&mut sql, f);
+        }
+        sql
+    };
+    let total: i64 = scope("COUNT(*)")
+        .planned_each_time()
+        .fetch_one(db.read())
+        .await?
+        .try_get(0)?;
+    let mut sql = scope("s.score, s.comment, d.key_prefix, t.number, st.name, s.answered_at");
+    sql.push(" ORDER BY s.answered_at DESC, s.ticket_id DESC LIMIT ")
+        .bind(limit);
+    let mut out = Vec::new();
+    for r in sql.planned_each_time().fetch_all(db.read()).await? {
+        out.push(SurveyComment {
+            score: r.try_get::<Option<i64>, _>(0)?.unwrap_or_default(),
+            comment: r.try_get(1)?,
+            ticket_key: format!("{}-{}", r.try_get::<String, _>(2)?, r.try_get::<i64, _>(3)?),
+            team: r.try_get(4)?,
+            answered_at: r.try_get::<Option<i64>, _>(5)?.unwrap_or_default(),
+        });
+    }
+    Ok((out, total))
 }

@@ -4,13 +4,16 @@
 //! report groups by. Only the person who recorded a case corrects it, and
 //! only on the day they recorded it.
 
+use crate::reports::scope::{joins, push_filter};
 use crate::tickets::{self, Actor, NewTicket};
-use crate::{institutions, now_ms, workflows, Db, Result, StoreError};
+use crate::{institutions, now_ms, workflows, Db, Result, Sql, StoreError};
+use atbalsts_domain::reports::{Periods, ReportFilter};
 use atbalsts_domain::service_case::{CaseChannel, CaseOutcome, ServiceCaseInput};
 use atbalsts_domain::{Priority, Summary, Viewer};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::BTreeMap;
 
 /// A saved case as the day's list and the correction form show it.
 #[derive(Debug, Clone, Serialize)]
@@ -339,19 +342,106 @@ pub async fn summary(
     }
     Ok(out
         .into_iter()
-        .map(|(key, list)| {
-            let n = list.len();
-            let median = if n % 2 == 1 {
-                list[n / 2] as f64
-            } else {
-                (list[n / 2 - 1] + list[n / 2]) as f64 / 2.0
-            };
-            SummaryRow {
-                key,
-                count: n as i64,
-                total_minutes: list.iter().sum(),
-                median_minutes: median,
-            }
-        })
+        .map(|(key, list)| summary_row(key, list))
         .collect())
+}
+
+/// A group's figures from its minutes in ascending order.
+fn summary_row(key: String, list: Vec<i64>) -> SummaryRow {
+    let n = list.len();
+    let median = match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => list[n / 2] as f64,
+        _ => (list[n / 2 - 1] + list[n / 2]) as f64 / 2.0,
+    };
+    SummaryRow {
+        key,
+        count: n as i64,
+        total_minutes: list.iter().sum(),
+        median_minutes: median,
+    }
+}
+
+/// The service-case report: the cases of a report filter's range, per
+/// service, channel, outcome, employee and period, each group as the
+/// summary counts it. The filter narrows by the case's ticket (team,
+/// institution, sub-unit, channel ...), except the service, which is the
+/// case's own service.
+#[derive(Debug, Clone)]
+pub struct CaseReport {
+    pub periods: Periods,
+    pub total: SummaryRow,
+    pub services: Vec<SummaryRow>,
+    pub channels: Vec<SummaryRow>,
+    pub outcomes: Vec<SummaryRow>,
+    pub employees: Vec<SummaryRow>,
+    /// One per period of the range, `key` its first day (`YYYY-MM-DD`).
+    pub periods_rows: Vec<SummaryRow>,
+}
+
+pub async fn report(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<CaseReport> {
+    let periods = Periods::new(filter.period, filter.from, filter.to);
+    let (start, end) = periods.span();
+    let joins = joins(filter);
+    let mut sql = Sql::new(&format!(
+        "SELECT c.service, c.channel, c.outcome, u.display_name, c.minutes, c.created_at \
+         FROM service_cases c JOIN users u ON u.id = c.employee_id \
+         JOIN tickets t ON t.id = c.ticket_id {joins} WHERE c.desk_id = "
+    ));
+    sql.bind(desk_id)
+        .push(" AND c.created_at >= ")
+        .bind(start)
+        .push(" AND c.created_at < ")
+        .bind(end);
+    if let Some(service) = &filter.service {
+        sql.push(" AND c.service = ").bind(service.as_str());
+    }
+    let ticket_facts = ReportFilter {
+        service: None,
+        ..filter.clone()
+    };
+    push_filter(&mut sql, &ticket_facts);
+    let mut all = Vec::new();
+    let mut groups: [BTreeMap<String, Vec<i64>>; 5] = Default::default();
+    for r in sql.planned_each_time().fetch_all(db.read()).await? {
+        let minutes: i64 = r.try_get("minutes")?;
+        all.push(minutes);
+        let keys = [
+            r.try_get::<String, _>("service")?,
+            r.try_get::<String, _>("channel")?,
+            r.try_get::<String, _>("outcome")?,
+            r.try_get::<String, _>("display_name")?,
+        ];
+        for (g, k) in groups.iter_mut().zip(keys) {
+            g.entry(k).or_default().push(minutes);
+        }
+        if let Some(i) = periods.index_of(r.try_get("created_at")?) {
+            groups[4]
+                .entry(periods.buckets[i].first_day.to_string())
+                .or_default()
+                .push(minutes);
+        }
+    }
+    for b in &periods.buckets {
+        groups[4].entry(b.first_day.to_string()).or_default();
+    }
+    let rows = |g: BTreeMap<String, Vec<i64>>| -> Vec<SummaryRow> {
+        g.into_iter()
+            .map(|(k, mut list)| {
+                list.sort_unstable();
+                summary_row(k, list)
+            })
+            .collect()
+    };
+    all.sort_unstable();
+    let [services, channels, outcomes, employees, by_period] = groups;
+    Ok(CaseReport {
+        periods,
+        total: summary_row(String::new(), all),
+        services: rows(services),
+        channels: rows(channels),
+        outcomes: rows(outcomes),
+        employees: rows(employees),
+        periods_rows: rows(by_period),
+    })
 }

@@ -115,6 +115,8 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "satisfaction/invalid.html",
     "admin/satisfaction.html",
     "cases/page.html",
+    "reports/sla.html",
+    "reports/service-cases.html",
 ];
 
 #[derive(Clone)]

@@ -8,7 +8,8 @@ pub mod backlog;
 pub mod open_data;
 mod priority_overrides;
 pub mod quality;
-mod scope;
+pub(crate) mod scope;
+pub mod sla;
 pub mod speed;
 pub mod volume;
 

@@ -25,7 +25,7 @@
 //!   category of kind `root_cause`), or none. The split does not apply here:
 //!   the root causes are the split.
 
-use super::scope::{joins, joins_with_type, push_filter, split_columns, split_key, SplitKey};
+use super::scope::{joins, joins_with, push_filter, split_columns, split_key, SplitKey};
 use crate::{Db, Result, Sql};
 use atbalsts_domain::reports::{Periods, ReportFilter};
 use atbalsts_domain::Labels;
@@ -176,7 +176,7 @@ pub async fn quality(db: &Db, desk_id: i64, filter: &ReportFilter) -> Result<Qua
     }
 
     // Problems resolved or closed in the range, once each, by root cause.
-    let typed = joins_with_type(filter);
+    let typed = joins_with(filter, &["tt"]);
     let mut sql = Sql::new(&format!(
         "SELECT h.ticket_id, MIN(h.entered_at) AS at, COALESCE(rc.code, '') AS cause, rc.labels \
          FROM ticket_status_history h JOIN tickets t ON t.id = h.ticket_id {typed} \

@@ -9,32 +9,41 @@ use serde::Serialize;
 /// The joins a report's ticket query (tickets aliased `t`) needs for its
 /// filter and split, and no more: a report without them reads the tickets
 /// alone (half the work on a large desk).
-pub(super) fn joins(f: &ReportFilter) -> String {
-    joins_for(f, false)
+pub(crate) fn joins(f: &ReportFilter) -> String {
+    joins_with(f, &[])
 }
 
-/// As [`joins`], with the ticket type (`tt`) always joined, for a query
-/// that narrows to one type itself.
-pub(super) fn joins_with_type(f: &ReportFilter) -> String {
-    joins_for(f, true)
+/// As [`joins`], with the tables of `always` (by alias: `tt` ticket types,
+/// `rt` request types, `tm` teams, `i` institutions, `su` sub-units)
+/// joined whatever the filter, for a query that reads them itself.
+pub(crate) fn joins_with(f: &ReportFilter, always: &[&str]) -> String {
+    joins_for(Some(f), always)
 }
 
-fn joins_for(f: &ReportFilter, with_type: bool) -> String {
-    let split = |d: Dimension| f.split == Some(d);
+/// The tables of `always` alone, for a query without a filter.
+pub(crate) fn tables(always: &[&str]) -> String {
+    joins_for(None, always)
+}
+
+fn joins_for(f: Option<&ReportFilter>, always: &[&str]) -> String {
+    let split = |d: Dimension| f.is_some_and(|f| f.split == Some(d));
+    let want = |alias: &str| always.contains(&alias);
+    let ticket_type = f.is_some_and(|f| f.ticket_type.is_some());
+    let service = f.is_some_and(|f| f.service.is_some());
     let mut sql = String::from(" ");
-    if with_type || f.ticket_type.is_some() || split(Dimension::TicketType) {
+    if want("tt") || ticket_type || split(Dimension::TicketType) {
         sql.push_str("JOIN ticket_types tt ON tt.id = t.ticket_type_id ");
     }
-    if f.service.is_some() || split(Dimension::Service) || split(Dimension::RequestType) {
+    if want("rt") || service || split(Dimension::Service) || split(Dimension::RequestType) {
         sql.push_str("LEFT JOIN request_types rt ON rt.id = t.request_type_id ");
     }
-    if split(Dimension::Team) {
+    if want("tm") || split(Dimension::Team) {
         sql.push_str("LEFT JOIN teams tm ON tm.id = t.team_id ");
     }
-    if split(Dimension::Institution) {
+    if want("i") || split(Dimension::Institution) {
         sql.push_str("LEFT JOIN institutions i ON i.id = t.institution_id ");
     }
-    if split(Dimension::SubUnit) {
+    if want("su") || split(Dimension::SubUnit) {
         sql.push_str("LEFT JOIN sub_units su ON su.id = t.sub_unit_id ");
     }
     sql
@@ -88,7 +97,7 @@ pub(super) fn split_key(r: &sqlx::any::AnyRow) -> crate::Result<SplitKey> {
 }
 
 /// ` AND …` for the filter's ticket facts.
-pub(super) fn push_filter(sql: &mut Sql, f: &ReportFilter) {
+pub(crate) fn push_filter(sql: &mut Sql, f: &ReportFilter) {
     if let Some(id) = f.team_id {
         sql.push(" AND t.team_id = ").bind(id);
     }

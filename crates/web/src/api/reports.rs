@@ -1,6 +1,7 @@
 //! Reports through the API: the figures of a report page as JSON, for the
 //! same filter (`/api/v1/reports/{DESK}/volume?preset=last_month&split=channel`,
-//! `…/speed`, `…/backlog`, `…/quality`).
+//! `…/speed`, `…/backlog`, `…/quality`, `…/sla`, `…/service-cases`,
+//! `…/satisfaction`).
 //! A filter problem is a 400 with field errors, not a report of defaults.
 
 use super::auth::ApiCaller;
@@ -36,6 +37,9 @@ pub(super) async fn report(
         "speed" => speed_json(&state, desk.id, &filter).await,
         "backlog" => backlog_json(&state, desk.id, &filter).await,
         "quality" => quality_json(&state, desk.id, &filter).await,
+        "sla" => sla_json(&state, desk.id, &filter).await,
+        "service-cases" => service_cases_json(&state, desk.id, &filter).await,
+        "satisfaction" => satisfaction_json(&state, desk.id, &filter).await,
         _ => Err(AppError::NotFound),
     }
 }
@@ -198,6 +202,120 @@ async fn quality_json(
         "series": series,
         "problems_resolved": report.problems,
         "root_causes": causes,
+    }))
+    .into_response())
+}
+
+/// SLA compliance as JSON: per goal, policy, team, service and month, the
+/// goals measured, met and breached, compliance (0..1) and business
+/// seconds used (distribution) against the target. `has_data` false is the
+/// page's "no SLA data".
+async fn sla_json(state: &AppState, desk_id: i64, filter: &ReportFilter) -> AppResult<Response> {
+    let report = atbalsts_store::reports::sla::sla(&state.db, desk_id, filter).await?;
+    let rows = |rows: &[atbalsts_store::reports::sla::SlaRow]| -> Vec<serde_json::Value> {
+        rows.iter()
+            .map(|r| {
+                json!({
+                    "key": r.key,
+                    "labels": r.labels,
+                    "goal": r.goal,
+                    "measured": r.figures.measured,
+                    "met": r.figures.met,
+                    "breached": r.figures.breached,
+                    "compliance": r.figures.compliance(),
+                    "used_secs": r.figures.used,
+                    "target_secs": r.figures.target,
+                })
+            })
+            .collect()
+    };
+    Ok(axum::Json(json!({
+        "report": "sla",
+        "from": filter.from.to_string(),
+        "to": filter.to.to_string(),
+        "has_data": report.has_data(),
+        "total": rows(&report.total),
+        "policies": rows(&report.policies),
+        "teams": rows(&report.teams),
+        "services": rows(&report.services),
+        "months": rows(&report.months),
+    }))
+    .into_response())
+}
+
+/// Service cases as JSON: count and minutes (sum, median) for the desk and
+/// per service, channel, outcome, employee and period (`key` the first day).
+async fn service_cases_json(
+    state: &AppState,
+    desk_id: i64,
+    filter: &ReportFilter,
+) -> AppResult<Response> {
+    let report = atbalsts_store::service_cases::report(&state.db, desk_id, filter).await?;
+    Ok(axum::Json(json!({
+        "report": "service-cases",
+        "from": filter.from.to_string(),
+        "to": filter.to.to_string(),
+        "period": report.periods.period,
+        "total": report.total,
+        "services": report.services,
+        "channels": report.channels,
+        "outcomes": report.outcomes,
+        "employees": report.employees,
+        "periods": report.periods_rows,
+    }))
+    .into_response())
+}
+
+/// Satisfaction as JSON: the page's figures (surveys, answers, scores 1–5,
+/// mean, response rate) for the desk, teams, agents and services, and the
+/// newest comments with how many there are.
+async fn satisfaction_json(
+    state: &AppState,
+    desk_id: i64,
+    filter: &ReportFilter,
+) -> AppResult<Response> {
+    use atbalsts_domain::reports::periods::riga_midnight;
+    use atbalsts_store::satisfaction::{comments, summary_filtered, Figures, Group};
+    let from = riga_midnight(filter.from);
+    let to = riga_midnight(filter.to.tomorrow().unwrap_or(filter.to));
+    let report = summary_filtered(&state.db, desk_id, from, to, Some(filter)).await?;
+    let (listed, total_comments) = comments(&state.db, desk_id, from, to, Some(filter), 50).await?;
+    let figures = |f: &Figures| {
+        json!({
+            "surveys": f.surveys,
+            "answers": f.answers,
+            "distribution": f.distribution,
+            "mean": f.mean(),
+            "response_rate": f.response_rate(),
+        })
+    };
+    let groups = |gs: &[Group]| -> Vec<serde_json::Value> {
+        gs.iter()
+            .map(|g| json!({ "name": g.name, "figures": figures(&g.figures) }))
+            .collect()
+    };
+    let listed: Vec<_> = listed
+        .iter()
+        .map(|c| {
+            json!({
+                "score": c.score,
+                "comment": c.comment,
+                "ticket": c.ticket_key,
+                "team": c.team,
+                "answered_at": instant(c.answered_at),
+            })
+        })
+        .collect();
+    Ok(axum::Json(json!({
+        "report": "satisfaction",
+        "from": filter.from.to_string(),
+        "to": filter.to.to_string(),
+        "total": figures(&report.total),
+        "teams": groups(&report.teams),
+        "agents": groups(&report.agents),
+        "services": groups(&report.services),
+        "comments": listed,
+        "comments_total": total_comments,
     }))
     .into_response())
 }

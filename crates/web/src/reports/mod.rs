@@ -7,6 +7,8 @@ mod open_data;
 pub mod priority_overrides;
 pub(crate) mod quality;
 pub(crate) mod satisfaction;
+pub(crate) mod service_cases;
+pub(crate) mod sla;
 pub(crate) mod speed;
 pub(crate) mod volume;
 
@@ -50,6 +52,15 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/{desk}/quality", get(quality::page))
         .route("/reports/{desk}/quality.csv", get(quality::csv))
         .route("/reports/{desk}/quality.xlsx", get(quality::xlsx))
+        .route("/reports/{desk}/sla", get(sla::page))
+        .route("/reports/{desk}/sla.csv", get(sla::csv))
+        .route("/reports/{desk}/sla.xlsx", get(sla::xlsx))
+        .route("/reports/{desk}/service-cases", get(service_cases::page))
+        .route("/reports/{desk}/service-cases.csv", get(service_cases::csv))
+        .route(
+            "/reports/{desk}/service-cases.xlsx",
+            get(service_cases::xlsx),
+        )
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

@@ -1,15 +1,16 @@
 //! The satisfaction report: of the surveys sent in the range, how many
 //! were answered, the mean score and the spread of scores 1–5, for the
-//! desk, per team and per agent, with a chart of the spread beside its
-//! table. It follows the filter's dates; the surveys keep the team and
-//! agent of the ticket when it was resolved.
+//! desk, per team, agent and service, with a chart of the spread beside
+//! its table, and the customers' comments (newest first, capped). The
+//! whole filter bar applies through the survey's ticket; the team and
+//! agent rows credit who the ticket had when it was resolved.
 
 use crate::charts::{BarChart, ChartSeries};
 use crate::export::{Cell, Format, Table};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::{periods::riga_midnight, ReportFilterForm};
 use atbalsts_domain::Locale;
-use atbalsts_store::satisfaction::{summary, Figures, Summary};
+use atbalsts_store::satisfaction::{comments, summary_filtered, Figures, Summary};
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use minijinja::context;
@@ -26,6 +27,9 @@ fn figures(locale: Locale, name: String, f: &Figures) -> minijinja::Value {
     }
 }
 
+/// At most this many comments are listed, newest first.
+const COMMENTS_SHOWN: i64 = 50;
+
 fn range(filter: &atbalsts_domain::reports::ReportFilter) -> (i64, i64) {
     let end = filter.to.tomorrow().unwrap_or(filter.to);
     (riga_midnight(filter.from), riga_midnight(end))
@@ -39,7 +43,16 @@ pub async fn page(
 ) -> AppResult<Response> {
     let (desk, bar) = super::open(&state, &ctx, &prefix, &form).await?;
     let (from, to) = range(&bar.filter);
-    let report = summary(&state.db, desk.id, from, to).await?;
+    let report = summary_filtered(&state.db, desk.id, from, to, Some(&bar.filter)).await?;
+    let (listed, all_comments) = comments(
+        &state.db,
+        desk.id,
+        from,
+        to,
+        Some(&bar.filter),
+        COMMENTS_SHOWN,
+    )
+    .await?;
     let locale = ctx.locale;
     let t = |k: &str| state.i18n.t(locale, k);
     let named = |name: &Option<String>| name.clone().unwrap_or_else(|| t("report-none"));
@@ -53,6 +66,31 @@ pub async fn page(
         .iter()
         .map(|g| figures(locale, named(&g.name), &g.figures))
         .collect();
+    let services: Vec<_> = report
+        .services
+        .iter()
+        .map(|g| figures(locale, named(&g.name), &g.figures))
+        .collect();
+    let listed: Vec<_> = listed
+        .iter()
+        .map(|c| {
+            context! {
+                score => c.score,
+                comment => c.comment,
+                key => c.ticket_key,
+                team => named(&c.team),
+                at => atbalsts_i18n::format_datetime(locale, c.answered_at),
+            }
+        })
+        .collect();
+    let comments_count = state.i18n.t_args(
+        locale,
+        "report-comments-shown",
+        &[
+            ("shown", (listed.len() as i64).into()),
+            ("total", all_comments.into()),
+        ],
+    );
     let scores: Vec<String> = (1..=5).map(|s| s.to_string()).collect();
     let series = [ChartSeries {
         name: t("report-answers"),
@@ -86,6 +124,9 @@ pub async fn page(
             total => figures(locale, t("report-all-tickets"), &report.total),
             teams => teams,
             agents => agents,
+            services => services,
+            comments => listed,
+            comments_count => comments_count,
             chart => chart,
             summary => summary_text,
             csv_href => format!("/reports/{}/satisfaction.csv?{}", desk.key_prefix, bar.filter.query()),
@@ -128,6 +169,13 @@ fn table(state: &AppState, locale: Locale, report: &Summary) -> Table {
     for g in &report.agents {
         row("report-agent", g.name.as_deref().unwrap_or(""), &g.figures);
     }
+    for g in &report.services {
+        row(
+            "report-dimension-service",
+            g.name.as_deref().unwrap_or(""),
+            &g.figures,
+        );
+    }
     table
 }
 
@@ -158,7 +206,7 @@ async fn download(
 ) -> AppResult<Response> {
     let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
     let (from, to) = range(&filter);
-    let report = summary(&state.db, desk.id, from, to).await?;
+    let report = summary_filtered(&state.db, desk.id, from, to, Some(&filter)).await?;
     let table = table(&state, ctx.locale, &report);
     crate::export::download(&format!("satisfaction-{}", desk.key_prefix), format, &table)
 }

@@ -102,6 +102,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/volume.html",
     "reports/speed.html",
     "reports/satisfaction.html",
+    "reports/tickets.html",
     "notices.html",
     "tickets/panels/satisfaction.html",
     "satisfaction/form.html",

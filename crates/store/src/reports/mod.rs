@@ -7,6 +7,7 @@
 mod priority_overrides;
 mod scope;
 pub mod speed;
+pub mod ticket_list;
 pub mod volume;
 
 pub use priority_overrides::{priority_overrides, PriorityOverride};

@@ -106,7 +106,8 @@ impl TicketList {
             .push(" AND t.created_at < ")
             .bind(end);
         push_filter(&mut sql, filter);
-        sql.push(" ORDER BY t.created_at, t.number");
+        // Along the index: SQLite keeps the rowid in it, so no sort.
+        sql.push(" ORDER BY t.created_at, t.id");
         sql.planned_each_time();
         Self { sql, text }
     }

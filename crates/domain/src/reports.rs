@@ -7,7 +7,9 @@ pub mod distribution;
 pub mod filter;
 pub mod open_data;
 pub mod periods;
+pub mod ticket_columns;
 
 pub use distribution::Distribution;
 pub use filter::{Dimension, Preset, ReportFilter, ReportFilterForm};
 pub use periods::{Bucket, Period, Periods};
+pub use ticket_columns::TicketColumn;

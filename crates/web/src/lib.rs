@@ -13,7 +13,6 @@ mod cases;
 mod charts;
 mod context;
 mod csrf;
-mod csv_out;
 mod customer_pages;
 mod dates;
 mod desks;

@@ -105,6 +105,7 @@ pub const TEMPLATES: &[(&str, &str)] = templates![
     "reports/quality.html",
     "reports/speed.html",
     "reports/satisfaction.html",
+    "reports/tickets.html",
     "notices.html",
     "tickets/panels/satisfaction.html",
     "satisfaction/form.html",

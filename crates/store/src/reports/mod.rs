@@ -11,6 +11,7 @@ pub mod quality;
 pub(crate) mod scope;
 pub mod sla;
 pub mod speed;
+pub mod ticket_list;
 pub mod volume;
 
 pub use priority_overrides::{priority_overrides, PriorityOverride};

@@ -61,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route("/kb/{desk}/stale", get(report::stale))
         .route("/kb/{desk}/report", get(report::page))
         .route("/kb/{desk}/report.csv", get(report::csv))
+        .route("/kb/{desk}/report.xlsx", get(report::xlsx))
         .route("/kb/{desk}/import", get(import::page).post(import::submit))
         .route("/help/{desk}", get(public::shelves))
         .route("/help/{desk}/articles/{id}", get(public::article))

@@ -1,11 +1,11 @@
 //! What the desk's knowledge does (SPEC §5 reports): views, helpful and not
 //! helpful votes, requests not filed, tickets linked, searches that found
-//! nothing, and the articles due for review — as a page and as CSV.
+//! nothing, and the articles due for review — as a page, CSV and XLSX.
 
 use super::{staff_desk, KbDesk};
-use crate::csv_out::cell;
+use crate::export::{Format, Table};
 use crate::titles::title_in;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::Locale;
 use atbalsts_store::knowledge::{self as kb, KnowledgeReport};
 use axum::extract::{Path, Query, State};
@@ -110,88 +110,104 @@ pub async fn page(
             days => days,
             periods => PERIODS,
             csv_href => format!("/kb/{}/report.csv{}", kd.desk.key_prefix, days.map(|d| format!("?days={d}")).unwrap_or_default()),
+            xlsx_href => format!("/kb/{}/report.xlsx{}", kd.desk.key_prefix, days.map(|d| format!("?days={d}")).unwrap_or_default()),
         },
     )
 }
 
-/// The report as CSV: one block per table, with its name and header row,
-/// a blank row between blocks; words in the reader's language.
-pub(crate) fn to_csv(
-    report: &KnowledgeReport,
-    t: impl Fn(&str) -> String,
-    locale: Locale,
-) -> Result<Vec<u8>, csv::Error> {
-    // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let row = |keys: &[&str]| keys.iter().map(|k| t(k)).collect::<Vec<_>>();
-    w.write_record(row(&["kb-report-articles"]))?;
-    w.write_record(row(&[
-        "kb-report-article-id",
-        "kb-report-title",
-        "kb-report-status",
-        "kb-report-views",
-        "kb-report-helpful",
-        "kb-report-not-helpful",
-        "kb-report-deflections",
-        "kb-report-linked-tickets",
-    ]))?;
+/// The report as tables, one per part of the page (a block of the CSV, a
+/// sheet of the XLSX); words in the reader's language.
+fn tables(report: &KnowledgeReport, t: impl Fn(&str) -> String, locale: Locale) -> Vec<Table> {
+    let heads = |keys: &[&str]| keys.iter().map(|k| t(k)).collect::<Vec<_>>();
+    let mut articles = Table::titled(
+        t("kb-report-articles"),
+        heads(&[
+            "kb-report-article-id",
+            "kb-report-title",
+            "kb-report-status",
+            "kb-report-views",
+            "kb-report-helpful",
+            "kb-report-not-helpful",
+            "kb-report-deflections",
+            "kb-report-linked-tickets",
+        ]),
+    );
     for a in &report.articles {
-        w.write_record([
-            a.id.to_string(),
-            cell(&title_in(&a.titles, locale).text),
-            t(&format!("kb-status-{}", a.status.code())),
-            a.views.to_string(),
-            a.helpful.to_string(),
-            a.not_helpful.to_string(),
-            a.deflections.to_string(),
-            a.linked_tickets.to_string(),
-        ])?;
+        articles.push(vec![
+            a.id.into(),
+            title_in(&a.titles, locale).text.into(),
+            t(&format!("kb-status-{}", a.status.code())).into(),
+            a.views.into(),
+            a.helpful.into(),
+            a.not_helpful.into(),
+            a.deflections.into(),
+            a.linked_tickets.into(),
+        ]);
     }
-    w.write_record([""])?;
-    w.write_record(row(&["kb-report-by-request-type"]))?;
-    w.write_record(row(&["kb-report-request-type", "kb-report-deflections"]))?;
+    let mut by_type = Table::titled(
+        t("kb-report-by-request-type"),
+        heads(&["kb-report-request-type", "kb-report-deflections"]),
+    );
     for d in &report.deflections_by_request_type {
         let name = if d.labels.is_empty() {
             t("kb-report-no-request-type")
         } else {
-            cell(d.labels.get(locale))
+            d.labels.get(locale).to_owned()
         };
-        w.write_record([name, d.deflections.to_string()])?;
+        by_type.push(vec![name.into(), d.deflections.into()]);
     }
-    w.write_record([""])?;
-    w.write_record(row(&["kb-report-misses"]))?;
-    w.write_record(row(&[
-        "kb-report-query",
-        "kb-report-searches",
-        "kb-report-in-portal",
-        "kb-report-by-staff",
-    ]))?;
+    let mut misses = Table::titled(
+        t("kb-report-misses"),
+        heads(&[
+            "kb-report-query",
+            "kb-report-searches",
+            "kb-report-in-portal",
+            "kb-report-by-staff",
+        ]),
+    );
     for m in &report.search_misses {
-        w.write_record([
-            cell(&m.query),
-            m.total.to_string(),
-            m.portal.to_string(),
-            m.agent.to_string(),
-        ])?;
+        misses.push(vec![
+            m.query.as_str().into(),
+            m.total.into(),
+            m.portal.into(),
+            m.agent.into(),
+        ]);
     }
-    w.write_record([""])?;
-    w.write_record([t("kb-report-stale"), report.stale.to_string()])?;
-    w.into_inner().map_err(|e| e.into_error().into())
+    let mut stale = Table::titled(t("kb-report-stale"), heads(&["kb-report-count"]));
+    stale.push(vec![report.stale.into()]);
+    vec![articles, by_type, misses, stale]
 }
 
 pub async fn csv(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    q: Query<ReportQuery>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, q, Format::Csv).await
+}
+
+pub async fn xlsx(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    q: Query<ReportQuery>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, q, Format::Xlsx).await
+}
+
+async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
     Query(q): Query<ReportQuery>,
+    format: Format,
 ) -> AppResult<Response> {
     let (kd, report) = load(&state, &ctx, &prefix, &q).await?;
-    let bytes = to_csv(&report, |k| state.i18n.t(ctx.locale, k), ctx.locale)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::csv_out::download(
+    let tables = tables(&report, |k| state.i18n.t(ctx.locale, k), ctx.locale);
+    crate::export::download_all(
         &format!("knowledge-report-{}", kd.desk.key_prefix),
-        bytes,
-    ))
+        format,
+        &tables,
+    )
 }

@@ -1,5 +1,5 @@
 //! Desk reports for team leads, service owners and administrators, each a
-//! page and a CSV download.
+//! page with CSV and XLSX downloads; and the raw ticket list, streamed.
 
 pub(crate) mod backlog;
 mod filter_bar;
@@ -10,12 +10,15 @@ pub(crate) mod satisfaction;
 pub(crate) mod service_cases;
 pub(crate) mod sla;
 pub(crate) mod speed;
+pub(crate) mod ticket_list;
 pub(crate) mod volume;
 
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::Locale;
 use atbalsts_store::desks::Desk;
 use axum::routing::get;
 use axum::Router;
+use std::collections::HashMap;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -43,6 +46,10 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/{desk}/volume.xlsx", get(volume::xlsx))
         .route("/reports/{desk}/speed", get(speed::page))
         .route("/reports/{desk}/speed.csv", get(speed::csv))
+        .route("/reports/{desk}/speed.xlsx", get(speed::xlsx))
+        .route("/reports/{desk}/tickets", get(ticket_list::page))
+        .route("/reports/{desk}/tickets.csv", get(ticket_list::csv))
+        .route("/reports/{desk}/tickets.xlsx", get(ticket_list::xlsx))
         .route("/reports/{desk}/satisfaction", get(satisfaction::page))
         .route("/reports/{desk}/satisfaction.csv", get(satisfaction::csv))
         .route("/reports/{desk}/satisfaction.xlsx", get(satisfaction::xlsx))
@@ -141,6 +148,32 @@ pub(crate) fn page_status(bar: &filter_bar::FilterBar) -> axum::http::StatusCode
     } else {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     }
+}
+
+/// Status names of the desk's workflows in `locale`, by code.
+pub(crate) async fn status_names(
+    state: &AppState,
+    desk_id: i64,
+    locale: Locale,
+) -> AppResult<HashMap<String, String>> {
+    let mut names = HashMap::new();
+    let mut workflows: Vec<i64> = atbalsts_store::workflows::ticket_types_of(&state.db, desk_id)
+        .await?
+        .into_iter()
+        .map(|t| t.workflow_id)
+        .collect();
+    // Ticket types share workflows: each is read once.
+    workflows.sort_unstable();
+    workflows.dedup();
+    for id in workflows {
+        let (_, statuses) = atbalsts_store::workflows::workflow(&state.db, id).await?;
+        for s in statuses {
+            names
+                .entry(s.code.clone())
+                .or_insert_with(|| s.labels.get(locale).to_owned());
+        }
+    }
+    Ok(names)
 }
 
 /// The desk, if the person reads its reports; otherwise 404, as for

@@ -5,8 +5,8 @@
 
 use super::split_name;
 use crate::charts::{BarChart, ChartSeries};
-use crate::csv_out::cell;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::export::{Format, Table};
+use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::{Distribution, ReportFilterForm};
 use atbalsts_domain::Locale;
 use atbalsts_store::reports::speed::{speed, Speed};
@@ -14,32 +14,6 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use minijinja::context;
 use std::collections::HashMap;
-
-/// Status names of the desk's workflows in `locale`, by code.
-async fn status_names(
-    state: &AppState,
-    desk_id: i64,
-    locale: Locale,
-) -> AppResult<HashMap<String, String>> {
-    let mut names = HashMap::new();
-    let mut workflows: Vec<i64> = atbalsts_store::workflows::ticket_types_of(&state.db, desk_id)
-        .await?
-        .into_iter()
-        .map(|t| t.workflow_id)
-        .collect();
-    // Ticket types share workflows: each is read once.
-    workflows.sort_unstable();
-    workflows.dedup();
-    for id in workflows {
-        let (_, statuses) = atbalsts_store::workflows::workflow(&state.db, id).await?;
-        for s in statuses {
-            names
-                .entry(s.code.clone())
-                .or_insert_with(|| s.labels.get(locale).to_owned());
-        }
-    }
-    Ok(names)
-}
 
 /// A distribution in words: count, and median / p90 / max as durations.
 fn in_words(state: &AppState, locale: Locale, d: &Distribution) -> minijinja::Value {
@@ -59,7 +33,7 @@ pub async fn page(
     let (desk, bar) = super::open(&state, &ctx, &prefix, &form).await?;
     let report = speed(&state.db, desk.id, &bar.filter).await?;
     let locale = ctx.locale;
-    let names = status_names(&state, desk.id, locale).await?;
+    let names = super::status_names(&state, desk.id, locale).await?;
     let split = bar.filter.split;
     let rows: Vec<_> = report
         .rows
@@ -139,88 +113,92 @@ pub async fn page(
             chart => chart,
             summary => summary,
             csv_href => format!("/reports/{}/speed.csv?{}", desk.key_prefix, bar.filter.query()),
+            xlsx_href => format!("/reports/{}/speed.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }
 
-fn csv_bytes(
+/// One row per measure and split value, then per status and split value:
+/// the figures of the page's tables, in seconds.
+fn table(
     state: &AppState,
     locale: Locale,
     report: &Speed,
     split: Option<atbalsts_domain::reports::Dimension>,
     names: &HashMap<String, String>,
-) -> Result<Vec<u8>, csv::Error> {
+) -> Table {
     let t = |k: &str| state.i18n.t(locale, k);
-    let mut w = crate::csv_out::writer();
-    w.write_record([
+    let mut table = Table::new(vec![
         t("report-measure"),
         t("report-split"),
         t("report-count"),
         t("report-median-seconds"),
         t("report-p90-seconds"),
         t("report-max-seconds"),
-    ])?;
-    let row = |w: &mut csv::Writer<Vec<u8>>, measure: String, name: String, d: &Distribution| {
-        let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-        w.write_record([
-            cell(&measure),
-            cell(&name),
-            d.count.to_string(),
-            n(d.median),
-            n(d.p90),
-            n(d.max),
-        ])
+    ]);
+    let mut row = |measure: String, name: String, d: &Distribution| {
+        table.push(vec![
+            measure.into(),
+            name.into(),
+            (d.count as i64).into(),
+            d.median.into(),
+            d.p90.into(),
+            d.max.into(),
+        ]);
     };
     for r in &report.rows {
         let name = split_name(state, locale, split, &r.split);
+        row(t("report-first-response"), name.clone(), &r.first_response);
         row(
-            &mut w,
-            t("report-first-response"),
-            name.clone(),
-            &r.first_response,
-        )?;
-        row(
-            &mut w,
             t("report-first-response-business"),
             name.clone(),
             &r.first_response_business,
-        )?;
-        row(&mut w, t("report-resolution"), name.clone(), &r.resolution)?;
+        );
+        row(t("report-resolution"), name.clone(), &r.resolution);
         row(
-            &mut w,
             t("report-resolution-business"),
             name,
             &r.resolution_business,
-        )?;
+        );
     }
     for s in &report.statuses {
         let status = names
             .get(&s.status)
             .cloned()
             .unwrap_or_else(|| s.status.clone());
-        row(
-            &mut w,
-            status,
-            split_name(state, locale, split, &s.split),
-            &s.time,
-        )?;
+        row(status, split_name(state, locale, split, &s.split), &s.time);
     }
-    crate::csv_out::finish(w)
+    table
 }
 
 pub async fn csv(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    form: Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, form, Format::Csv).await
+}
+
+pub async fn xlsx(
+    state: State<AppState>,
+    ctx: Ctx,
+    prefix: Path<String>,
+    form: Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    download(state, ctx, prefix, form, Format::Xlsx).await
+}
+
+async fn download(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(prefix): Path<String>,
     Query(form): Query<ReportFilterForm>,
+    format: Format,
 ) -> AppResult<Response> {
     let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
     let report = speed(&state.db, desk.id, &filter).await?;
-    let names = status_names(&state, desk.id, ctx.locale).await?;
-    let bytes = csv_bytes(&state, ctx.locale, &report, filter.split, &names)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::csv_out::download(
-        &format!("speed-{}", desk.key_prefix),
-        bytes,
-    ))
+    let names = super::status_names(&state, desk.id, ctx.locale).await?;
+    let table = table(&state, ctx.locale, &report, filter.split, &names);
+    crate::export::download(&format!("speed-{}", desk.key_prefix), format, &table)
 }

@@ -234,6 +234,18 @@ pub(crate) enum Format {
 }
 
 impl Format {
+    /// As a const generic argument (handlers are made per format).
+    pub(crate) const CSV: u8 = 0;
+    pub(crate) const XLSX: u8 = 1;
+
+    pub(crate) fn from_code(code: u8) -> Self {
+        if code == Self::XLSX {
+            Format::Xlsx
+        } else {
+            Format::Csv
+        }
+    }
+
     pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Csv => "csv",

@@ -5,7 +5,7 @@
 
 use super::split_name;
 use crate::charts::{BarChart, ChartSeries};
-use crate::export::{Cell, Format, Table};
+use crate::export::{Cell, Table};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::ReportFilterForm;
 use atbalsts_domain::Locale;
@@ -150,33 +150,19 @@ fn table(
     table
 }
 
-pub async fn csv(
-    state: State<AppState>,
-    ctx: Ctx,
-    prefix: Path<String>,
-    form: Query<ReportFilterForm>,
-) -> AppResult<Response> {
-    download(state, ctx, prefix, form, Format::Csv).await
-}
+/// The report's CSV and XLSX downloads.
+pub(crate) struct File;
 
-pub async fn xlsx(
-    state: State<AppState>,
-    ctx: Ctx,
-    prefix: Path<String>,
-    form: Query<ReportFilterForm>,
-) -> AppResult<Response> {
-    download(state, ctx, prefix, form, Format::Xlsx).await
-}
+impl super::Tabular for File {
+    const STEM: &'static str = "backlog";
 
-async fn download(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(prefix): Path<String>,
-    Query(form): Query<ReportFilterForm>,
-    format: Format,
-) -> AppResult<Response> {
-    let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
-    let report = backlog(&state.db, desk.id, &filter, atbalsts_store::now_ms()).await?;
-    let table = table(&state, ctx.locale, &report, filter.split);
-    crate::export::download(&format!("backlog-{}", desk.key_prefix), format, &table)
+    async fn table(
+        state: &AppState,
+        locale: Locale,
+        desk_id: i64,
+        filter: &atbalsts_domain::reports::ReportFilter,
+    ) -> AppResult<Table> {
+        let report = backlog(&state.db, desk_id, filter, atbalsts_store::now_ms()).await?;
+        Ok(table(state, locale, &report, filter.split))
+    }
 }

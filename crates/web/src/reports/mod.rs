@@ -13,9 +13,13 @@ pub(crate) mod speed;
 pub(crate) mod ticket_list;
 pub(crate) mod volume;
 
+use crate::export::Format;
 use crate::{AppError, AppResult, AppState, Ctx};
+use atbalsts_domain::reports::{ReportFilter, ReportFilterForm};
 use atbalsts_domain::Locale;
 use atbalsts_store::desks::Desk;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use std::collections::HashMap;
@@ -42,32 +46,67 @@ pub fn routes() -> Router<AppState> {
             axum::routing::post(open_data::publish),
         )
         .route("/reports/{desk}/volume", get(volume::page))
-        .route("/reports/{desk}/volume.csv", get(volume::csv))
-        .route("/reports/{desk}/volume.xlsx", get(volume::xlsx))
+        .merge(downloads::<volume::File>())
         .route("/reports/{desk}/speed", get(speed::page))
-        .route("/reports/{desk}/speed.csv", get(speed::csv))
-        .route("/reports/{desk}/speed.xlsx", get(speed::xlsx))
+        .merge(downloads::<speed::File>())
         .route("/reports/{desk}/tickets", get(ticket_list::page))
         .route("/reports/{desk}/tickets.csv", get(ticket_list::csv))
         .route("/reports/{desk}/tickets.xlsx", get(ticket_list::xlsx))
         .route("/reports/{desk}/satisfaction", get(satisfaction::page))
-        .route("/reports/{desk}/satisfaction.csv", get(satisfaction::csv))
-        .route("/reports/{desk}/satisfaction.xlsx", get(satisfaction::xlsx))
+        .merge(downloads::<satisfaction::File>())
         .route("/reports/{desk}/backlog", get(backlog::page))
-        .route("/reports/{desk}/backlog.csv", get(backlog::csv))
-        .route("/reports/{desk}/backlog.xlsx", get(backlog::xlsx))
+        .merge(downloads::<backlog::File>())
         .route("/reports/{desk}/quality", get(quality::page))
-        .route("/reports/{desk}/quality.csv", get(quality::csv))
-        .route("/reports/{desk}/quality.xlsx", get(quality::xlsx))
+        .merge(downloads::<quality::File>())
         .route("/reports/{desk}/sla", get(sla::page))
-        .route("/reports/{desk}/sla.csv", get(sla::csv))
-        .route("/reports/{desk}/sla.xlsx", get(sla::xlsx))
+        .merge(downloads::<sla::File>())
         .route("/reports/{desk}/service-cases", get(service_cases::page))
-        .route("/reports/{desk}/service-cases.csv", get(service_cases::csv))
+        .merge(downloads::<service_cases::File>())
+}
+
+/// A report that downloads as one table, CSV and XLSX alike.
+pub(crate) trait Tabular {
+    /// The report's address and file name (`volume` → `…/volume.csv`,
+    /// `volume-KISC-2026-12-05.csv`).
+    const STEM: &'static str;
+
+    /// The report's table for the desk and filter, in the reader's language.
+    fn table(
+        state: &AppState,
+        locale: Locale,
+        desk_id: i64,
+        filter: &ReportFilter,
+    ) -> impl std::future::Future<Output = AppResult<crate::export::Table>> + Send;
+}
+
+/// The `.csv` and `.xlsx` routes of a report.
+fn downloads<R: Tabular + 'static>() -> Router<AppState> {
+    Router::new()
         .route(
-            "/reports/{desk}/service-cases.xlsx",
-            get(service_cases::xlsx),
+            &format!("/reports/{{desk}}/{}.csv", R::STEM),
+            get(download::<R, { Format::CSV }>),
         )
+        .route(
+            &format!("/reports/{{desk}}/{}.xlsx", R::STEM),
+            get(download::<R, { Format::XLSX }>),
+        )
+}
+
+/// A report's file: the filter checked (its problems refused with their
+/// field errors, not a file of defaults), then the table written.
+async fn download<R: Tabular, const FORMAT: u8>(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(prefix): Path<String>,
+    Query(form): Query<ReportFilterForm>,
+) -> AppResult<Response> {
+    let (desk, filter) = open_checked(&state, &ctx, &prefix, &form).await?;
+    let table = R::table(&state, ctx.locale, desk.id, &filter).await?;
+    crate::export::download(
+        &format!("{}-{}", R::STEM, desk.key_prefix),
+        Format::from_code(FORMAT),
+        &table,
+    )
 }
 
 /// A period's name in a report: a day as the reader writes dates, a week

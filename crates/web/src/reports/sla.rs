@@ -6,7 +6,7 @@
 
 use super::period_label;
 use crate::charts::{BarChart, ChartSeries};
-use crate::export::{Cell, Format, Table};
+use crate::export::{Cell, Table};
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::{Period, ReportFilterForm};
 use atbalsts_domain::Locale;
@@ -196,33 +196,19 @@ fn table(state: &AppState, locale: Locale, report: &Sla) -> Table {
     table
 }
 
-pub async fn csv(
-    state: State<AppState>,
-    ctx: Ctx,
-    prefix: Path<String>,
-    form: Query<ReportFilterForm>,
-) -> AppResult<Response> {
-    download(state, ctx, prefix, form, Format::Csv).await
-}
+/// The report's CSV and XLSX downloads.
+pub(crate) struct File;
 
-pub async fn xlsx(
-    state: State<AppState>,
-    ctx: Ctx,
-    prefix: Path<String>,
-    form: Query<ReportFilterForm>,
-) -> AppResult<Response> {
-    download(state, ctx, prefix, form, Format::Xlsx).await
-}
+impl super::Tabular for File {
+    const STEM: &'static str = "sla";
 
-async fn download(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(prefix): Path<String>,
-    Query(form): Query<ReportFilterForm>,
-    format: Format,
-) -> AppResult<Response> {
-    let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
-    let report = sla(&state.db, desk.id, &filter).await?;
-    let table = table(&state, ctx.locale, &report);
-    crate::export::download(&format!("sla-{}", desk.key_prefix), format, &table)
+    async fn table(
+        state: &AppState,
+        locale: Locale,
+        desk_id: i64,
+        filter: &atbalsts_domain::reports::ReportFilter,
+    ) -> AppResult<Table> {
+        let report = sla(&state.db, desk_id, filter).await?;
+        Ok(table(state, locale, &report))
+    }
 }

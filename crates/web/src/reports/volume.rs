@@ -4,7 +4,7 @@
 
 use super::{period_label, split_name};
 use crate::charts::{BarChart, ChartSeries};
-use crate::export::{Format, Table};
+use crate::export::Table;
 use crate::{AppResult, AppState, Ctx};
 use atbalsts_domain::reports::ReportFilterForm;
 use atbalsts_domain::Locale;
@@ -152,33 +152,19 @@ fn table(
     table
 }
 
-pub async fn csv(
-    state: State<AppState>,
-    ctx: Ctx,
-    prefix: Path<String>,
-    form: Query<ReportFilterForm>,
-) -> AppResult<Response> {
-    download(state, ctx, prefix, form, Format::Csv).await
-}
+/// The report's CSV and XLSX downloads.
+pub(crate) struct File;
 
-pub async fn xlsx(
-    state: State<AppState>,
-    ctx: Ctx,
-    prefix: Path<String>,
-    form: Query<ReportFilterForm>,
-) -> AppResult<Response> {
-    download(state, ctx, prefix, form, Format::Xlsx).await
-}
+impl super::Tabular for File {
+    const STEM: &'static str = "volume";
 
-async fn download(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(prefix): Path<String>,
-    Query(form): Query<ReportFilterForm>,
-    format: Format,
-) -> AppResult<Response> {
-    let (desk, filter) = super::open_checked(&state, &ctx, &prefix, &form).await?;
-    let report = volume(&state.db, desk.id, &filter).await?;
-    let table = table(&state, ctx.locale, &report, filter.split);
-    crate::export::download(&format!("volume-{}", desk.key_prefix), format, &table)
+    async fn table(
+        state: &AppState,
+        locale: Locale,
+        desk_id: i64,
+        filter: &atbalsts_domain::reports::ReportFilter,
+    ) -> AppResult<Table> {
+        let report = volume(&state.db, desk_id, filter).await?;
+        Ok(table(state, locale, &report, filter.split))
+    }
 }

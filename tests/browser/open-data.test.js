@@ -5,7 +5,7 @@
 // again. axe-core checks every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, checkA11y } from './support.js';
+import { BASE, launch, checkA11y, signIn } from './support.js';
 
 let browser;
 
@@ -24,25 +24,11 @@ const LANGUAGES = [
     csv: 'Download CSV' }],
 ];
 
-async function signIn(context, code) {
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await page.locator('#f-email').fill('admin@kisc.lv');
-  await page.locator('#f-password').fill('demo-parole-2026');
-  await page.locator('form[action="/login"] button[type=submit]').click();
-  await page.waitForLoadState();
-  await page.locator('.user-menu summary').click();
-  await page.locator('#lang-select').selectOption(code);
-  await page.locator('form[action="/language"] button').click();
-  await page.waitForLoadState();
-  return page;
-}
-
 for (const [locale, code, w] of LANGUAGES) {
   test(`a desk administrator publishes open data that a visitor downloads in ${locale}`, async () => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const visitor = await browser.newContext({ locale });
-    const page = await signIn(context, code);
+    const page = await signIn(context, 'admin@kisc.lv', code);
     assert.equal((await visitor.request.get(`${BASE}/reports/KISC/open-data.csv`)).status(), 404, 'not yet published');
 
     await page.goto(`${BASE}/reports/KISC/volume`);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE, launch, checkA11y } from './support.js';
+import { BASE, launch, checkA11y, signIn } from './support.js';
 
 let browser;
 
@@ -26,24 +26,10 @@ const LANGUAGES = [
     xlsx: 'Download XLSX', reversed: 'The end date is before the start date.' }],
 ];
 
-async function signIn(context, code) {
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await page.locator('#f-email').fill('vaditajs@kisc.lv');
-  await page.locator('#f-password').fill('demo-parole-2026');
-  await page.locator('form[action="/login"] button[type=submit]').click();
-  await page.waitForLoadState();
-  await page.locator('.user-menu summary').click();
-  await page.locator('#lang-select').selectOption(code);
-  await page.locator('form[action="/language"] button').click();
-  await page.waitForLoadState();
-  return page;
-}
-
 for (const [locale, code, w] of LANGUAGES) {
   test(`a team lead chooses the ticket list's columns and downloads it as CSV and XLSX in ${locale}`, async () => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await signIn(context, code);
+    const page = await signIn(context, 'vaditajs@kisc.lv', code);
     await page.goto(`${BASE}/reports/KISC/volume`);
     await page.locator('nav.tabs').getByRole('link', { name: w.tab }).click();
     await page.waitForLoadState();

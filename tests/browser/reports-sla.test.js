@@ -6,7 +6,7 @@
 // every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, checkA11y } from './support.js';
+import { BASE, launch, checkA11y, signIn } from './support.js';
 
 let browser;
 
@@ -25,24 +25,10 @@ const LANGUAGES = [
     cases: 'Service cases · KISC' }],
 ];
 
-async function signIn(context, code) {
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await page.locator('#f-email').fill('vaditajs@kisc.lv');
-  await page.locator('#f-password').fill('demo-parole-2026');
-  await page.locator('form[action="/login"] button[type=submit]').click();
-  await page.waitForLoadState();
-  await page.locator('.user-menu summary').click();
-  await page.locator('#lang-select').selectOption(code);
-  await page.locator('form[action="/language"] button').click();
-  await page.waitForLoadState();
-  return page;
-}
-
 for (const [locale, code, w] of LANGUAGES) {
   test(`a team lead opens SLA compliance and reads its table in ${locale}`, async () => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, code);
+    const page = await signIn(context, 'vaditajs@kisc.lv', code);
     await page.goto(`${BASE}/reports/KISC/volume`);
     await page.locator('nav.tabs').getByRole('link', { name: w.nav }).click();
     await page.waitForLoadState();

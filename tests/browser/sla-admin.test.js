@@ -5,7 +5,7 @@
 // axe-core checks every page; at 375 px nothing overflows sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, checkA11y } from './support.js';
+import { BASE, launch, checkA11y, signIn } from './support.js';
 
 let browser;
 
@@ -37,24 +37,10 @@ const LANGUAGES = [
   }],
 ];
 
-async function signIn(context, code) {
-  const page = await context.newPage();
-  await page.goto(`${BASE}/login`);
-  await page.locator('#f-email').fill('admin@kisc.lv');
-  await page.locator('#f-password').fill('demo-parole-2026');
-  await page.locator('form[action="/login"] button[type=submit]').click();
-  await page.waitForLoadState();
-  await page.locator('.user-menu summary').click();
-  await page.locator('#lang-select').selectOption(code);
-  await page.locator('form[action="/language"] button').click();
-  await page.waitForLoadState();
-  return page;
-}
-
 for (const [locale, code, w] of LANGUAGES) {
   test(`a desk administrator edits a calendar year and a policy in ${locale}`, async () => {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, code);
+    const page = await signIn(context, 'admin@kisc.lv', code);
 
     await page.goto(`${BASE}/admin/sla/KISC/calendars`);
     assert.equal(await page.locator('h1').innerText(), `${w.calendars} · KISC`);

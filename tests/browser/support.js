@@ -20,3 +20,19 @@ export async function checkA11y(page, label) {
   const problems = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
   assert.deepEqual(problems, [], `axe violations on ${label}`);
 }
+
+// A new page of `context` signed in as `email` (demo password) with the
+// user menu's language set to `code` (`lv`, `en`).
+export async function signIn(context, email, code) {
+  const page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill('demo-parole-2026');
+  await page.locator('form[action="/login"] button[type=submit]').click();
+  await page.waitForLoadState();
+  await page.locator('.user-menu summary').click();
+  await page.locator('#lang-select').selectOption(code);
+  await page.locator('form[action="/language"] button').click();
+  await page.waitForLoadState();
+  return page;
+}

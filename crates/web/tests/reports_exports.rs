@@ -320,6 +320,16 @@ async fn a_filter_problem_on_a_download_is_answered_with_field_errors_not_a_file
             r.text()
         );
     }
+    // The other reports' downloads refuse it too, with no file.
+    for path in ["volume.csv", "speed.xlsx", "satisfaction.xlsx"] {
+        let r = admin
+            .get(&format!(
+                "/reports/KISC/{path}?from=20.11.2026&to=01.11.2026"
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert!(r.headers.get("content-disposition").is_none(), "{path}");
+    }
     // The page keeps what was typed and ticked, with the problem by its field.
     let page = admin
         .get("/reports/KISC/tickets?from=20.11.2026&to=01.11.2026&col=summary")

@@ -445,6 +445,10 @@ fn xlsx_body(
             write_header(ws, &f, &columns).map_err(|e| e.to_string())?;
             let mut r = 1u32;
             while let Some(row) = rows.blocking_recv() {
+                // A client gone: stop (dropping `rows` stops the reader too).
+                if r.is_multiple_of(4096) && tx.is_closed() {
+                    return Err("the client went away".into());
+                }
                 for (c, value) in row?.iter().enumerate() {
                     write_cell(ws, &f, r, c as u16, value).map_err(|e| e.to_string())?;
                 }

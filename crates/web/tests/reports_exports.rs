@@ -144,7 +144,7 @@ async fn every_report_download_reads_back_from_the_xlsx_as_the_csv_of_the_same_f
     assert!(round_trip(&mut admin, "/reports/KISC/speed", q).await >= 2);
     round_trip(&mut admin, "/reports/KISC/satisfaction", q).await;
     round_trip(&mut admin, "/reports/KISC/priority-overrides", "").await;
-    let cols = "preset=this_month&col=key&col=summary&col=status&col=channel&col=created&col=resolved&col=sla_breached";
+    let cols = "preset=this_month&col=key&col=summary&col=status&col=status_category&col=channel&col=created&col=first_response&col=resolved&col=closed&col=sla_due&col=sla_breached";
     assert_eq!(
         round_trip(&mut admin, "/reports/KISC/tickets", cols).await,
         3
@@ -319,6 +319,16 @@ async fn a_filter_problem_on_a_download_is_answered_with_field_errors_not_a_file
             "{}",
             r.text()
         );
+    }
+    // The other reports' downloads refuse it too, with no file.
+    for path in ["volume.csv", "speed.xlsx", "satisfaction.xlsx"] {
+        let r = admin
+            .get(&format!(
+                "/reports/KISC/{path}?from=20.11.2026&to=01.11.2026"
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert!(r.headers.get("content-disposition").is_none(), "{path}");
     }
     // The page keeps what was typed and ticked, with the problem by its field.
     let page = admin

@@ -117,8 +117,6 @@ pub async fn page(
             chart => chart,
             legend => legend,
             summary => summary,
-            csv_href => format!("/reports/{}/backlog.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/backlog.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }

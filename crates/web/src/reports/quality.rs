@@ -202,8 +202,6 @@ pub async fn page(
             causes_chart => causes_chart,
             causes_legend => legend(&cause_lines),
             causes_summary => causes_summary,
-            csv_href => format!("/reports/{}/quality.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/quality.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }

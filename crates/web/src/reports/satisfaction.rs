@@ -129,8 +129,6 @@ pub async fn page(
             comments_count => comments_count,
             chart => chart,
             summary => summary_text,
-            csv_href => format!("/reports/{}/satisfaction.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/satisfaction.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }

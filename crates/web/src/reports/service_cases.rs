@@ -137,8 +137,6 @@ pub async fn page(
             tables => tables,
             chart => chart,
             summary => summary,
-            csv_href => format!("/reports/{}/service-cases.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/service-cases.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }

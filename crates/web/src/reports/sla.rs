@@ -156,8 +156,6 @@ pub async fn page(
             chart => chart,
             legend => legend,
             summary => summary,
-            csv_href => format!("/reports/{}/sla.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/sla.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }

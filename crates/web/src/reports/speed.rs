@@ -112,8 +112,6 @@ pub async fn page(
             statuses => statuses,
             chart => chart,
             summary => summary,
-            csv_href => format!("/reports/{}/speed.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/speed.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }

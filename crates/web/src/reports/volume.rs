@@ -116,8 +116,6 @@ pub async fn page(
             chart => chart,
             legend => legend,
             summary => summary,
-            csv_href => format!("/reports/{}/volume.csv?{}", desk.key_prefix, bar.filter.query()),
-            xlsx_href => format!("/reports/{}/volume.xlsx?{}", desk.key_prefix, bar.filter.query()),
         },
     )
 }
